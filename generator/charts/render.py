@@ -56,10 +56,9 @@ def _unsafe_content(svg: str) -> str | None:
     found = _UNSAFE_TEXT_RE.search(svg)
     if found is not None:
         return found.group(0)
-    for tag in _TAG_RE.findall(svg):
-        found = _UNSAFE_ATTR_RE.search(tag)
-        if found is not None:
-            return tag
+    for tag in _TAG_RE.finditer(svg):
+        if _UNSAFE_ATTR_RE.search(tag.group(0)) is not None:
+            return tag.group(0)
     return None
 
 

@@ -18,6 +18,7 @@ from importlib import metadata
 from typing import Any
 
 import altair as alt
+from altair.utils.schemapi import debug_mode
 
 from generator.charts.render import RENDER_REVISION
 
@@ -34,6 +35,7 @@ __all__ = [
 
 WIDTH = 640
 HEIGHT = 280
+MIN_X_DAYS = 31
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"
 
 # Contrast against white (WCAG 1.4.11 needs >= 3:1 for graphical objects):
@@ -50,7 +52,6 @@ _DASHES: dict[str, list[float]] = {
     "measured": [1, 0],  # solid, with filled circle markers
     "baseline": [6, 4],  # dashed, thin
     "target": [1, 0],  # solid, thick, no markers
-    "target_range": [1, 0],  # shaded band with solid edges
     "expected": [2, 3],  # dotted
 }
 # Legend symbol per series ("stroke" is a short horizontal line drawn with the dash).
@@ -58,10 +59,10 @@ _SHAPES = {
     "measured": "circle",
     "baseline": "stroke",
     "target": "stroke",
-    "target_range": "square",
     "expected": "stroke",
 }
-_BAND_OPACITY = 0.15
+# Target range band: a light tint (decorative) inside solid target-coloured edges.
+_BAND_FILL = "#d6eadb"
 
 
 @dataclass(frozen=True)
@@ -109,9 +110,12 @@ def _rows(series: tuple[tuple[datetime.date, float], ...], what: str) -> list[di
 
 def _y_domain(chart: ChartInput) -> list[float]:
     values = [value for _, value in chart.points] + [value for _, value in chart.expected]
-    values += [v for v in (chart.baseline, chart.target) if v is not None]
-    if chart.target_range is not None:
+    if chart.baseline is not None:
+        values.append(chart.baseline)
+    if chart.target_range is not None:  # drawn instead of the target line
         values += list(chart.target_range)
+    elif chart.target is not None:
+        values.append(chart.target)
     values = [_finite(v, "value") for v in values]
     low, high = min(values), max(values)
     span = high - low
@@ -122,28 +126,47 @@ def _y_domain(chart: ChartInput) -> list[float]:
     return [padded_low, high + pad]
 
 
+def _x_domain(chart: ChartInput) -> list[alt.DateTime]:
+    days = [day for day, _ in chart.points] + [day for day, _ in chart.expected]
+    first, last = min(days), max(days)
+    # Very short spans would make Vega tick (and label) hours; keep at least a month.
+    short = MIN_X_DAYS - (last - first).days
+    if short > 0:
+        first -= datetime.timedelta(days=short // 2)
+        last += datetime.timedelta(days=short - short // 2)
+    return [
+        alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
+        for day in (first, last)
+    ]
+
+
 def chart_spec(chart: ChartInput) -> dict[str, Any]:
     """The Vega-Lite spec (a plain JSON-able dict) of one key-result chart.
 
-    Built with Altair without schema validation (it costs about 10 ms a chart; the tests
-    validate the spec once).
+    Built with Altair without schema validation: Altair validates every object it
+    constructs in its default debug mode, which costs about 40 ms a chart, so it is
+    switched off here; the tests validate the spec against the schema once.
     """
+    with debug_mode(False):
+        return _chart_spec(chart)
+
+
+def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     if not chart.points:
         raise ValueError("a chart needs at least one check-in")
     labels = chart.labels
     if chart.target_range is not None:
-        low, high = sorted(chart.target_range)
+        low, high = sorted(_finite(v, "target range") for v in chart.target_range)
         target_range: tuple[float, float] | None = (low, high)
     else:
         target_range = None
 
-    # Series in legend order; only the series the chart actually has.
+    # Line series in legend order; only the series the chart actually has. The target
+    # band, if any, gets a legend of its own (a filled square), see below.
     series = ["measured"]
     if chart.baseline is not None:
         series.append("baseline")
-    if target_range is not None:
-        series.append("target_range")
-    elif chart.target is not None:
+    if target_range is None and chart.target is not None:
         series.append("target")
     if chart.expected:
         series.append("expected")
@@ -151,114 +174,118 @@ def chart_spec(chart: ChartInput) -> dict[str, Any]:
         "measured": labels.measured,
         "baseline": labels.baseline,
         "target": labels.target,
-        "target_range": labels.target_range,
         "expected": labels.expected,
     }
     domain = [names[s] for s in series]
     if len(set(domain)) != len(domain):
         raise ValueError(f"chart legend labels must be distinct: {domain!r}")
 
-    legend_options: dict[str, Any] = {
-        "title": None,
-        "orient": "bottom",
-        "direction": "horizontal",
-        "symbolOpacity": 1,
-        "symbolStrokeWidth": 2,
-        "symbolSize": 160,
-        "labelFontSize": 12,
-        "labelLimit": 220,
-    }
-    if target_range is not None:
-        # The band's legend symbol looks like the band: light fill, solid dark edge.
-        is_band = f"datum.value === {json.dumps(labels.target_range)}"
-        legend_options["_encode"] = {
-            "symbols": {
-                "update": {
-                    "fillOpacity": [{"test": is_band, "value": _BAND_OPACITY}, {"value": 1}],
-                    "stroke": [{"test": is_band, "value": COLOURS["target_range"]}],
-                }
-            }
-        }
-    legend_options.pop("_encode", None)
-    legend = alt.Legend(**legend_options)
+    legend = alt.Legend(
+        title=None,
+        orient="bottom",
+        direction="horizontal",
+        symbolOpacity=1,
+        symbolStrokeWidth=2,
+        symbolSize=160,
+        labelFontSize=12,
+        labelLimit=220,
+    )
 
+    # Every layer has its own inline data with a "series" field holding the translated
+    # label; colour, dash and legend symbol are scales over that field with an explicit
+    # domain, so all layers share one legend. (Constant `datum` encodings would be shorter
+    # but the Vega-Lite schema allows no scale/legend on them.)
     def series_encoding(name: str) -> dict[str, Any]:
-        label = names[name]
         return {
             "color": alt.Color(
-                datum=label,
-                type="nominal",
+                "series:N",
                 scale=alt.Scale(domain=domain, range=[COLOURS[s] for s in series]),
                 legend=legend,
             ),
             "strokeDash": alt.StrokeDash(
-                datum=label,
-                type="nominal",
+                "series:N",
                 scale=alt.Scale(domain=domain, range=[_DASHES[s] for s in series]),
                 legend=legend,
             ),
             "shape": alt.Shape(
-                datum=label,
-                type="nominal",
+                "series:N",
                 scale=alt.Scale(domain=domain, range=[_SHAPES[s] for s in series]),
                 legend=legend,
             ),
         }
 
-    x = alt.X("date:T", title=labels.date, scale=alt.Scale(type="utc"))
+    def rows(name: str, values: list[dict[str, Any]]) -> alt.InlineData:
+        return alt.InlineData(values=[{"series": name, **row} for row in values])
+
+    x = alt.X("date:T", title=labels.date, scale=alt.Scale(type="utc", domain=_x_domain(chart)))
     y_scale = alt.Scale(domain=_y_domain(chart), zero=False, nice=True)
     y_axis = alt.Axis(format=chart.locale_number_format)
-
-    def y_datum(value: float) -> alt.YDatum:
-        return alt.YDatum(_finite(value, "value"), scale=y_scale, title=labels.value, axis=y_axis)
+    y = alt.Y("value:Q", scale=y_scale, title=labels.value, axis=y_axis)
 
     layers: list[alt.Chart] = []
     if target_range is not None:
-        # Light band (decorative fill) with solid dark edges that meet the 3:1 contrast.
+        # Light band (decorative fill) with solid dark edges that meet the 3:1 contrast;
+        # its own legend shows the same light square with the dark edge.
+        band = {"value": target_range[0], "high": target_range[1]}
         layers.append(
-            alt.Chart()
-            .mark_rect(
-                fillOpacity=_BAND_OPACITY,
-                stroke=COLOURS["target_range"],
-                strokeWidth=1.5,
-            )
+            alt.Chart(rows(labels.target_range, [band]))
+            .mark_rect(stroke=COLOURS["target_range"], strokeWidth=1.5)
             .encode(
-                y=y_datum(target_range[0]),
-                y2=alt.Y2Datum(target_range[1]),
-                **series_encoding("target_range"),
+                y=y,
+                y2=alt.Y2("high:Q"),
+                fill=alt.Fill(
+                    "series:N",
+                    scale=alt.Scale(domain=[labels.target_range], range=[_BAND_FILL]),
+                    legend=alt.Legend(
+                        title=None,
+                        orient="bottom",
+                        symbolType="square",
+                        symbolSize=160,
+                        symbolOpacity=1,
+                        symbolStrokeColor=COLOURS["target_range"],
+                        symbolStrokeWidth=1.5,
+                        labelFontSize=12,
+                        labelLimit=220,
+                    ),
+                ),
             )
         )
     if chart.baseline is not None:
         layers.append(
-            alt.Chart()
+            alt.Chart(rows(names["baseline"], [{"value": _finite(chart.baseline, "baseline")}]))
             .mark_rule(strokeWidth=1.5)
-            .encode(y=y_datum(chart.baseline), **series_encoding("baseline"))
+            .encode(y=y, **series_encoding("baseline"))
         )
     if target_range is None and chart.target is not None:
         layers.append(
-            alt.Chart()
+            alt.Chart(rows(names["target"], [{"value": _finite(chart.target, "target")}]))
             .mark_rule(strokeWidth=2.5)
-            .encode(y=y_datum(chart.target), **series_encoding("target"))
+            .encode(y=y, **series_encoding("target"))
         )
-    y_field = alt.Y("value:Q", scale=y_scale, title=labels.value, axis=y_axis)
     if chart.expected:
         layers.append(
-            alt.Chart(alt.Data(values=_rows(chart.expected, "expected value")))
+            alt.Chart(rows(names["expected"], _rows(chart.expected, "expected value")))
             .mark_line(strokeWidth=2, strokeCap="round")
-            .encode(x=x, y=y_field, **series_encoding("expected"))
+            .encode(x=x, y=y, **series_encoding("expected"))
         )
     layers.append(
-        alt.Chart(alt.Data(values=_rows(chart.points, "check-in value")))
+        alt.Chart(rows(names["measured"], _rows(chart.points, "check-in value")))
         .mark_line(strokeWidth=2, point=alt.OverlayMarkDef(filled=True, size=50))
-        .encode(x=x, y=y_field, **series_encoding("measured"))
+        .encode(x=x, y=y, **series_encoding("measured"))
     )
 
-    layered = (
-        alt.layer(*layers)
-        .properties(width=WIDTH, height=HEIGHT)
-        .configure(font=FONT, background="white", aria=False)
-        .configure_view(stroke="#8c8c8c")
-        .configure_axis(labelFontSize=12, titleFontSize=12, labelColor="#1a1a1a")
+    # One constructor call: each chained .properties()/.configure_*() deep-copies the chart.
+    layered = alt.LayerChart(
+        layer=layers,
+        width=WIDTH,
+        height=HEIGHT,
+        config=alt.Config(
+            font=FONT,
+            background="white",
+            aria=False,
+            view=alt.ViewConfig(stroke="#8c8c8c"),
+            axis=alt.AxisConfig(labelFontSize=12, titleFontSize=12, labelColor="#1a1a1a"),
+        ),
     )
     spec: dict[str, Any] = layered.to_dict(validate=False)
     locale: dict[str, Any] = {}
@@ -280,7 +307,7 @@ def _vl_convert_version() -> str:
     except metadata.PackageNotFoundError:  # pragma: no cover - e.g. a vendored copy
         import vl_convert
 
-        return str(vl_convert.__version__)
+        return str(getattr(vl_convert, "__version__", "unknown"))
 
 
 def spec_key(spec: dict[str, Any]) -> str:

@@ -1,0 +1,206 @@
+"""Tests of SVG rendering (generator.charts.render)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import vl_convert
+
+from generator.charts import render
+from generator.charts.render import ChartRenderError, postprocess_svg, render_svgs
+from generator.charts.spec import ChartInput, ChartLabels, chart_spec, spec_key
+
+LABELS = ChartLabels(
+    date="Date",
+    value="Value (days)",
+    measured="Measured",
+    baseline="Baseline",
+    target="Target",
+    expected="Expected pace",
+    target_range="Target range",
+)
+NB_NUMBER = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", " kr"]}
+
+
+def make(index: int = 0, **changes: Any) -> ChartInput:
+    chart = ChartInput(
+        points=(
+            (dt.date(2024, 1, 15), 12.5 + index),
+            (dt.date(2024, 2, 20), 14.0),
+            (dt.date(2024, 4, 1), 13.1),
+        ),
+        baseline=10.0,
+        target=25.0,
+        target_range=None,
+        expected=((dt.date(2024, 1, 1), 10.0), (dt.date(2024, 12, 31), 25.0)),
+        labels=LABELS,
+        locale_number_format=",.1f",
+        locale=None,
+        time_locale=None,
+    )
+    return dataclasses.replace(chart, **changes)
+
+
+def keyed(*charts: ChartInput) -> dict[str, dict[str, Any]]:
+    specs = [chart_spec(chart) for chart in charts]
+    return {spec_key(spec): spec for spec in specs}
+
+
+def texts(svg: str) -> list[str]:
+    return re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
+
+
+def assert_inline_safe(svg: str) -> None:
+    assert svg.startswith("<svg ")
+    assert "<?xml" not in svg and "<!DOCTYPE" not in svg
+    root = svg[: svg.index(">") + 1]
+    assert 'aria-hidden="true"' in root and 'focusable="false"' in root
+    assert re.search(r'viewBox="0 0 [\d.]+ [\d.]+"', root)
+    assert re.search(r'width="[\d.]+"', root) and re.search(r'height="[\d.]+"', root)
+    assert "<script" not in svg.lower()
+    assert not re.search(r"""href\s*=\s*["']?\s*https?:""", svg, re.I)
+    assert "@import" not in svg and not re.search(r"url\(\s*['\"]?https?:", svg, re.I)
+    assert "<title" not in svg  # no title inside the chart
+
+
+def test_render_gives_inline_safe_accessible_svg() -> None:
+    specs = keyed(make(), make(target=None, target_range=(20.0, 24.0)))
+    svgs = render_svgs(specs, None, workers=1)
+    assert list(svgs) == list(specs)
+    for svg in svgs.values():
+        assert_inline_safe(svg)
+        assert svg.count("<svg") == 1 and svg.rstrip().endswith("</svg>")
+        for label in ("Measured", "Baseline", "Expected pace", "Date", "Value (days)"):
+            assert label in texts(svg)
+        assert "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" in svg
+    target_svg, band_svg = svgs.values()
+    assert "Target" in texts(target_svg) and "Target range" not in texts(target_svg)
+    assert "Target range" in texts(band_svg) and "Target" not in texts(band_svg)
+
+
+def test_render_is_byte_identical_across_calls() -> None:
+    specs = keyed(make(), make(target=None, target_range=(20.0, 24.0)))
+    first = render_svgs(specs, None, workers=1)
+    second = render_svgs(specs, None, workers=1)
+    assert first == second
+    # Not merely equal to itself: a different spec gives a different SVG.
+    other = render_svgs(keyed(make(index=3)), None, workers=1)
+    assert set(other.values()).isdisjoint(first.values())
+
+
+def test_norwegian_locale_shows_decimal_comma_and_norwegian_months() -> None:
+    chart = make(
+        points=((dt.date(2024, 1, 15), 12.5), (dt.date(2024, 3, 20), 14.5)),
+        baseline=None,
+        target=15.0,
+        expected=(),
+        locale=NB_NUMBER,
+        time_locale=vl_convert.get_time_format_locale("nb-NO"),
+    )
+    (svg,) = render_svgs(keyed(chart), None, workers=1).values()
+    labels = texts(svg)
+    assert "12,5" in labels and "12.5" not in labels
+    assert any(re.search(r"\bmars\b", label) for label in labels)
+    assert not any(re.search(r"\bMar", label) for label in labels)
+    (english,) = render_svgs(keyed(dataclasses.replace(chart, locale=None)), None, 1).values()
+    assert "12.5" in texts(english) and "12,5" not in texts(english)
+
+
+def test_spawn_pool_renders_the_same_as_in_process() -> None:
+    specs = keyed(*(make(index=i) for i in range(12)))
+    assert len(specs) == 12
+    pooled = render_svgs(specs, None, workers=2)
+    in_process = render_svgs(specs, None, workers=1)
+    assert pooled == in_process
+    assert list(pooled) == list(specs)
+
+
+def test_cache_is_written_atomically_and_hit_the_second_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    specs = keyed(make(0), make(1), make(2))
+    first = render_svgs(specs, tmp_path, workers=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{k}.svg" for k in specs)
+    for key, svg in first.items():
+        assert (tmp_path / f"{key}.svg").read_text(encoding="utf-8") == svg
+
+    def must_not_render(key: str, spec: object) -> str:
+        raise AssertionError(f"cache miss for {key}")
+
+    monkeypatch.setattr(render, "_render_one", must_not_render)
+    assert render_svgs(specs, tmp_path, workers=1) == first
+
+
+def test_only_cache_misses_are_rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = keyed(make(0))
+    render_svgs(old, tmp_path, workers=1)
+    rendered: list[str] = []
+    real = render._render_one
+
+    def counting(key: str, spec: dict[str, Any]) -> str:
+        rendered.append(key)
+        return real(key, spec)
+
+    monkeypatch.setattr(render, "_render_one", counting)
+    new = keyed(make(1))
+    result = render_svgs({**old, **new}, tmp_path, workers=1)
+    assert rendered == list(new)
+    assert set(result) == set(old) | set(new)
+
+
+def test_no_cache_dir_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    render_svgs(keyed(make()), None, workers=1)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_errors_name_the_key_in_process_and_in_workers() -> None:
+    good = keyed(*(make(index=i) for i in range(8)))
+    bad = {"broken-chart": {"mark": "line", "encoding": {"x": {"field": "a", "type": "nope"}}}}
+    with pytest.raises(ChartRenderError, match="broken-chart"):
+        render_svgs(bad, None, workers=1)
+    with pytest.raises(ChartRenderError, match="broken-chart") as raised:
+        render_svgs({**good, **bad}, None, workers=2)  # 9 misses: the spawn pool path
+    assert raised.value.key == "broken-chart"
+
+
+def test_cache_keys_must_be_file_names(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="cache file name"):
+        render_svgs({"../escape": chart_spec(make())}, tmp_path, workers=1)
+
+
+def test_postprocess_adds_viewbox_strips_prologue_and_prefixes_ids() -> None:
+    raw = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" aria-hidden="false">'
+        '<defs><clipPath id="clip1"><rect width="10" height="10"/></clipPath></defs>'
+        '<g clip-path="url(#clip1)"><text>a &lt;script&gt; href="x"</text></g></svg>'
+    )
+    svg = postprocess_svg(raw, "abc")
+    assert_inline_safe(svg)
+    assert 'viewBox="0 0 100 50"' in svg
+    assert svg.count("aria-hidden") == 1
+    assert 'id="cabc-clip1"' in svg and "url(#cabc-clip1)" in svg
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '<svg width="1" height="1"><script>alert(1)</script></svg>',
+        '<svg width="1" height="1"><image href="https://example.org/x.png"/></svg>',
+        '<svg width="1" height="1"><a xlink:href="http://example.org/">x</a></svg>',
+        '<svg width="1" height="1"><rect fill="url(https://example.org/p)"/></svg>',
+        '<svg width="1" height="1"><style>@import "x.css";</style></svg>',
+        '<svg width="1" height="1" onload="alert(1)"></svg>',
+        "<html><svg></svg></html>",
+    ],
+)
+def test_postprocess_refuses_unsafe_svg(bad: str) -> None:
+    with pytest.raises(ChartRenderError, match="k1"):
+        postprocess_svg(bad, "k1")

@@ -1,0 +1,249 @@
+"""Tests of the Vega-Lite chart specification (generator.charts.spec)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import altair as alt
+import pytest
+import vl_convert
+
+from generator.charts import spec as spec_module
+from generator.charts.spec import FONT, ChartInput, ChartLabels, chart_spec, spec_key
+
+LABELS = ChartLabels(
+    date="Dato",
+    value="Verdi (dager)",
+    measured="Målt verdi",
+    baseline="Utgangspunkt",
+    target="Mål",
+    expected="Forventet takt",
+    target_range="Målområde",
+)
+NB_NUMBER = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", " kr"]}
+
+
+def make(**changes: Any) -> ChartInput:
+    chart = ChartInput(
+        points=(
+            (dt.date(2024, 1, 15), 12.5),
+            (dt.date(2024, 2, 20), 14.0),
+            (dt.date(2024, 4, 1), 13.1),
+            (dt.date(2024, 5, 10), 17.2),
+        ),
+        baseline=10.0,
+        target=25.0,
+        target_range=None,
+        expected=((dt.date(2024, 1, 1), 10.0), (dt.date(2024, 12, 31), 25.0)),
+        labels=LABELS,
+        locale_number_format=",.1f",
+        locale=None,
+        time_locale=None,
+    )
+    return dataclasses.replace(chart, **changes)
+
+
+def layer_rows(spec: dict[str, Any], layer: dict[str, Any]) -> list[dict[str, Any]]:
+    data: dict[str, Any] = layer["data"] if "data" in layer else spec["data"]  # may be hoisted
+    rows: list[dict[str, Any]] = (
+        data["values"] if "values" in data else spec["datasets"][data["name"]]
+    )
+    return rows
+
+
+def layers_by_series(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """series label -> layer, via the inline dataset each layer carries."""
+    result = {}
+    for layer in spec["layer"]:
+        rows = layer_rows(spec, layer)
+        (series,) = {row["series"] for row in rows}
+        result[series] = layer
+    return result
+
+
+def y_domain(spec: dict[str, Any]) -> list[float]:
+    domains = {json.dumps(layer["encoding"]["y"]["scale"]["domain"]) for layer in spec["layer"]}
+    assert len(domains) == 1, "all layers must share one y scale"
+    return list(json.loads(domains.pop()))
+
+
+@pytest.mark.parametrize(
+    "chart",
+    [
+        make(),
+        make(target=None, target_range=(20.0, 24.0)),
+        make(
+            baseline=None,
+            expected=(),
+            locale=NB_NUMBER,
+            time_locale=vl_convert.get_time_format_locale("nb-NO"),
+        ),
+    ],
+    ids=["target", "within", "locale"],
+)
+def test_spec_validates_against_vega_lite_schema(chart: ChartInput) -> None:
+    spec = chart_spec(chart)
+    alt.LayerChart.from_dict(spec, validate=True)  # raises SchemaValidationError if invalid
+    json.dumps(spec, allow_nan=False)  # plain JSON
+
+
+def test_legend_names_come_from_labels_and_only_present_series() -> None:
+    spec = chart_spec(make())
+    layers = layers_by_series(spec)
+    assert set(layers) == {"Målt verdi", "Utgangspunkt", "Mål", "Forventet takt"}
+    color = layers["Målt verdi"]["encoding"]["color"]
+    assert color["field"] == "series"
+    assert color["scale"]["domain"] == ["Målt verdi", "Utgangspunkt", "Mål", "Forventet takt"]
+    enc = layers["Målt verdi"]["encoding"]
+    assert enc["x"]["title"] == "Dato"
+    assert enc["y"]["title"] == "Verdi (dager)"
+
+    bare = chart_spec(make(baseline=None, target=None, expected=()))
+    assert set(layers_by_series(bare)) == {"Målt verdi"}
+    assert layers_by_series(bare)["Målt verdi"]["encoding"]["color"]["scale"]["domain"] == [
+        "Målt verdi"
+    ]
+
+
+def test_series_distinguishable_without_colour() -> None:
+    spec = chart_spec(make())
+    enc = layers_by_series(spec)["Målt verdi"]["encoding"]
+    domain = enc["color"]["scale"]["domain"]
+    dashes = dict(zip(domain, enc["strokeDash"]["scale"]["range"], strict=True))
+    shapes = dict(zip(domain, enc["shape"]["scale"]["range"], strict=True))
+    # Every (dash, legend symbol) pair is unique, so no series relies on colour alone.
+    pairs = {(json.dumps(dashes[name]), shapes[name]) for name in domain}
+    assert len(pairs) == len(domain)
+    assert dashes["Forventet takt"] != dashes["Utgangspunkt"] != [1, 0]
+    measured = layers_by_series(spec)["Målt verdi"]
+    assert measured["mark"]["type"] == "line" and measured["mark"]["point"]
+    for layer in spec["layer"]:  # all layers share the same scales -> one legend
+        assert layer["encoding"]["color"]["scale"] == enc["color"]["scale"]
+
+
+def test_colours_have_3_to_1_contrast_on_white() -> None:
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    spec = chart_spec(make())
+    colours = layers_by_series(spec)["Målt verdi"]["encoding"]["color"]["scale"]["range"]
+    assert len(colours) == 4
+    for colour in colours:
+        assert 1.05 / (luminance(colour) + 0.05) >= 3.0, colour
+
+
+def test_within_draws_a_band_instead_of_a_target_line() -> None:
+    spec = chart_spec(make(target=22.0, target_range=(24.0, 20.0)))  # reversed on purpose
+    layers = layers_by_series(spec)
+    assert "Mål" not in layers
+    band = layers["Målområde"]
+    assert band["mark"]["type"] == "rect"
+    (row,) = layer_rows(spec, band)
+    assert (row[band["encoding"]["y"]["field"]], row[band["encoding"]["y2"]["field"]]) == (
+        20.0,
+        24.0,
+    )
+    assert band["encoding"]["fill"]["scale"]["domain"] == ["Målområde"]
+    assert band["encoding"]["fill"]["legend"] is not None
+    assert spec["layer"][0] is band, "the band is drawn first, behind the lines"
+
+
+@pytest.mark.parametrize(
+    ("changes", "must_cover"),
+    [
+        ({}, [10.0, 25.0, 12.5, 17.2]),
+        ({"target": None, "target_range": (30.0, 40.0)}, [10.0, 30.0, 40.0, 12.5]),
+        ({"baseline": -50.0, "target": 300.0, "expected": ()}, [-50.0, 300.0]),
+        (
+            {
+                "points": ((dt.date(2024, 3, 1), 999.0),),
+                "baseline": 950.0,
+                "target": 900.0,
+                "expected": (),
+            },
+            [900.0, 950.0, 999.0],
+        ),
+    ],
+)
+def test_y_domain_covers_everything_and_is_not_forced_to_zero(
+    changes: dict[str, Any], must_cover: list[float]
+) -> None:
+    spec = chart_spec(make(**changes))
+    low, high = y_domain(spec)
+    smallest, largest = min(must_cover), max(must_cover)
+    assert low <= smallest and high >= largest
+    # Tight: a little padding only, not stretched to zero (900..999 must not start at 0).
+    assert low >= smallest - 0.1 * (largest - smallest)
+    assert high <= largest + 0.1 * (largest - smallest)
+    assert spec["layer"][0]["encoding"]["y"]["scale"]["zero"] is False
+
+
+def test_y_domain_of_a_single_value_has_some_height() -> None:
+    chart = make(points=((dt.date(2024, 3, 1), 5.0),), baseline=None, target=None, expected=())
+    low, high = y_domain(chart_spec(chart))
+    assert low < 5.0 < high
+
+
+def test_number_format_font_and_no_urls() -> None:
+    spec = chart_spec(make())
+    assert spec["layer"][0]["encoding"]["y"]["axis"]["format"] == ",.1f"
+    assert spec["config"]["font"] == FONT
+    assert "title" not in spec
+    text = json.dumps(spec)
+    assert "@font-face" not in text and "url(" not in text
+    assert re.findall(r"https?://[^\"]+", text) == [spec["$schema"]]
+    assert (spec["width"], spec["height"]) == (640, 280)
+
+
+def test_locale_goes_into_config_only_when_given() -> None:
+    assert "locale" not in chart_spec(make())["config"]
+    time_locale = vl_convert.get_time_format_locale("nb-NO")
+    spec = chart_spec(make(locale=NB_NUMBER, time_locale=time_locale))
+    assert spec["config"]["locale"] == {"number": NB_NUMBER, "time": time_locale}
+
+
+def test_x_axis_is_utc_and_short_spans_get_a_month() -> None:
+    chart = make(points=((dt.date(2024, 1, 1), 1.0), (dt.date(2024, 1, 3), 2.0)), expected=())
+    x = layers_by_series(chart_spec(chart))["Målt verdi"]["encoding"]["x"]
+    assert x["scale"]["type"] == "utc"  # labels independent of the build machine's time zone
+    first, last = (dt.date(d["year"], d["month"], d["date"]) for d in x["scale"]["domain"])
+    assert (last - first).days >= 31 and first <= dt.date(2024, 1, 1) < dt.date(2024, 1, 3) <= last
+
+
+def test_invalid_input_is_rejected() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        chart_spec(make(points=()))
+    with pytest.raises(ValueError, match="finite"):
+        chart_spec(make(points=((dt.date(2024, 1, 1), float("nan")),)))
+    with pytest.raises(ValueError, match="distinct"):
+        chart_spec(make(labels=dataclasses.replace(LABELS, target="Utgangspunkt")))
+
+
+def test_spec_key_is_stable_and_changes_with_input_and_vl_convert(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    key = spec_key(chart_spec(make()))
+    assert re.fullmatch(r"[0-9a-f]{64}", key)
+    assert spec_key(chart_spec(make())) == key
+    # Key order of the dict does not matter (canonical JSON).
+    spec = chart_spec(make())
+    assert spec_key(dict(reversed(list(spec.items())))) == key
+
+    variants = [
+        make(points=((dt.date(2024, 1, 15), 12.6),)),
+        make(target=26.0),
+        make(labels=dataclasses.replace(LABELS, measured="Measured")),
+        make(locale=NB_NUMBER),
+        make(locale_number_format=",.2f"),
+    ]
+    keys = {spec_key(chart_spec(chart)) for chart in variants}
+    assert key not in keys and len(keys) == len(variants)
+
+    monkeypatch.setattr(spec_module, "_vl_convert_version", lambda: "0.0.0-other")
+    assert spec_key(chart_spec(make())) != key
