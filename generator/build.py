@@ -18,7 +18,7 @@ from generator.charts.spec import chart_spec, spec_key
 from generator.exports.redirects import redirect_page, redirects
 from generator.i18n import Language
 from generator.load.project import Project, load_project
-from generator.pages import render
+from generator.pages import render, urls
 from generator.pages.views import all_pages
 from generator.pages.views.common import Page, Site
 from generator.pages.views.key_result import chart_input
@@ -40,7 +40,7 @@ class Portal:
     @property
     def depths(self) -> set[int]:
         """Folder depths of the data pages: one shell of page chrome is needed for each."""
-        return {render.urls.depth(p.path) for p in self.pages}
+        return {urls.depth(p.path) for p in self.pages}
 
 
 def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = None) -> Portal:
@@ -84,5 +84,7 @@ def write_data_pages(portal: Portal, site_dir: Path, shells: dict[int, render.Sh
     )
     moved = portal.site._("This page has moved")
     for old, new in redirects(portal.site.dataset):
-        render.write_text(site_dir / old / "index.html", redirect_page(old, new, settings.base_url, moved))
+        render.write_text(
+            site_dir / old / "index.html", redirect_page(old, new, settings.base_url, moved)
+        )
     return written

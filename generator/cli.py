@@ -62,8 +62,12 @@ def check(project: Path) -> None:
 
 @main.command(help="Build the portal into a folder of static files.")
 @PROJECT
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: <project>/site).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: <project>/site).",
+)
 def build(project: Path, out: Path | None) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -90,7 +94,9 @@ def build(project: Path, out: Path | None) -> None:
 
 @main.command(help="Build the portal and serve it, rebuilding when files change.")
 @PROJECT
-@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+)
 def serve(project: Path, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 

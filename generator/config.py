@@ -55,7 +55,9 @@ class Settings:
     mkdocs: Mapping[str, Any] = field(default_factory=dict)
 
     def level_label(self, level: str) -> str:
-        return self.level_labels.get(level) or level.replace("-", " ").replace("_", " ").capitalize()
+        return (
+            self.level_labels.get(level) or level.replace("-", " ").replace("_", " ").capitalize()
+        )
 
 
 def load_settings(project: Path, problems: Problems) -> Settings | None:

@@ -56,7 +56,9 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.project or Path(config.config_file_path or ".").parent).resolve()
         try:
-            self.portal = prepare(root, Path(self.config.cache_dir) if self.config.cache_dir else None)
+            self.portal = prepare(
+                root, Path(self.config.cache_dir) if self.config.cache_dir else None
+            )
         except DataError as error:
             raise DataProblems(error.problems) from None
         settings = self.portal.site.settings
@@ -80,17 +82,21 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
             shell = File.generated(
                 config,
                 render.shell_source_path(depth),
-                content=f"---\nokr_shell: true\ntitle: \"{render.HEADING_MARK}\"\nsearch:\n  exclude: true\n---\n",
+                content=f'---\nokr_shell: true\ntitle: "{render.HEADING_MARK}"\nsearch:\n  exclude: true\n---\n',
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
             files.append(shell)
         if files.get_file_from_path("index.md") is None:
-            files.append(File.generated(config, "index.md", content=f"# {self.portal.site.settings.title}\n"))
+            files.append(
+                File.generated(config, "index.md", content=f"# {self.portal.site.settings.title}\n")
+            )
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         site = self.portal.site
-        links: list[Any] = [Link(site.level_label(level), urls.level(level)) for level in site.dataset.levels]
+        links: list[Any] = [
+            Link(site.level_label(level), urls.level(level)) for level in site.dataset.levels
+        ]
         if site.dataset.themes:
             links.append(Link(site._("Themes"), urls.THEMES))
         links.append(Link(site._("Periods"), urls.PERIODS))

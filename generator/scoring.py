@@ -11,6 +11,7 @@ import datetime
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -159,28 +160,31 @@ def _score_key_results(
         [Status.NO_DATA.value, Status.ON_TRACK.value, Status.AT_RISK.value],
         default=Status.OFF_TRACK.value,
     )
-    frame["status"] = frame["owner_status"].where(frame["owner_status"].notna(), frame["derived_status"])
+    frame["status"] = frame["owner_status"].where(
+        frame["owner_status"].notna(), frame["derived_status"]
+    )
     return frame
 
 
-def _optional(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
+def _optional(value: Any) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
 
 
 def _key_result_records(frame: pd.DataFrame) -> dict[str, KeyResultFigures]:
     records: dict[str, KeyResultFigures] = {}
-    for kr_id, row in zip(frame.index, frame.itertuples(index=False), strict=True):
-        owner = row.owner_status
+    rows: dict[Any, dict[Any, Any]] = frame.to_dict("index")
+    for kr_id, row in rows.items():
+        owner = row["owner_status"]
         records[str(kr_id)] = KeyResultFigures(
-            latest_value=_optional(row.value),
-            latest_date=None if pd.isna(row.date) else row.date,
-            progress=_optional(row.progress),
-            clipped_progress=_optional(row.clipped),
-            expected_progress=float(row.expected),
-            derived_status=Status(row.derived_status),
+            latest_value=_optional(row["value"]),
+            latest_date=None if pd.isna(row["date"]) else row["date"],
+            progress=_optional(row["progress"]),
+            clipped_progress=_optional(row["clipped"]),
+            expected_progress=float(row["expected"]),
+            derived_status=Status(row["derived_status"]),
             owner_status=None if owner is None or pd.isna(owner) else Status(owner),
-            confidence=_optional(row.confidence),
-            checkin_count=0 if pd.isna(row.checkin_count) else int(row.checkin_count),
+            confidence=_optional(row["confidence"]),
+            checkin_count=0 if pd.isna(row["checkin_count"]) else int(row["checkin_count"]),
         )
     return records
 

@@ -29,7 +29,7 @@ def redirect_page(old: str, new: str, base_url: str | None, moved_to: str) -> st
     target = escape(urls.relative(old, new))
     canonical = f'\n<link rel="canonical" href="{escape(base_url + new)}">' if base_url else ""
     return (
-        "<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(moved_to)}</title>{canonical}\n"
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
         '<meta name="robots" content="noindex">\n</head>\n'

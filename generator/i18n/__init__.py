@@ -79,7 +79,10 @@ class Language:
             pattern = self.locale.currency_formats["standard"].pattern.split(";")[0]
             fraction = "" if float(value).is_integer() else ".00"
             return format_currency(
-                value, unit, format=_with_fraction(pattern, fraction), locale=self.locale,
+                value,
+                unit,
+                format=_with_fraction(pattern, fraction),
+                locale=self.locale,
                 currency_digits=False,
             )
         return f"{self.number(value)} {unit}"

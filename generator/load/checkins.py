@@ -46,13 +46,18 @@ def load_checkins(
         shown_as = file.relative_to(root).as_posix()
         if file.suffix.lower() != ".csv":
             if file.suffix != ".md":
-                problems.add(shown_as, None, "check-in files are CSV: save it as .csv or move it out of data/checkins")
+                problems.add(
+                    shown_as,
+                    None,
+                    "check-in files are CSV: save it as .csv or move it out of data/checkins",
+                )
             continue
         for key, placed in _read_file(file, shown_as, key_results, problems).items():
             first = rows.get(key)
             if first is not None:
                 problems.add(
-                    shown_as, placed.line,
+                    shown_as,
+                    placed.line,
                     f"key result '{key[0]}' on {key[1]} is also at {first.path}:{first.line}: "
                     "keep one of the two rows",
                 )
@@ -72,7 +77,9 @@ def _read_file(
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
     header = next(reader, None)
     if header is None or not any(h.strip() for h in header):
-        problems.add(shown_as, 1, "the file is empty: it needs a header row (date,key_result,value,...)")
+        problems.add(
+            shown_as, 1, "the file is empty: it needs a header row (date,key_result,value,...)"
+        )
         return {}
     columns = _columns(header, shown_as, problems)
     if columns is None:
@@ -94,7 +101,11 @@ def _columns(header: list[str], shown_as: str, problems: Problems) -> list[str] 
     for name in names:
         if name not in REQUIRED + OPTIONAL:
             close = difflib.get_close_matches(name, REQUIRED + OPTIONAL, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(REQUIRED + OPTIONAL)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else "allowed: " + ", ".join(REQUIRED + OPTIONAL)
+            )
             problems.add(shown_as, 1, f"unknown column '{name}': {hint}")
             ok = False
     for name in REQUIRED:
@@ -126,7 +137,8 @@ def _read_row(
 ) -> PlacedCheckIn | None:
     if len(row) != len(columns):
         problems.add(
-            shown_as, line,
+            shown_as,
+            line,
             f"the row has {len(row)} cells but the header has {len(columns)}: "
             f"check for a stray '{delimiter}' or an unclosed quote",
         )
@@ -153,7 +165,9 @@ def _read_row(
             hint = " (a decimal comma needs a semicolon-delimited file; or write 12.5)"
         problem(f"value '{cells['value']}' is not a number{hint}")
     elif key_result is not None and key_result.kind is Kind.MILESTONE and not 0 <= value <= 100:
-        problem(f"milestone '{kr_id}' has value {value:g}: a milestone's value is percent complete, 0 to 100")
+        problem(
+            f"milestone '{kr_id}' has value {value:g}: a milestone's value is percent complete, 0 to 100"
+        )
     status = _status(cells.get("status", ""), problem)
     confidence = _confidence(cells.get("confidence", ""), delimiter, problem)
     if len(problems) > before or day is None or value is None or key_result is None:

@@ -57,8 +57,10 @@ class Fields:
         for key in self.mapping:
             if key not in allowed:
                 close = difflib.get_close_matches(key, sorted(allowed), n=1)
-                hint = f"did you mean '{close[0]}'?" if close else (
-                    "allowed keys: " + ", ".join(sorted(allowed))
+                hint = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else ("allowed keys: " + ", ".join(sorted(allowed)))
                 )
                 self.problem(key, f"unknown key '{key}' in {self.what}: {hint}")
 
@@ -97,7 +99,9 @@ class Fields:
     def url(self, key: str) -> str | None:
         value = self._scalar(key, False)
         if value is not None and not re.match(r"https?://[^\s<>\"']+$", value):
-            self.problem(key, f"'{key}' is '{value}': write a full web address starting with https://")
+            self.problem(
+                key, f"'{key}' is '{value}': write a full web address starting with https://"
+            )
             return None
         return value
 

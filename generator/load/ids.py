@@ -21,7 +21,8 @@ class IdRegistry:
             first = self._seen.get((kind, name))
             if first is not None:
                 self.problems.add(
-                    path, line,
+                    path,
+                    line,
                     f"{kind} {role} '{name}' is already used at {first}: "
                     "an id is unique and never reused",
                 )

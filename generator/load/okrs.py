@@ -12,12 +12,29 @@ from generator.load.yamlfile import LineDict, LineList, read_yaml
 from generator.model import Direction, KeyResult, Kind, Objective, Period, Theme, Unit
 
 OBJECTIVE_KEYS = (
-    "id", "title", "description", "owner", "aligns_to", "shared_with", "themes",
-    "key_results", "formerly",
+    "id",
+    "title",
+    "description",
+    "owner",
+    "aligns_to",
+    "shared_with",
+    "themes",
+    "key_results",
+    "formerly",
 )
 KEY_RESULT_KEYS = (
-    "id", "title", "kind", "unit", "baseline", "target", "target_range", "direction",
-    "source", "source_url", "caveat", "formerly",
+    "id",
+    "title",
+    "kind",
+    "unit",
+    "baseline",
+    "target",
+    "target_range",
+    "direction",
+    "source",
+    "source_url",
+    "caveat",
+    "formerly",
 )
 
 
@@ -62,7 +79,8 @@ def _placed_well(
     parts = file.relative_to(folder).parts
     if file.suffix != ".yml" or len(parts) != 2:
         problems.add(
-            shown_as, None,
+            shown_as,
+            None,
             "OKR files go in data/okrs/<period-id>/<unit-id>.yml: move or rename this file",
         )
         return False
@@ -91,7 +109,9 @@ def _load_file(
         value = fields.text(key, required=True)
         if value is not None and value != expected:
             where = "file name" if key == "unit" else "folder name"
-            fields.problem(key, f"'{key}' is '{value}' but the {where} says '{expected}': make them equal")
+            fields.problem(
+                key, f"'{key}' is '{value}' but the {where} says '{expected}': make them equal"
+            )
     objectives = fields.raw("objectives")
     if objectives is None:
         return
@@ -123,7 +143,9 @@ def _load_objective(
     if objective_id is not None and isinstance(key_results, LineList):
         for item, line in zip(key_results, key_results.item_lines, strict=True):
             if not isinstance(item, LineDict):
-                problems.add(shown_as, line, "each key result must be a mapping with an id and a title")
+                problems.add(
+                    shown_as, line, "each key result must be a mapping with an id and a title"
+                )
                 continue
             key_result = _load_key_result(item, shown_as, objective_id, problems, ids)
             if key_result is not None:
@@ -192,7 +214,9 @@ def _milestone(fields: Fields) -> Measure | None:
     """A milestone counts percent complete: it has no baseline, target or direction."""
     extra = [key for key in ("baseline", "target", "target_range", "direction") if fields.has(key)]
     for key in extra:
-        fields.problem(key, f"a milestone has no '{key}': its check-ins are percent complete (0-100)")
+        fields.problem(
+            key, f"a milestone has no '{key}': its check-ins are percent complete (0-100)"
+        )
     unit = fields.text("unit") or "%"
     if unit != "%":
         fields.problem("unit", "a milestone's unit is '%' (percent complete): remove 'unit'")
@@ -207,7 +231,9 @@ def _measure(fields: Fields) -> Measure | None:
     if direction is Direction.WITHIN:
         target_range = _target_range(fields)
         if fields.has("target"):
-            fields.problem("target", "with 'direction: within' give 'target_range: [low, high]', not 'target'")
+            fields.problem(
+                "target", "with 'direction: within' give 'target_range: [low, high]', not 'target'"
+            )
             return None
         if unit is None or baseline is None or target_range is None:
             return None
@@ -237,10 +263,16 @@ def _checked_direction(
         )
         return None
     if direction is Direction.INCREASE and target < baseline:
-        fields.problem(where, f"'direction: increase' but the target {target:g} is below the baseline {baseline:g}")
+        fields.problem(
+            where,
+            f"'direction: increase' but the target {target:g} is below the baseline {baseline:g}",
+        )
         return None
     if direction is Direction.DECREASE and target > baseline:
-        fields.problem(where, f"'direction: decrease' but the target {target:g} is above the baseline {baseline:g}")
+        fields.problem(
+            where,
+            f"'direction: decrease' but the target {target:g} is above the baseline {baseline:g}",
+        )
         return None
     return unit, direction, baseline, target, None
 
@@ -268,26 +300,32 @@ def _check_references(
         path, mapping = found.places[objective.id]
         for target in objective.aligns_to:
             if target == objective.id:
-                problems.add(path, mapping.line_of("aligns_to"), f"objective '{target}' aligns to itself")
+                problems.add(
+                    path, mapping.line_of("aligns_to"), f"objective '{target}' aligns to itself"
+                )
             elif target not in found.objectives:
                 problems.add(
-                    path, mapping.line_of("aligns_to"),
+                    path,
+                    mapping.line_of("aligns_to"),
                     f"'aligns_to' lists '{target}', which is not an objective id",
                 )
         for unit_id in objective.shared_with:
             if unit_id not in units:
                 problems.add(
-                    path, mapping.line_of("shared_with"),
+                    path,
+                    mapping.line_of("shared_with"),
                     f"'shared_with' lists '{unit_id}', which is not a unit id",
                 )
             elif unit_id == objective.unit:
                 problems.add(
-                    path, mapping.line_of("shared_with"),
+                    path,
+                    mapping.line_of("shared_with"),
                     f"'shared_with' lists '{unit_id}', the unit that owns this objective",
                 )
         for theme_id in objective.themes:
             if theme_id not in themes:
                 problems.add(
-                    path, mapping.line_of("themes"),
+                    path,
+                    mapping.line_of("themes"),
                     f"'themes' lists '{theme_id}', which is not in data/themes.yml",
                 )

@@ -14,11 +14,9 @@ from generator.config import Settings, load_settings
 from generator.load.checkins import PlacedCheckIn, load_checkins
 from generator.load.ids import IdRegistry
 from generator.load.okrs import OkrFiles, load_okrs
-from generator.load.problems import DataError, Problem, Problems
+from generator.load.problems import Problems
 from generator.load.structure import load_periods, load_themes, load_units
 from generator.model import Dataset, Period
-
-
 
 
 @dataclass(frozen=True)
@@ -46,7 +44,9 @@ def load_project(root: Path) -> Project:
     units = load_units(data / "units.yml", "data/units.yml", settings.levels, problems, ids)
     periods = load_periods(data / "periods.yml", "data/periods.yml", problems, ids)
     themes_file = data / "themes.yml"
-    themes = load_themes(themes_file, "data/themes.yml", problems, ids) if themes_file.is_file() else {}
+    themes = (
+        load_themes(themes_file, "data/themes.yml", problems, ids) if themes_file.is_file() else {}
+    )
     okrs = load_okrs(data / "okrs", root, units, periods, themes, problems, ids)
     _check_alignment_cycles(okrs, problems)
     placed = load_checkins(data / "checkins", root, okrs.key_results, problems)
@@ -77,18 +77,21 @@ def _check_checkin_dates(
         period: Period = dataset.period_of_key_result(item.checkin.key_result)
         if day > period.end:
             problems.add(
-                item.path, item.line,
+                item.path,
+                item.line,
                 f"check-in dated {day} is after the end of period {period.id} ({period.end}) "
                 f"of key result '{item.checkin.key_result}': record it under a key result of a later period",
             )
         elif day > as_of:
             problems.add(
-                item.path, item.line,
+                item.path,
+                item.line,
                 f"check-in dated {day} is after the as-of date {as_of} (site_config.yml 'as_of')",
             )
         elif not any(p.contains(day) for p in periods):
             problems.add(
-                item.path, item.line,
+                item.path,
+                item.line,
                 f"check-in dated {day} falls outside every period in data/periods.yml: "
                 "add a period that covers it (a year is enough for history)",
             )
@@ -104,10 +107,11 @@ def _check_alignment_cycles(okrs: OkrFiles, problems: Problems) -> None:
             if target not in okrs.objectives:
                 continue
             if state.get(target) == 1:
-                circle = [*path[path.index(target):], target]
+                circle = [*path[path.index(target) :], target]
                 file, mapping = okrs.places[objective_id]
                 problems.add(
-                    file, mapping.line_of("aligns_to"),
+                    file,
+                    mapping.line_of("aligns_to"),
                     "objectives align to each other in a circle: " + " -> ".join(circle),
                 )
             elif target not in state:

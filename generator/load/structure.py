@@ -12,15 +12,15 @@ from generator.load.yamlfile import LineDict, LineList, read_yaml
 from generator.model import Period, Theme, Unit
 
 
-def each_mapping(
-    file: Path, shown_as: str, problems: Problems, what: str
-) -> Iterator[LineDict]:
+def each_mapping(file: Path, shown_as: str, problems: Problems, what: str) -> Iterator[LineDict]:
     """The mappings of a YAML file that holds a list of them (``- id: ...`` entries)."""
     document = read_yaml(file, shown_as, problems)
     if document is None:
         return
     if not isinstance(document, LineList):
-        problems.add(shown_as, getattr(document, "line", 1), f"must be a list of {what}s (- id: ...)")
+        problems.add(
+            shown_as, getattr(document, "line", 1), f"must be a list of {what}s (- id: ...)"
+        )
         return
     for item, line in zip(document, document.item_lines, strict=True):
         if isinstance(item, LineDict):
@@ -77,7 +77,8 @@ def _check_tree(
         if unit.parent is None:
             if unit.level != top:
                 problems.add(
-                    shown_as, line,
+                    shown_as,
+                    line,
                     f"unit '{unit.id}' is at level '{unit.level}' but has no 'parent': "
                     f"add the id of a unit above it",
                 )
@@ -89,7 +90,8 @@ def _check_tree(
             )
         elif levels.index(parent.level) >= depth:
             problems.add(
-                shown_as, line,
+                shown_as,
+                line,
                 f"unit '{unit.id}' ({unit.level}) has parent '{parent.id}' ({parent.level}): "
                 "a parent must be of a higher level",
             )
@@ -120,9 +122,7 @@ def load_periods(
     return periods
 
 
-def load_themes(
-    file: Path, shown_as: str, problems: Problems, ids: IdRegistry
-) -> dict[str, Theme]:
+def load_themes(file: Path, shown_as: str, problems: Problems, ids: IdRegistry) -> dict[str, Theme]:
     themes: dict[str, Theme] = {}
     for mapping in each_mapping(file, shown_as, problems, "theme"):
         fields = Fields(

@@ -59,7 +59,7 @@ class _Loader(yaml.BaseLoader):
             result.key_lines[key] = line
         return result
 
-    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
@@ -98,7 +98,9 @@ def read_text(file: Path, shown_as: str, problems: Problems) -> str | None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        problems.add(shown_as, line, ENCODING_HELP.format(found="not UTF-8 (Latin-1 or Windows-1252?)"))
+        problems.add(
+            shown_as, line, ENCODING_HELP.format(found="not UTF-8 (Latin-1 or Windows-1252?)")
+        )
         return None
     return text
 

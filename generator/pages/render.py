@@ -49,10 +49,14 @@ class Shell:
 
     @classmethod
     def parse(cls, html: str, source: str) -> Shell:
-        parts = re.split(f"({re.escape(TITLE_MARK)}|{re.escape(HEAD_MARK)}|{re.escape(CONTENT_MARK)})", html)
+        parts = re.split(
+            f"({re.escape(TITLE_MARK)}|{re.escape(HEAD_MARK)}|{re.escape(CONTENT_MARK)})", html
+        )
         markers = parts[1::2]
         if markers != [TITLE_MARK, HEAD_MARK, CONTENT_MARK]:
-            raise ValueError(f"{source}: the page shell lost its markers; is theme/main.html overridden?")
+            raise ValueError(
+                f"{source}: the page shell lost its markers; is theme/main.html overridden?"
+            )
         return cls(parts[0], parts[2], parts[4], parts[6])
 
     def fill(self, heading: str, title: str, head: str, content: str) -> str:
@@ -67,7 +71,9 @@ class Shell:
 
 def environment(language: Language, theme_dirs: Sequence[Path] = ()) -> Environment:
     """Jinja2 for data pages: autoescaped, strict about undefined names, speaking ``language``."""
-    loader = ChoiceLoader([FileSystemLoader([str(d) for d in theme_dirs]), FileSystemLoader(str(THEME_DIR))])
+    loader = ChoiceLoader(
+        [FileSystemLoader([str(d) for d in theme_dirs]), FileSystemLoader(str(THEME_DIR))]
+    )
     env = Environment(
         loader=loader,
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -88,10 +94,14 @@ def head_tags(page: Page, base_url: str | None) -> str:
     return "\n    ".join(tags)
 
 
-def render_page(env: Environment, page: Page, shells: dict[int, Shell], site_title: str, base_url: str | None) -> str:
+def render_page(
+    env: Environment, page: Page, shells: dict[int, Shell], site_title: str, base_url: str | None
+) -> str:
     content = env.get_template(page.template).render(page=page, body=page.body)
     shell = shells[urls.depth(page.path)]
-    return shell.fill(page.title, f"{page.title} - {site_title}", head_tags(page, base_url), content)
+    return shell.fill(
+        page.title, f"{page.title} - {site_title}", head_tags(page, base_url), content
+    )
 
 
 def write_pages(

@@ -121,7 +121,9 @@ class Site:
 
     @cached_property
     def periods_newest_first(self) -> tuple[Period, ...]:
-        return tuple(sorted(self.dataset.periods.values(), key=lambda p: (p.start, -p.days), reverse=True))
+        return tuple(
+            sorted(self.dataset.periods.values(), key=lambda p: (p.start, -p.days), reverse=True)
+        )
 
     def period_label(self, period: Period) -> str:
         if period.label:
@@ -146,7 +148,7 @@ class Site:
     def markdown(self, text: str) -> Markup:
         """Publisher's Markdown as HTML, cleaned: data can never inject markup or script."""
         html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
-        return Markup(nh3.clean(html, link_rel="noopener"))  # noqa: S704 (cleaned by nh3 above)
+        return Markup(nh3.clean(html, link_rel="noopener"))
 
     def value(self, value: float | None, kr: KeyResult) -> str:
         if value is None:
@@ -160,12 +162,14 @@ class Site:
             Status.ON_TRACK: (self._("On track"), "✓"),
             Status.AT_RISK: (self._("At risk"), "!"),
             Status.OFF_TRACK: (self._("Off track"), "✕"),
-            Status.NO_DATA: (self._("No data yet"), "–"),
+            Status.NO_DATA: (self._("No data yet"), "–"),  # noqa: RUF001 (a dash, meant)
         }
         label, symbol = labels[status]
         return Badge(status.value, label, symbol)
 
-    def progress(self, progress: float | None, clipped: float | None, expected: float | None) -> Progress:
+    def progress(
+        self, progress: float | None, clipped: float | None, expected: float | None
+    ) -> Progress:
         expected_share = 0.0 if expected is None else expected
         return Progress(
             text=self._("No data yet") if progress is None else self.language.percent(progress),
@@ -211,11 +215,15 @@ class Site:
             latest_date=self.date(figures.latest_date),
             baseline="" if kr.baseline is None else self.language.quantity(kr.baseline, kr.unit),
             target=self.target_text(kr),
-            progress=self.progress(figures.progress, figures.clipped_progress, figures.expected_progress),
+            progress=self.progress(
+                figures.progress, figures.clipped_progress, figures.expected_progress
+            ),
             status=self.badge(shown),
             derived=self.badge(derived) if owner is not None and owner != derived else None,
             status_source=self._("owner's assessment") if owner else self._("computed"),
-            confidence="" if figures.confidence is None else self.language.percent(figures.confidence),
+            confidence=""
+            if figures.confidence is None
+            else self.language.percent(figures.confidence),
         )
 
     def objective_summary(self, objective: Objective, from_path: str) -> ObjectiveSummary:
@@ -227,16 +235,21 @@ class Site:
             id=objective.id,
             link=Link(urls.relative(from_path, urls.objective(objective.id)), objective.title),
             unit=self.unit_link(unit, from_path),
-            period=Link(urls.relative(from_path, urls.period(period.id)), self.period_label(period)),
+            period=Link(
+                urls.relative(from_path, urls.period(period.id)), self.period_label(period)
+            ),
             progress=self.progress(roll_up.progress, roll_up.progress, expected),
             counts=self.counts(roll_up),
             key_results=tuple(
-                self.key_result_row(self.dataset.key_results[k], from_path) for k in objective.key_results
+                self.key_result_row(self.dataset.key_results[k], from_path)
+                for k in objective.key_results
             ),
             no_key_results=not objective.key_results,
         )
 
-    def objective_summaries(self, objectives: Sequence[Objective], from_path: str) -> tuple[ObjectiveSummary, ...]:
+    def objective_summaries(
+        self, objectives: Sequence[Objective], from_path: str
+    ) -> tuple[ObjectiveSummary, ...]:
         return tuple(self.objective_summary(o, from_path) for o in objectives)
 
     def expected_for(self, period: Period) -> float:

@@ -60,7 +60,7 @@ def page(site: Site, key_result_id: str) -> Page:
         source=kr.source,
         source_url=kr.source_url,
         caveat=kr.caveat,
-        chart=Markup(svg) if svg else None,  # noqa: S704 (SVG rendered by us from numbers, checked in charts.render)
+        chart=Markup(svg) if svg else None,
         summary=summary(site, kr),
         checkins=tuple(checkin_row(site, kr, c) for c in reversed(checkins)),
         show_authors=site.settings.publish_authors,
@@ -112,7 +112,9 @@ def summary(site: Site, kr: KeyResult) -> str:
     figures = site.figures.key_results[kr.id]
     count = len(checkins)
     measured = site.language.ngettext(
-        "Measured once, on %(first)s.", "Measured %(count)s times between %(first)s and %(last)s.", count
+        "Measured once, on %(first)s.",
+        "Measured %(count)s times between %(first)s and %(last)s.",
+        count,
     ) % {"count": count, "first": site.date(checkins[0].date), "last": site.date(checkins[-1].date)}
     latest = site.value(figures.latest_value, kr)
     values = {
@@ -130,7 +132,8 @@ def summary(site: Site, kr: KeyResult) -> str:
         met = (figures.progress or 0.0) >= 1.0
         where = site._(
             "The latest value, %(latest)s on %(date)s, meets the target (%(target)s)"
-            if met else "The latest value, %(latest)s on %(date)s, does not meet the target (%(target)s)",
+            if met
+            else "The latest value, %(latest)s on %(date)s, does not meet the target (%(target)s)",
             **values,
         )
     else:

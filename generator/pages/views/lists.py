@@ -110,7 +110,9 @@ def level_page(site: Site, level: str) -> Page:
             UnitRow(
                 link=site.unit_link(unit, path),
                 parent=site.unit_link(parent, path) if parent else None,
-                objective_count=len(site.dataset.objectives_of(unit.id, period.id)) if period else 0,
+                objective_count=len(site.dataset.objectives_of(unit.id, period.id))
+                if period
+                else 0,
                 progress=site.progress(
                     roll_up.progress if roll_up else None,
                     roll_up.progress if roll_up else None,
@@ -126,7 +128,9 @@ def level_page(site: Site, level: str) -> Page:
         title=label,
         description=site._("%(level)s and the progress of their objectives", level=label),
         breadcrumbs=(site.home_link(path),),
-        body=LevelBody(period=period_link(site, period, path) if period else None, units=tuple(rows)),
+        body=LevelBody(
+            period=period_link(site, period, path) if period else None, units=tuple(rows)
+        ),
     )
 
 
@@ -140,7 +144,9 @@ def _by_unit(site: Site, objectives: tuple[Objective, ...], path: str) -> tuple[
     for unit in site.dataset.units.values():
         owned = tuple(o for o in objectives if o.unit == unit.id)
         if owned:
-            groups.append(UnitGroup(site.unit_link(unit, path), site.objective_summaries(owned, path)))
+            groups.append(
+                UnitGroup(site.unit_link(unit, path), site.objective_summaries(owned, path))
+            )
     return tuple(groups)
 
 
@@ -150,7 +156,9 @@ def period_page(site: Site, period_id: str) -> Page:
     roll_up = site.figures.periods.get(period_id)
     label = site.period_label(period)
     body = PeriodBody(
-        dates=site._("%(start)s to %(end)s", start=site.date(period.start), end=site.date(period.end)),
+        dates=site._(
+            "%(start)s to %(end)s", start=site.date(period.start), end=site.date(period.end)
+        ),
         current=site.current_period is not None and site.current_period.id == period_id,
         progress=site.progress(
             roll_up.progress if roll_up else None,
@@ -165,7 +173,10 @@ def period_page(site: Site, period_id: str) -> Page:
         template="okr/period.html",
         title=label,
         description=site._("Objectives and key results for %(period)s", period=label),
-        breadcrumbs=(site.home_link(path), Link(urls.relative(path, urls.PERIODS), site._("Periods"))),
+        breadcrumbs=(
+            site.home_link(path),
+            Link(urls.relative(path, urls.PERIODS), site._("Periods")),
+        ),
         body=body,
     )
 
@@ -206,7 +217,10 @@ def theme_page(site: Site, theme_id: str) -> Page:
         template="okr/theme.html",
         title=theme.name,
         description=site._("Objectives on the theme %(theme)s", theme=theme.name),
-        breadcrumbs=(site.home_link(path), Link(urls.relative(path, urls.THEMES), site._("Themes"))),
+        breadcrumbs=(
+            site.home_link(path),
+            Link(urls.relative(path, urls.THEMES), site._("Themes")),
+        ),
         body=ThemeBody(site.markdown(theme.description), groups),
     )
 
@@ -217,8 +231,11 @@ def themes_index(site: Site) -> Page:
         IndexEntry(
             Link(urls.relative(path, urls.theme(t.id)), t.name),
             site.language.ngettext(
-                "%(count)s objective", "%(count)s objectives", len(site.dataset.objectives_with_theme(t.id))
-            ) % {"count": len(site.dataset.objectives_with_theme(t.id))},
+                "%(count)s objective",
+                "%(count)s objectives",
+                len(site.dataset.objectives_with_theme(t.id)),
+            )
+            % {"count": len(site.dataset.objectives_with_theme(t.id))},
         )
         for t in site.dataset.themes.values()
     )
@@ -272,7 +289,10 @@ def home(site: Site, latest_count: int = 8) -> HomeBody:
             )
             for level in site.dataset.levels
         ),
-        themes=tuple(Link(urls.relative(path, urls.theme(t.id)), t.name) for t in site.dataset.themes.values()),
+        themes=tuple(
+            Link(urls.relative(path, urls.theme(t.id)), t.name)
+            for t in site.dataset.themes.values()
+        ),
         periods=tuple(period_link(site, p, path) for p in site.periods_newest_first),
         licence=site.settings.licence,
     )

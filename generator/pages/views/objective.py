@@ -37,10 +37,15 @@ def page(site: Site, objective_id: str) -> Page:
         description=site.markdown(objective.description),
         owner=objective.owner,
         aligns_to=tuple(objective_link(o) for o in objective.aligns_to),
-        contributors=tuple(objective_link(o) for o in site.dataset.contributors.get(objective_id, ())),
-        shared_with=tuple(site.unit_link(site.dataset.units[u], path) for u in objective.shared_with),
+        contributors=tuple(
+            objective_link(o) for o in site.dataset.contributors.get(objective_id, ())
+        ),
+        shared_with=tuple(
+            site.unit_link(site.dataset.units[u], path) for u in objective.shared_with
+        ),
         themes=tuple(
-            Link(urls.relative(path, urls.theme(t)), site.dataset.themes[t].name) for t in objective.themes
+            Link(urls.relative(path, urls.theme(t)), site.dataset.themes[t].name)
+            for t in objective.themes
         ),
     )
     return Page(

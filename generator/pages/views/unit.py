@@ -44,7 +44,9 @@ def page(site: Site, unit_id: str) -> Page:
     parent = site.dataset.units[unit.parent] if unit.parent else None
     current = site.current_period
     periods = [
-        period_objectives(site, unit_id, period.id, path, current is not None and period.id == current.id)
+        period_objectives(
+            site, unit_id, period.id, path, current is not None and period.id == current.id
+        )
         for period in site.periods_newest_first
         if site.dataset.objectives_of(unit_id, period.id)
     ]
@@ -68,7 +70,9 @@ def page(site: Site, unit_id: str) -> Page:
     )
 
 
-def period_objectives(site: Site, unit_id: str, period_id: str, path: str, current: bool) -> PeriodObjectives:
+def period_objectives(
+    site: Site, unit_id: str, period_id: str, path: str, current: bool
+) -> PeriodObjectives:
     period = site.dataset.periods[period_id]
     roll_up = site.figures.units[(unit_id, period_id)]
     return PeriodObjectives(

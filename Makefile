@@ -1,0 +1,27 @@
+# Two commands for a fresh machine (Python 3.11+ and make):
+#   make serve   set up, build the sample portal into site/ and serve it at http://127.0.0.1:8000/
+#   make test    set up, then run every check: ruff, mypy and the whole test suite
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve build test lint bench
+
+$(BIN)/okr-portal: pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+serve: build
+	$(BIN)/okr-portal serve --project .
+
+build: $(BIN)/okr-portal
+	$(BIN)/okr-portal build --project . --out site
+
+lint: $(BIN)/okr-portal
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest

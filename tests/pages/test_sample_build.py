@@ -1,0 +1,213 @@
+"""A build of the shipped sample portal: every page exists, and its figures equal the data's."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.i18n import Language
+from generator.load.project import Project
+from generator.model import Direction, KeyResult, Kind, Status
+from generator.pages import urls
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def reference_progress(kr: KeyResult, latest: float) -> float:
+    """The contract's formula written out again, independently of generator.scoring."""
+    if kr.kind is Kind.MILESTONE:
+        return latest / 100
+    if kr.direction is Direction.WITHIN:
+        assert kr.target_range
+        return 1.0 if kr.target_range[0] <= latest <= kr.target_range[1] else 0.0
+    assert kr.baseline is not None and kr.target is not None
+    linear = (latest - kr.baseline) / (kr.target - kr.baseline)
+    if kr.direction is Direction.AT_LEAST:
+        return 1.0 if latest >= kr.target else (linear if kr.baseline < kr.target else 0.0)
+    if kr.direction is Direction.AT_MOST:
+        return 1.0 if latest <= kr.target else (linear if kr.baseline > kr.target else 0.0)
+    return linear
+
+
+def latest_checkins(project: Project) -> dict[str, tuple[datetime.date, float, Status | None]]:
+    latest: dict[str, tuple[datetime.date, float, Status | None]] = {}
+    for c in project.dataset.checkins:
+        if c.date <= project.as_of and (
+            c.key_result not in latest or c.date > latest[c.key_result][0]
+        ):
+            latest[c.key_result] = (c.date, c.value, c.status)
+    return latest
+
+
+def test_sample_is_as_large_as_the_issue_asks(sample: Project) -> None:
+    data = sample.dataset
+    levels = [u.level for u in data.units.values()]
+    assert levels.count("department") >= 8 and levels.count("team") >= 12
+    assert len(data.periods) >= 2 and len(data.objectives) >= 30 and len(data.key_results) >= 90
+    assert {k.kind for k in data.key_results.values()} == set(Kind)
+    assert {k.direction for k in data.key_results.values()} - {None} == set(Direction)
+    assert any(o.shared_with for o in data.objectives.values())
+    assert any(not o.key_results for o in data.objectives.values())
+    assert set(data.key_results) - set(data.checkins_by_key_result), "some key results lack data"
+
+
+def test_every_entity_has_its_page(sample: Project, sample_site: Path) -> None:
+    data = sample.dataset
+    expected = [
+        *(urls.unit(u) for u in data.units),
+        *(urls.objective(o) for o in data.objectives),
+        *(urls.key_result(k) for k in data.key_results),
+        *(urls.period(p) for p in data.periods),
+        *(urls.level(level) for level in data.levels),
+        *(urls.theme(t) for t in data.themes),
+        urls.PERIODS,
+        urls.THEMES,
+    ]
+    missing = [p for p in expected if not (sample_site / p / "index.html").is_file()]
+    assert missing == []
+    assert (sample_site / "periods" / "2026-q3" / "index.html").is_file()  # lowercase period ids
+
+
+def test_key_result_pages_show_the_figures_computed_from_the_data(
+    sample: Project, sample_site: Path
+) -> None:
+    language = Language(sample.settings.language)
+    latest = latest_checkins(sample)
+    checked = 0
+    for kr in sample.dataset.key_results.values():
+        body = page(sample_site, urls.key_result(kr.id))
+        facts = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", body, re.S))
+        if kr.id not in latest:
+            assert "No data yet" in facts["Latest"]
+            continue
+        _, value, _ = latest[kr.id]
+        progress = reference_progress(kr, value)
+        assert language.quantity(value, kr.unit) in html.unescape(facts["Latest"])
+        shown = re.search(r'okr-progress__text">(.*?)<', facts["Progress"])
+        assert shown and html.unescape(shown.group(1)) == language.percent(progress), kr.id
+        checked += 1
+    assert checked >= 90
+
+
+def test_home_page_counts_key_results_of_the_current_period_by_status(
+    sample: Project, sample_site: Path
+) -> None:
+    current = max(sample.dataset.periods.values(), key=lambda p: p.start)  # the sample's Q4
+    latest = latest_checkins(sample)
+    tally = dict.fromkeys(Status, 0)
+    for kr in sample.dataset.key_results.values():
+        if sample.dataset.objectives[kr.objective].period != current.id:
+            continue
+        if kr.id not in latest:
+            tally[Status.NO_DATA] += 1
+            continue
+        owner = latest[kr.id][2]
+        if owner is not None:
+            tally[owner] += 1
+            continue
+        elapsed = ((sample.as_of - current.start).days + 1) / (
+            (current.end - current.start).days + 1
+        )
+        p = min(1.0, max(0.0, reference_progress(kr, latest[kr.id][1])))
+        status = (
+            Status.ON_TRACK
+            if p >= 0.9 * elapsed
+            else Status.AT_RISK
+            if p >= 0.6 * elapsed
+            else Status.OFF_TRACK
+        )
+        tally[status] += 1
+    home = page(sample_site, "")
+    section = home.split('id="okr-now"', 1)[1].split("</ul>", 1)[0]
+    shown = re.findall(r"okr-status--(\w+)\".*?<strong>(\d+)</strong>", section, re.S)
+    assert {Status(code): int(n) for code, n in shown} == tally
+
+
+def test_objective_page_links_up_and_down_and_anchors_key_results(
+    sample: Project, sample_site: Path
+) -> None:
+    data = sample.dataset
+    child = next(o for o in data.objectives.values() if o.aligns_to)
+    body = page(sample_site, urls.objective(child.id))
+    for kr_id in child.key_results:
+        assert f'id="{kr_id}"' in body
+    parent = child.aligns_to[0]
+    assert f'href="../../{urls.objective(parent)}"' in body
+    parent_body = page(sample_site, urls.objective(parent))
+    assert f'href="../../{urls.objective(child.id)}"' in parent_body  # contributors, computed
+
+
+def test_data_text_is_escaped_and_authors_are_not_published(
+    sample: Project, sample_site: Path
+) -> None:
+    risky = next(c for c in sample.dataset.checkins if "<" in c.progress + c.problems + c.plans)
+    body = page(sample_site, urls.key_result(risky.key_result))
+    raw = next(t for t in (risky.progress, risky.problems, risky.plans) if "<" in t)
+    assert html.escape(raw, quote=False) in body
+    assert raw not in body
+    authors = {c.author for c in sample.dataset.checkins if c.author}
+    assert authors
+    everything = "\n".join(p.read_text(encoding="utf-8") for p in sample_site.rglob("*.html"))
+    assert [a for a in authors if a in everything or html.escape(a) in everything] == []
+
+
+def test_chart_is_inline_svg_with_a_text_alternative_and_data_table(
+    sample: Project, sample_site: Path
+) -> None:
+    kr_id = next(iter(sample.dataset.checkins_by_key_result))
+    body = page(sample_site, urls.key_result(kr_id))
+    figure = body.split('<figure class="okr-chart">', 1)[1].split("</figure>", 1)[0]
+    assert "<svg" in figure and 'aria-hidden="true"' in figure
+    caption = figure.split("<figcaption>", 1)[1]
+    count = len(sample.dataset.checkins_by_key_result[kr_id])
+    assert f"Measured {count} times" in caption or count == 1
+    rows = body.split('class="okr-table okr-checkins"', 1)[1].split("</tbody>", 1)[0].count("<tr>")
+    assert rows == count + 1  # header row + one per check-in
+
+
+def test_no_page_asks_a_third_party_for_anything(sample_site: Path) -> None:
+    pattern = re.compile(r"""(?:src|href)=["'](?:https?:)?//[^"']+["'][^>]*>""")
+    offenders = []
+    for file in sample_site.rglob("*.html"):
+        for tag in pattern.findall(file.read_text(encoding="utf-8")):
+            if "<link" in tag or 'rel="stylesheet"' in tag:
+                offenders.append((file, tag))
+        text = file.read_text(encoding="utf-8")
+        if re.search(
+            r"<(?:script|img|link|iframe)[^>]+(?:src|href)=[\"']https?://(?!okr\.brookhaven\.example)",
+            text,
+        ):
+            offenders.append((file, "external resource"))
+    assert offenders == []
+
+
+def test_menu_stays_small_and_shells_are_gone(sample: Project, sample_site: Path) -> None:
+    body = page(sample_site, urls.unit("city"))
+    nav = body.split('data-md-type="navigation"', 1)[1].split('data-md-type="toc"', 1)[0]
+    assert nav.count("md-nav__link") < 40
+    for level in sample.dataset.levels:
+        assert f'href="../../{urls.level(level)}"' in nav
+    assert not (sample_site / "_okr-shell").exists()
+    assert "@@OKR" not in body
+    assert "_okr-shell" not in (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_former_ids_redirect_to_the_current_page(sample: Project, sample_site: Path) -> None:
+    renamed = [o for o in sample.dataset.objectives.values() if o.formerly]
+    assert renamed
+    for objective in renamed:
+        body = page(sample_site, urls.objective(objective.formerly[0]))
+        assert f'url=../../{urls.objective(objective.id)}"' in body
+
+
+@pytest.mark.parametrize("path", ["units/city/", "objectives/", "key-results/"])
+def test_pages_are_html_in_the_portal_language(sample_site: Path, path: str) -> None:
+    files = sorted((sample_site / path).rglob("index.html"))
+    assert files
+    assert '<html lang="en"' in files[0].read_text(encoding="utf-8")

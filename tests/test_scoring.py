@@ -1,0 +1,236 @@
+"""The contract's "Meaning" section, one case a line: progress, expected progress, status, roll-ups."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from generator.config import StatusFactors
+from generator.model import (
+    CheckIn,
+    Dataset,
+    Direction,
+    KeyResult,
+    Kind,
+    Objective,
+    Period,
+    Status,
+    Unit,
+)
+from generator.scoring import Figures, expected_progress, score
+
+Q3 = Period("2026-Q3", None, datetime.date(2026, 7, 1), datetime.date(2026, 9, 30))
+MID_Q3 = datetime.date(2026, 8, 15)  # 46 of 92 days: expected progress 0.5
+AFTER_Q3 = datetime.date(2026, 10, 5)
+DEFAULT_FACTORS = StatusFactors()
+
+
+def figures_for(
+    key_results: list[KeyResult],
+    checkins: list[CheckIn],
+    as_of: datetime.date = AFTER_Q3,
+    objectives: list[Objective] | None = None,
+    factors: StatusFactors = DEFAULT_FACTORS,
+) -> Figures:
+    if objectives is None:
+        objectives = [
+            Objective("o", "city", Q3.id, "O", key_results=tuple(k.id for k in key_results))
+        ]
+    dataset = Dataset(
+        levels=("organisation",),
+        units={"city": Unit("city", "City", "organisation", None)},
+        periods={Q3.id: Q3},
+        themes={},
+        objectives={o.id: o for o in objectives},
+        key_results={k.id: k for k in key_results},
+        checkins=tuple(checkins),
+    )
+    return score(dataset, as_of, factors)
+
+
+def measure(
+    direction: Direction | None,
+    baseline: float | None,
+    target: float | None,
+    values: list[float],
+    target_range: tuple[float, float] | None = None,
+    kind: Kind = Kind.OUTCOME,
+    as_of: datetime.date = AFTER_Q3,
+) -> float | None:
+    """Progress (as measured) of one key result whose check-ins are ``values``, a week apart."""
+    kr = KeyResult("kr", "o", "KR", kind, "u", direction, baseline, target, target_range)
+    checkins = [
+        CheckIn("kr", datetime.date(2026, 7, 6) + datetime.timedelta(weeks=i), v)
+        for i, v in enumerate(values)
+    ]
+    return figures_for([kr], checkins, as_of).key_results["kr"].progress
+
+
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "values", "expected"),
+    [
+        (Direction.INCREASE, 50, 100, [60, 75], 0.5),  # latest value counts, not the first
+        (Direction.INCREASE, 50, 100, [40], -0.2),  # below the baseline: negative, as measured
+        (Direction.INCREASE, 50, 100, [130], 1.6),  # beyond the target: above 1, as measured
+        (Direction.DECREASE, 120, 60, [90], 0.5),
+        (Direction.DECREASE, 120, 60, [130], -1 / 6),
+        (Direction.AT_LEAST, 80, 90, [85], 0.5),  # baseline missed the target too: linear
+        (Direction.AT_LEAST, 80, 90, [95], 1.0),  # meets the target: 1, not 1.5
+        (Direction.AT_LEAST, 95, 90, [92], 1.0),  # a level to keep, kept
+        (Direction.AT_LEAST, 95, 90, [85], 0.0),  # a level to keep, lost: 0
+        (Direction.AT_LEAST, 90, 90, [89], 0.0),  # baseline equal to target met it: 0 when lost
+        (Direction.AT_MOST, 30, 20, [25], 0.5),
+        (Direction.AT_MOST, 30, 20, [18], 1.0),
+        (Direction.AT_MOST, 15, 20, [21], 0.0),
+        (Direction.AT_MOST, 15, 20, [20], 1.0),  # on the target meets it
+    ],
+)
+def test_progress_by_direction(
+    direction: Direction, baseline: float, target: float, values: list[float], expected: float
+) -> None:
+    assert measure(direction, baseline, target, values) == pytest.approx(expected)
+
+
+def test_within_is_one_inside_the_range_and_zero_outside() -> None:
+    band = (95.0, 100.0)
+    assert measure(Direction.WITHIN, 90, None, [97], target_range=band) == 1.0
+    assert measure(Direction.WITHIN, 90, None, [95], target_range=band) == 1.0
+    assert measure(Direction.WITHIN, 90, None, [101], target_range=band) == 0.0
+    assert measure(Direction.WITHIN, 90, None, [94.9], target_range=band) == 0.0
+
+
+def test_milestone_progress_is_percent_complete() -> None:
+    assert measure(None, None, None, [10, 40], kind=Kind.MILESTONE) == pytest.approx(0.4)
+    assert measure(None, None, None, [100], kind=Kind.MILESTONE) == pytest.approx(1.0)
+
+
+def test_no_checkin_is_no_data_never_zero_and_left_out_of_averages() -> None:
+    with_data = KeyResult("a", "o", "A", Kind.OUTCOME, "u", Direction.INCREASE, 0, 10)
+    without = KeyResult("b", "o", "B", Kind.OUTCOME, "u", Direction.INCREASE, 0, 10)
+    figures = figures_for([with_data, without], [CheckIn("a", datetime.date(2026, 8, 1), 8)])
+    empty = figures.key_results["b"]
+    assert empty.progress is None and empty.latest_value is None
+    assert empty.derived_status is Status.NO_DATA
+    assert figures.objectives["o"].progress == pytest.approx(0.8)  # not (0.8 + 0) / 2
+    assert figures.objectives["o"].counts.no_data == 1
+
+
+def test_objective_progress_is_mean_of_clipped_progress() -> None:
+    over = KeyResult("a", "o", "A", Kind.OUTCOME, "u", Direction.INCREASE, 0, 10)
+    under = KeyResult("b", "o", "B", Kind.OUTCOME, "u", Direction.INCREASE, 0, 10)
+    figures = figures_for(
+        [over, under],
+        [CheckIn("a", datetime.date(2026, 8, 1), 20), CheckIn("b", datetime.date(2026, 8, 1), -5)],
+    )
+    assert figures.key_results["a"].progress == pytest.approx(2.0)
+    assert figures.key_results["a"].clipped_progress == 1.0
+    assert figures.key_results["b"].clipped_progress == 0.0
+    assert figures.objectives["o"].progress == pytest.approx(0.5)  # (1 + 0) / 2, not (2 - 0.5) / 2
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (datetime.date(2026, 6, 1), 0.0),  # not started
+        (datetime.date(2026, 7, 1), 1 / 92),  # first day counts
+        (MID_Q3, 0.5),
+        (datetime.date(2026, 9, 30), 1.0),
+        (datetime.date(2027, 1, 1), 1.0),  # ended
+    ],
+)
+def test_expected_progress_is_share_of_period_elapsed(
+    as_of: datetime.date, expected: float
+) -> None:
+    assert expected_progress(Q3.start, Q3.end, as_of) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        (45, Status.ON_TRACK),  # 0.45 >= 0.9 x 0.5
+        (44, Status.AT_RISK),
+        (30, Status.AT_RISK),  # 0.30 >= 0.6 x 0.5
+        (29, Status.OFF_TRACK),
+    ],
+)
+def test_derived_status_against_expected_progress(value: float, status: Status) -> None:
+    kr = KeyResult("kr", "o", "KR", Kind.OUTCOME, "u", Direction.INCREASE, 0, 100)
+    figures = figures_for([kr], [CheckIn("kr", datetime.date(2026, 8, 10), value)], as_of=MID_Q3)
+    assert figures.key_results["kr"].expected_progress == pytest.approx(0.5)
+    assert figures.key_results["kr"].derived_status is status
+
+
+def test_status_factors_come_from_settings() -> None:
+    kr = KeyResult("kr", "o", "KR", Kind.OUTCOME, "u", Direction.INCREASE, 0, 100)
+    checkin = [CheckIn("kr", datetime.date(2026, 8, 10), 45)]
+    strict = figures_for(
+        [kr], checkin, as_of=MID_Q3, factors=StatusFactors(on_track=1.0, at_risk=0.95)
+    )
+    assert strict.key_results["kr"].derived_status is Status.OFF_TRACK
+
+
+def test_expected_zero_is_on_track_whatever_the_value() -> None:
+    kr = KeyResult("kr", "o", "KR", Kind.OUTCOME, "u", Direction.INCREASE, 0, 100)
+    figures = figures_for(
+        [kr], [CheckIn("kr", datetime.date(2026, 6, 1), 0)], as_of=datetime.date(2026, 6, 2)
+    )
+    assert figures.key_results["kr"].derived_status is Status.ON_TRACK
+
+
+def test_owner_status_is_kept_and_counted_in_totals() -> None:
+    kr = KeyResult("kr", "o", "KR", Kind.OUTCOME, "u", Direction.INCREASE, 0, 100)
+    checkins = [
+        CheckIn("kr", datetime.date(2026, 7, 20), 10, Status.OFF_TRACK),
+        CheckIn("kr", datetime.date(2026, 8, 10), 10, Status.ON_TRACK),  # the latest call counts
+    ]
+    figures = figures_for([kr], checkins, as_of=MID_Q3)
+    result = figures.key_results["kr"]
+    assert result.owner_status is Status.ON_TRACK
+    assert result.derived_status is Status.OFF_TRACK
+    assert result.status is Status.ON_TRACK
+    assert (
+        figures.objectives["o"].counts.on_track == 1
+        and figures.objectives["o"].counts.off_track == 0
+    )
+    assert figures.units[("city", Q3.id)].counts.on_track == 1
+
+
+def test_checkins_after_as_of_are_not_the_latest() -> None:
+    kr = KeyResult("kr", "o", "KR", Kind.OUTCOME, "u", Direction.INCREASE, 0, 100)
+    checkins = [
+        CheckIn("kr", datetime.date(2026, 8, 1), 20),
+        CheckIn("kr", datetime.date(2026, 9, 1), 90),
+    ]
+    figures = figures_for([kr], checkins, as_of=MID_Q3)
+    assert figures.key_results["kr"].latest_value == 20
+
+
+def test_unit_roll_up_is_mean_over_objectives_and_skips_objectives_without_key_results() -> None:
+    a = KeyResult("a", "o1", "A", Kind.OUTCOME, "u", Direction.INCREASE, 0, 10)
+    b = KeyResult("b", "o2", "B", Kind.OUTCOME, "u", Direction.INCREASE, 0, 10)
+    c = KeyResult("c", "o2", "C", Kind.OUTCOME, "u", Direction.INCREASE, 0, 10)
+    objectives = [
+        Objective("o1", "city", Q3.id, "O1", key_results=("a",)),
+        Objective("o2", "city", Q3.id, "O2", key_results=("b", "c")),
+        Objective("o3", "city", Q3.id, "O3"),  # no key results yet
+    ]
+    day = datetime.date(2026, 8, 1)
+    figures = figures_for(
+        [a, b, c],
+        [CheckIn("a", day, 10), CheckIn("b", day, 2), CheckIn("c", day, 4)],
+        objectives=objectives,
+    )
+    assert figures.objectives["o2"].progress == pytest.approx(0.3)
+    assert figures.objectives["o3"].progress is None
+    unit = figures.units[("city", Q3.id)]
+    assert unit.progress == pytest.approx((1.0 + 0.3) / 2)  # o3 left out, not counted as 0
+    assert unit.counts.total == 3
+    assert figures.periods[Q3.id].counts.total == 3
+
+
+def test_a_portal_with_no_checkins_scores_as_no_data() -> None:
+    kr = KeyResult("kr", "o", "KR", Kind.OUTCOME, "u", Direction.INCREASE, 0, 100)
+    figures = figures_for([kr], [])
+    assert figures.key_results["kr"].derived_status is Status.NO_DATA
+    assert figures.objectives["o"].progress is None
