@@ -4,7 +4,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build test lint bench
+.PHONY: serve build test lint messages
 
 $(BIN)/okr-portal: pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,3 +25,9 @@ lint: $(BIN)/okr-portal
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Extract the portal's own words and merge them into every catalogue; then translate the new ones.
+messages: $(BIN)/okr-portal
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k ngettext:1,2 --no-location --sort-output -w 200 -o .messages.pot .
+	$(BIN)/pybabel update -i .messages.pot -d generator/i18n/locales --no-fuzzy-matching --ignore-obsolete -w 200
+	rm .messages.pot

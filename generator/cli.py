@@ -9,6 +9,7 @@ swaps it in only when everything succeeded: a failed build never leaves a half-w
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -35,6 +36,8 @@ PROJECT = click.option(
 
 @click.group(help="Build a public OKR portal from data files.")
 def main() -> None:
+    # Material's banner about MkDocs 2 says nothing a portal publisher can act on.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
 
 

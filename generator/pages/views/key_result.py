@@ -130,11 +130,15 @@ def summary(site: Site, kr: KeyResult) -> str:
         where = site._("The latest value, %(latest)s complete on %(date)s", **values)
     elif kr.direction in (Direction.WITHIN, Direction.AT_LEAST, Direction.AT_MOST):
         met = (figures.progress or 0.0) >= 1.0
-        where = site._(
-            "The latest value, %(latest)s on %(date)s, meets the target (%(target)s)"
+        where = (
+            site._(
+                "The latest value, %(latest)s on %(date)s, meets the target (%(target)s)", **values
+            )
             if met
-            else "The latest value, %(latest)s on %(date)s, does not meet the target (%(target)s)",
-            **values,
+            else site._(
+                "The latest value, %(latest)s on %(date)s, does not meet the target (%(target)s)",
+                **values,
+            )
         )
     else:
         where = site._(
