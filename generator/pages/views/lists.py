@@ -249,6 +249,11 @@ def themes_index(site: Site) -> Page:
     )
 
 
+#: The home page lists the units of a level by name only up to this many; beyond, the level's
+#: own page does (a national portal may have thousands of teams).
+HOME_UNITS_PER_LEVEL = 30
+
+
 def home(site: Site, latest_count: int = 8) -> HomeBody:
     path = urls.HOME
     period = site.current_period
@@ -285,9 +290,12 @@ def home(site: Site, latest_count: int = 8) -> HomeBody:
         levels=tuple(
             (
                 Link(urls.relative(path, urls.level(level)), site.level_label(level)),
-                tuple(site.unit_link(u, path) for u in site.dataset.units_at_level(level)),
+                tuple(site.unit_link(u, path) for u in units)
+                if len(units) <= HOME_UNITS_PER_LEVEL
+                else (),
             )
             for level in site.dataset.levels
+            for units in [site.dataset.units_at_level(level)]
         ),
         themes=tuple(
             Link(urls.relative(path, urls.theme(t.id)), t.name)

@@ -13,7 +13,6 @@ from generator.pages.views.common import Link, ObjectiveSummary, Page, Progress,
 @dataclass(frozen=True)
 class ChildUnit:
     link: Link
-    level: str
     progress: Progress
     counts: tuple[StatusCount, ...]
 
@@ -91,7 +90,6 @@ def child_unit(site: Site, unit_id: str, path: str) -> ChildUnit:
     expected = site.expected_for(period) if period else 0.0
     return ChildUnit(
         link=site.unit_link(unit, path),
-        level=site.level_label(unit.level),
         progress=site.progress(
             roll_up.progress if roll_up else None, roll_up.progress if roll_up else None, expected
         ),
