@@ -1,6 +1,6 @@
 # Two commands for a fresh machine (Python 3.11+ and make):
 #   make serve   set up, build the sample portal into site/ and serve it at http://127.0.0.1:8000/
-#   make test    set up, then run every check: ruff, mypy and the whole test suite
+#   make test    set up (.venv, Debian's chromium), then run ruff, mypy and the whole test suite
 VENV := .venv
 BIN := $(VENV)/bin
 
@@ -23,7 +23,12 @@ lint: $(BIN)/okr-portal
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
 
-test: lint
+# The browser tests need Debian's Chromium (never a downloaded browser).
+/usr/bin/chromium:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+test: lint /usr/bin/chromium
 	$(BIN)/python -m pytest
 
 # Extract the portal's own words and merge them into every catalogue; then translate the new ones.

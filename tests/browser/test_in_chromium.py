@@ -1,0 +1,145 @@
+"""The built sample portal in a real browser (Debian's Chromium): accessibility, keyboard, reflow.
+
+axe-core (shipped inside the axe-playwright-python package) checks every page type against
+WCAG 2.2 A and AA rules. Nothing here downloads a browser: Playwright drives /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from generator.load.project import Project
+from generator.pages import urls
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(sample_site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(sample_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def one_of_each_page(sample: Project) -> list[str]:
+    data = sample.dataset
+    objective = next(o for o in data.objectives.values() if o.key_results and o.aligns_to)
+    key_result = next(iter(data.checkins_by_key_result))
+    no_data = next(k for k in data.key_results if k not in data.checkins_by_key_result)
+    return [
+        urls.HOME,
+        urls.level(data.levels[1]),
+        urls.unit(objective.unit),
+        urls.objective(objective.id),
+        urls.key_result(key_result),
+        urls.key_result(no_data),
+        urls.period(next(iter(data.periods))),
+        urls.PERIODS,
+        urls.theme(next(iter(data.themes))),
+        urls.THEMES,
+        "about/",
+    ]
+
+
+def test_every_page_type_passes_axe_wcag_22_aa(page: Page, base_url: str, sample: Project) -> None:
+    axe = Axe()
+    found = {}
+    for path in one_of_each_page(sample):
+        page.goto(base_url + path)
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+        violations = result.response["violations"]
+        if violations:
+            found[path] = [(v["id"], v["nodes"][0]["target"]) for v in violations]
+        assert result.response["passes"], "axe ran no rule at all"
+    assert found == {}
+
+
+def test_pages_ask_nothing_of_any_other_host(page: Page, base_url: str, sample: Project) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in one_of_each_page(sample):
+        page.goto(base_url + path, wait_until="networkidle")
+    assert requested
+    assert [url for url in requested if not url.startswith(base_url)] == []
+
+
+def test_keyboard_reaches_skip_link_first_and_the_data_table(
+    page: Page, base_url: str, sample: Project
+) -> None:
+    key_result = next(iter(sample.dataset.checkins_by_key_result))
+    page.goto(base_url + urls.key_result(key_result))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#okr-main"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "okr-main"  # focus moved to the heading
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('article') !== null")
+    reached = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        label = page.evaluate("document.activeElement.getAttribute('aria-label') || ''")
+        reached.add(label)
+        if label == "Check-ins":
+            break
+    assert "Check-ins" in reached  # the scrollable table can be focused and scrolled by keyboard
+
+
+def test_without_javascript_the_chart_and_its_table_are_there(
+    browser: Browser, base_url: str, sample: Project
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    key_result = next(iter(sample.dataset.checkins_by_key_result))
+    page.goto(base_url + urls.key_result(key_result))
+    assert page.locator("figure.okr-chart svg").is_visible()
+    assert page.locator("figure.okr-chart figcaption").inner_text().startswith("Measured")
+    assert page.locator("table.okr-checkins tbody tr").count() == len(
+        sample.dataset.checkins_by_key_result[key_result]
+    )
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "units/city/"])
+def test_pages_reflow_at_320_css_pixels(browser: Browser, base_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(base_url + path)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    context.close()
