@@ -105,6 +105,7 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         return nav
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = urls.relative_data_links(html, page.url)
         if page.is_homepage:
             return html + home_html(self.portal)
         return html

@@ -161,25 +161,47 @@ class Dataset:
             found[checkin.key_result].append(checkin)
         return {key: tuple(value) for key, value in found.items()}
 
+    @cached_property
+    def _objectives_by(self) -> Mapping[tuple[str, str], tuple[Objective, ...]]:
+        """(what, id) -> objectives, for what in unit, unit-period, shared, period, theme.
+
+        Built once, so a page of a 10,000-objective portal looks its objectives up in O(1).
+        """
+        found: defaultdict[tuple[str, str], list[Objective]] = defaultdict(list)
+        for o in self.objectives.values():
+            found[("unit", o.unit)].append(o)
+            found[("unit-period", f"{o.unit}/{o.period}")].append(o)
+            found[("period", o.period)].append(o)
+            for unit_id in o.shared_with:
+                found[("shared", unit_id)].append(o)
+            for theme_id in o.themes:
+                found[("theme", theme_id)].append(o)
+        return {key: tuple(value) for key, value in found.items()}
+
     def objectives_of(self, unit_id: str, period_id: str | None = None) -> tuple[Objective, ...]:
-        """Objectives owned by ``unit_id`` (in ``period_id`` when given)."""
-        return tuple(
-            o
-            for o in self.objectives.values()
-            if o.unit == unit_id and (period_id is None or o.period == period_id)
-        )
+        """Objectives owned by ``unit_id`` (in ``period_id`` when given), in file order."""
+        if period_id is None:
+            return self._objectives_by.get(("unit", unit_id), ())
+        return self._objectives_by.get(("unit-period", f"{unit_id}/{period_id}"), ())
 
     def objectives_shared_with(self, unit_id: str) -> tuple[Objective, ...]:
-        return tuple(o for o in self.objectives.values() if unit_id in o.shared_with)
+        return self._objectives_by.get(("shared", unit_id), ())
 
     def objectives_in_period(self, period_id: str) -> tuple[Objective, ...]:
-        return tuple(o for o in self.objectives.values() if o.period == period_id)
+        return self._objectives_by.get(("period", period_id), ())
 
     def objectives_with_theme(self, theme_id: str) -> tuple[Objective, ...]:
-        return tuple(o for o in self.objectives.values() if theme_id in o.themes)
+        return self._objectives_by.get(("theme", theme_id), ())
+
+    @cached_property
+    def _units_by_level(self) -> Mapping[str, tuple[Unit, ...]]:
+        found: defaultdict[str, list[Unit]] = defaultdict(list)
+        for unit in self.units.values():
+            found[unit.level].append(unit)
+        return {key: tuple(value) for key, value in found.items()}
 
     def units_at_level(self, level: str) -> tuple[Unit, ...]:
-        return tuple(u for u in self.units.values() if u.level == level)
+        return self._units_by_level.get(level, ())
 
     def period_of_key_result(self, key_result_id: str) -> Period:
         return self.periods[self.objectives[self.key_results[key_result_id].objective].period]

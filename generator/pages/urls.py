@@ -6,6 +6,8 @@ relative to the site root, each ending in ``/`` (the page is ``<path>index.html`
 
 from __future__ import annotations
 
+import re
+
 HOME = ""
 PERIODS = "periods/"
 THEMES = "themes/"
@@ -47,3 +49,12 @@ def depth(path: str) -> int:
 def relative(from_path: str, to_path: str) -> str:
     """The link from the page at ``from_path`` to ``to_path``, relative so the site can live anywhere."""
     return "../" * depth(from_path) + to_path or "./"
+
+
+_DATA_LINK = re.compile(r'href="/((?:levels|units|objectives|key-results|periods|themes)/[^"]*)"')
+
+
+def relative_data_links(html: str, page_path: str) -> str:
+    """Hand-written pages link data pages as ``/objectives/<id>/``; make those links relative,
+    so they keep working when the portal is published under a sub-path."""
+    return _DATA_LINK.sub(lambda m: f'href="{relative(page_path, m.group(1))}"', html)

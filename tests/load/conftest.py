@@ -74,7 +74,9 @@ class Portal:
         """Assert the problems are exactly ``expected``: ``(path:line, message fragment)``."""
         problems = self.problems()
         listing = "\n".join(problems) or "(no problems)"
-        assert len(problems) == len(expected), f"expected {len(expected)} problem(s), got:\n{listing}"
+        assert len(problems) == len(expected), (
+            f"expected {len(expected)} problem(s), got:\n{listing}"
+        )
         for problem, (where, fragment) in zip(problems, expected, strict=True):
             assert problem.startswith(f"{where}: "), f"expected at {where}, got:\n{listing}"
             assert fragment in problem, f"expected {fragment!r}, got:\n{listing}"

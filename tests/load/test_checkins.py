@@ -48,10 +48,16 @@ def test_check_ins_of_the_minimal_portal(project: Portal) -> None:
     assert loaded.as_of == datetime.date(2026, 6, 15)  # default: the newest check-in
     first = next(c for c in checkins if c.date == datetime.date(2026, 4, 30))
     assert (first.key_result, first.value, first.status, first.confidence) == (
-        "roads-repair-days", 17, Status.ON_TRACK, 0.8
+        "roads-repair-days",
+        17,
+        Status.ON_TRACK,
+        0.8,
     )
     assert (first.progress, first.problems, first.plans, first.author) == (
-        "New crew started", "", "Hire one more", "J. Doe"
+        "New crew started",
+        "",
+        "Hire one more",
+        "J. Doe",
     )
     later = next(c for c in checkins if c.key_result == "roads-resurfaced-km")
     assert (later.status, later.problems, later.author) == (Status.AT_RISK, "Asphalt is late", None)
@@ -68,7 +74,9 @@ def test_columns_in_any_order_and_case(project: Portal) -> None:
 
 
 def test_check_in_files_in_sub_folders(project: Portal) -> None:
-    project.write("data/checkins/2026/june.csv", "date,key_result,value\n2026-06-20,town-injuries,33\n")
+    project.write(
+        "data/checkins/2026/june.csv", "date,key_result,value\n2026-06-20,town-injuries,33\n"
+    )
     assert values(project, "town-injuries") == {"2026-06-15": 35, "2026-06-20": 33}
 
 
@@ -128,9 +136,7 @@ def test_markdown_in_check_ins_is_ignored(project: Portal) -> None:
 
 
 def test_semicolon_file_with_decimal_comma(project: Portal) -> None:
-    project.write(
-        CSV, "date;key_result;value;confidence\n2026-05-31;roads-repair-days;12,5;0,75\n"
-    )
+    project.write(CSV, "date;key_result;value;confidence\n2026-05-31;roads-repair-days;12,5;0,75\n")
     (checkin,) = project.load().dataset.checkins
     assert (checkin.value, checkin.confidence) == (12.5, 0.75)
 
@@ -157,7 +163,9 @@ def test_utf8_with_byte_order_mark_and_semicolons_loads(project: Portal) -> None
 def test_latin_1_file_says_how_to_re_save(project: Portal) -> None:
     text = project.read(CSV).replace("New crew started", "Crew café opened")  # line 3
     project.write_bytes(CSV, text.encode("latin-1"))
-    project.check((f"{CSV}:3", "the file is not UTF-8 (Latin-1 or Windows-1252?); save it as UTF-8"))
+    project.check(
+        (f"{CSV}:3", "the file is not UTF-8 (Latin-1 or Windows-1252?); save it as UTF-8")
+    )
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
@@ -183,8 +191,11 @@ def test_utf_16_file_without_byte_order_mark_says_how_to_re_save(project: Portal
 def test_unknown_key_result_with_hint(project: Portal) -> None:
     project.append(CSV, row("2026-06-01", "roads-repair-day", "13"))
     project.check(
-        (f"{CSV}:9", "key result 'roads-repair-day' is not in any OKR file: did you mean "
-         "'roads-repair-days'?")
+        (
+            f"{CSV}:9",
+            "key result 'roads-repair-day' is not in any OKR file: did you mean "
+            "'roads-repair-days'?",
+        )
     )
 
 
@@ -218,7 +229,10 @@ def test_value_with_thousands_space_is_a_number(project: Portal) -> None:
 def test_milestone_value_outside_0_to_100(project: Portal, value: str) -> None:
     project.append(CSV, row("2026-06-01", "roads-new-depot", value))
     project.check(
-        (f"{CSV}:9", f"milestone 'roads-new-depot' has value {value}: a milestone's value is percent")
+        (
+            f"{CSV}:9",
+            f"milestone 'roads-new-depot' has value {value}: a milestone's value is percent",
+        )
     )
 
 
@@ -259,7 +273,9 @@ def test_two_problems_in_one_row_are_both_reported(project: Portal) -> None:
 
 
 def test_empty_lines_are_ignored_and_other_rows_kept(project: Portal) -> None:
-    project.replace(CSV, "2026-05-31,roads-resurfaced-km", "\n,,,,,,,,\n2026-05-31,roads-resurfaced-km")
+    project.replace(
+        CSV, "2026-05-31,roads-resurfaced-km", "\n,,,,,,,,\n2026-05-31,roads-resurfaced-km"
+    )
     assert len(project.load().dataset.checkins) == 7
 
 
@@ -278,7 +294,11 @@ def test_line_numbers_count_lines_inside_quoted_cells(project: Portal) -> None:
 def test_unclosed_quote_is_reported_not_swallowing_the_rows_after_it(project: Portal) -> None:
     # The author cell of line 4 opens a quote that is never closed: the rows after it must not
     # silently become part of that cell.
-    project.replace(CSV, "2026-05-31,roads-repair-days,14,,,,,,\n", '2026-05-31,roads-repair-days,14,,,,,,"J. Doe\n')
+    project.replace(
+        CSV,
+        "2026-05-31,roads-repair-days,14,,,,,,\n",
+        '2026-05-31,roads-repair-days,14,,,,,,"J. Doe\n',
+    )
     problems = project.problems()
     assert problems, "an unclosed quote that swallows lines 5-8 must be a problem"
     assert problems[0].startswith(f"{CSV}:4: "), problems
@@ -290,7 +310,9 @@ def test_unclosed_quote_is_reported_not_swallowing_the_rows_after_it(project: Po
 def test_same_key_result_and_date_twice_in_one_file_the_later_row_wins(project: Portal) -> None:
     project.append(CSV, row("2026-05-31", "roads-repair-days", "13"))
     assert values(project, "roads-repair-days") == {
-        "2026-03-15": 21, "2026-04-30": 17, "2026-05-31": 13,
+        "2026-03-15": 21,
+        "2026-04-30": 17,
+        "2026-05-31": 13,
     }
     assert len(project.load().dataset.checkins) == 7
 
@@ -309,8 +331,11 @@ def test_same_key_result_and_date_in_two_files(project: Portal) -> None:
 def test_check_in_after_its_key_results_period(project: Portal) -> None:
     project.append(CSV, row("2026-07-01", "town-injuries", "33"))
     project.check(
-        (f"{CSV}:9", "check-in dated 2026-07-01 is after the end of period 2026-Q2 (2026-06-30) "
-         "of key result 'town-injuries'")
+        (
+            f"{CSV}:9",
+            "check-in dated 2026-07-01 is after the end of period 2026-Q2 (2026-06-30) "
+            "of key result 'town-injuries'",
+        )
     )
 
 

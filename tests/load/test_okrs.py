@@ -61,33 +61,50 @@ def potholes_okrs(objective: str = "potholes-fixed", key_result: str = "potholes
 def test_objectives_and_key_results_of_the_minimal_portal(project: Portal) -> None:
     dataset = project.load().dataset
     assert list(dataset.objectives) == [
-        "parks-clean", "roads-faster-repair", "town-safer-streets", "town-open-data",
+        "parks-clean",
+        "roads-faster-repair",
+        "town-safer-streets",
+        "town-open-data",
     ]
     town = dataset.objectives["town-safer-streets"]
     assert (town.unit, town.period, town.owner, town.themes) == (
-        "town", "2026-Q2", "Mayor's office", ("mobility",)
+        "town",
+        "2026-Q2",
+        "Mayor's office",
+        ("mobility",),
     )
     assert dataset.objectives["town-open-data"].key_results == ()
     roads = dataset.objectives["roads-faster-repair"]
     assert roads.aligns_to == ("town-safer-streets",)
     assert roads.shared_with == ("parks",)
     assert roads.key_results == (
-        "roads-repair-days", "roads-resurfaced-km", "roads-new-depot", "roads-budget-use",
+        "roads-repair-days",
+        "roads-resurfaced-km",
+        "roads-new-depot",
+        "roads-budget-use",
     )
     krs = dataset.key_results
     assert (krs["roads-repair-days"].kind, krs["roads-repair-days"].direction) == (
-        Kind.OUTCOME, Direction.DECREASE
+        Kind.OUTCOME,
+        Direction.DECREASE,
     )
     assert (krs["roads-resurfaced-km"].kind, krs["roads-resurfaced-km"].direction) == (
-        Kind.OUTPUT, Direction.INCREASE
+        Kind.OUTPUT,
+        Direction.INCREASE,
     )
     depot = krs["roads-new-depot"]
     assert (depot.kind, depot.unit, depot.direction, depot.baseline, depot.target) == (
-        Kind.MILESTONE, "%", None, None, None
+        Kind.MILESTONE,
+        "%",
+        None,
+        None,
+        None,
     )
     budget = krs["roads-budget-use"]
     assert (budget.direction, budget.target_range, budget.target) == (
-        Direction.WITHIN, (95.0, 100.0), None
+        Direction.WITHIN,
+        (95.0, 100.0),
+        None,
     )
     assert krs["parks-litter-complaints"].direction is Direction.AT_MOST
 
@@ -124,7 +141,9 @@ def test_optional_key_result_fields(project: Portal) -> None:
     )
     kr = project.load().dataset.key_results["parks-litter-complaints"]
     assert (kr.source, kr.source_url, kr.caveat) == (
-        "Complaints register", "https://data.example.org/complaints", "Counted by hand."
+        "Complaints register",
+        "https://data.example.org/complaints",
+        "Counted by hand.",
     )
 
 
@@ -154,7 +173,10 @@ def test_key_result_id_must_be_a_slug(project: Portal) -> None:
 def test_same_objective_id_in_two_files(project: Portal) -> None:
     project.write(POTHOLES, potholes_okrs(objective="parks-clean"))
     project.check(
-        (f"{POTHOLES}:4", f"objective id 'parks-clean' is already used at {PARKS}:4: an id is unique")
+        (
+            f"{POTHOLES}:4",
+            f"objective id 'parks-clean' is already used at {PARKS}:4: an id is unique",
+        )
     )
 
 
@@ -174,7 +196,9 @@ def test_key_result_id_reused_in_the_same_objective(project: Portal) -> None:
         "        baseline: 1\n"
         "        target: 2\n",
     )
-    project.check((f"{PARKS}:19", f"key result id 'parks-satisfaction' is already used at {PARKS}:7"))
+    project.check(
+        (f"{PARKS}:19", f"key result id 'parks-satisfaction' is already used at {PARKS}:7")
+    )
 
 
 def test_former_id_colliding_with_a_current_id(project: Portal) -> None:
@@ -223,7 +247,9 @@ def test_same_id_for_an_objective_and_a_key_result_is_allowed(project: Portal) -
 
 def test_unit_differs_from_the_file_name(project: Portal) -> None:
     project.replace(ROADS, "unit: roads\n", "unit: road\n")
-    project.check((f"{ROADS}:1", "'unit' is 'road' but the file name says 'roads': make them equal"))
+    project.check(
+        (f"{ROADS}:1", "'unit' is 'road' but the file name says 'roads': make them equal")
+    )
 
 
 def test_period_differs_from_the_folder(project: Portal) -> None:
@@ -279,7 +305,9 @@ def test_objective_must_be_a_mapping(project: Portal) -> None:
 
 
 def test_key_results_must_be_a_list(project: Portal) -> None:
-    project.replace(TOWN, "    title: Publish more open data\n", "    title: Publish\n    key_results: 3\n")
+    project.replace(
+        TOWN, "    title: Publish more open data\n", "    title: Publish\n    key_results: 3\n"
+    )
     project.check((f"{TOWN}:16", "'key_results' must be a list"))
 
 
@@ -293,11 +321,15 @@ def test_file_without_objectives_loads(project: Portal) -> None:
 
 def test_aligns_to_an_unknown_objective(project: Portal) -> None:
     project.replace(ROADS, "[town-safer-streets]", "[town-safe-streets]")
-    project.check((f"{ROADS}:6", "'aligns_to' lists 'town-safe-streets', which is not an objective"))
+    project.check(
+        (f"{ROADS}:6", "'aligns_to' lists 'town-safe-streets', which is not an objective")
+    )
 
 
 def test_alignment_cycle(project: Portal) -> None:
-    project.replace(TOWN, "    themes:", "    aligns_to: [roads-faster-repair]\n    themes:")  # line 7
+    project.replace(
+        TOWN, "    themes:", "    aligns_to: [roads-faster-repair]\n    themes:"
+    )  # line 7
     project.check(
         (
             f"{TOWN}:7",
@@ -406,7 +438,9 @@ def test_outcome_without_target(project: Portal) -> None:
 
 def test_output_without_baseline(project: Portal) -> None:
     project.replace(
-        PARKS, "        unit: complaints\n        baseline: 12\n", "        kind: output\n        unit: complaints\n"
+        PARKS,
+        "        unit: complaints\n        baseline: 12\n",
+        "        kind: output\n        unit: complaints\n",
     )
     project.check((f"{PARKS}:13", "a key result has no 'baseline': add it"))
 
@@ -417,7 +451,9 @@ def test_outcome_without_unit(project: Portal) -> None:
 
 
 def test_unknown_kind(project: Portal) -> None:
-    project.replace(PARKS, "        unit: complaints\n", "        kind: result\n        unit: complaints\n")
+    project.replace(
+        PARKS, "        unit: complaints\n", "        kind: result\n        unit: complaints\n"
+    )
     project.check((f"{PARKS}:15", "'kind' is 'result': use one of outcome, output, milestone"))
 
 
@@ -428,13 +464,17 @@ def test_unknown_direction(project: Portal) -> None:
 
 def test_baseline_not_a_number(project: Portal) -> None:
     project.replace(PARKS, "        baseline: 12\n", "        baseline: 12,5\n")
-    project.check((f"{PARKS}:16", "'baseline' is '12,5', not a number (write the decimal point as '.')"))
+    project.check(
+        (f"{PARKS}:16", "'baseline' is '12,5', not a number (write the decimal point as '.')")
+    )
 
 
 @pytest.mark.parametrize("key", ["target", "baseline", "direction"])
 def test_milestone_with_a_measure(project: Portal, key: str) -> None:
     value = "increase" if key == "direction" else "100"
-    project.replace(ROADS, "        kind: milestone\n", f"        kind: milestone\n        {key}: {value}\n")
+    project.replace(
+        ROADS, "        kind: milestone\n", f"        kind: milestone\n        {key}: {value}\n"
+    )
     # The broken key result is left out, so its check-in (q2.csv:6) names an unknown one.
     project.check(
         (f"{CHECKINS}:6", "key result 'roads-new-depot' is not in any OKR file"),
@@ -443,7 +483,9 @@ def test_milestone_with_a_measure(project: Portal, key: str) -> None:
 
 
 def test_milestone_with_a_unit_other_than_percent(project: Portal) -> None:
-    project.replace(ROADS, "        kind: milestone\n", "        kind: milestone\n        unit: steps\n")
+    project.replace(
+        ROADS, "        kind: milestone\n", "        kind: milestone\n        unit: steps\n"
+    )
     project.check((f"{ROADS}:26", "a milestone's unit is '%' (percent complete)"))
 
 
@@ -453,7 +495,9 @@ def test_within_without_target_range(project: Portal) -> None:
 
 
 def test_within_with_a_target(project: Portal) -> None:
-    project.replace(ROADS, "        direction: within\n", "        direction: within\n        target: 98\n")
+    project.replace(
+        ROADS, "        direction: within\n", "        direction: within\n        target: 98\n"
+    )
     project.check((f"{ROADS}:31", "with 'direction: within' give 'target_range: [low, high]'"))
 
 
@@ -475,26 +519,37 @@ def test_target_range_without_within(project: Portal) -> None:
 
 
 @pytest.mark.parametrize("direction", ["increase", "decrease"])
-def test_increase_or_decrease_with_baseline_equal_to_target(project: Portal, direction: str) -> None:
+def test_increase_or_decrease_with_baseline_equal_to_target(
+    project: Portal, direction: str
+) -> None:
     project.replace(PARKS, LITTER, LITTER.replace("15", "12").replace("at_most", direction))
     project.check(
-        (f"{PARKS}:18", "baseline and target are both 12: with increase or decrease they must differ")
+        (
+            f"{PARKS}:18",
+            "baseline and target are both 12: with increase or decrease they must differ",
+        )
     )
 
 
 def test_no_direction_with_baseline_equal_to_target(project: Portal) -> None:
-    project.replace(PARKS, LITTER, "        unit: complaints\n        baseline: 12\n        target: 12\n")
+    project.replace(
+        PARKS, LITTER, "        unit: complaints\n        baseline: 12\n        target: 12\n"
+    )
     project.check((f"{PARKS}:17", "baseline and target are both 12"))
 
 
 def test_increase_with_target_below_baseline(project: Portal) -> None:
     project.replace(PARKS, LITTER, LITTER.replace("15", "8").replace("at_most", "increase"))
-    project.check((f"{PARKS}:18", "'direction: increase' but the target 8 is below the baseline 12"))
+    project.check(
+        (f"{PARKS}:18", "'direction: increase' but the target 8 is below the baseline 12")
+    )
 
 
 def test_decrease_with_target_above_baseline(project: Portal) -> None:
     project.replace(PARKS, "        direction: at_most\n", "        direction: decrease\n")
-    project.check((f"{PARKS}:18", "'direction: decrease' but the target 15 is above the baseline 12"))
+    project.check(
+        (f"{PARKS}:18", "'direction: decrease' but the target 15 is above the baseline 12")
+    )
 
 
 def test_at_least_with_target_below_baseline_is_allowed(project: Portal) -> None:

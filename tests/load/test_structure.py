@@ -114,7 +114,11 @@ def test_missing_name(project: Portal) -> None:
 
 
 def test_department_without_parent(project: Portal) -> None:
-    project.replace(UNITS, "  level: department\n  parent: town\n- id: parks", "  level: department\n- id: parks")
+    project.replace(
+        UNITS,
+        "  level: department\n  parent: town\n- id: parks",
+        "  level: department\n- id: parks",
+    )
     project.check((f"{UNITS}:4", "unit 'roads' is at level 'department' but has no 'parent'"))
 
 
@@ -137,7 +141,9 @@ def test_parent_of_an_equal_level(project: Portal) -> None:
 
 def test_parent_of_a_lower_level(project: Portal) -> None:
     project.append(UNITS, "- id: sewers\n  name: Sewers\n  level: department\n  parent: potholes\n")
-    project.check((f"{UNITS}:19", "has parent 'potholes' (team): a parent must be of a higher level"))
+    project.check(
+        (f"{UNITS}:19", "has parent 'potholes' (team): a parent must be of a higher level")
+    )
 
 
 def test_top_level_unit_needs_no_parent(project: Portal) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import html
 import re
 from pathlib import Path
@@ -211,3 +212,24 @@ def test_pages_are_html_in_the_portal_language(sample_site: Path, path: str) -> 
     files = sorted((sample_site / path).rglob("index.html"))
     assert files
     assert '<html lang="en"' in files[0].read_text(encoding="utf-8")
+
+
+def test_search_index_and_sitemap_know_every_data_page(sample: Project, sample_site: Path) -> None:
+    index = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    data = sample.dataset
+    for objective in data.objectives.values():
+        assert urls.objective(objective.id) in locations
+    assert not any(location.startswith("_okr-shell") for location in locations)
+    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    base = sample.settings.base_url
+    assert base
+    for kr_id in data.key_results:
+        assert f"<loc>{base}{urls.key_result(kr_id)}</loc>" in sitemap
+    assert f"<loc>{base}about/</loc>" in sitemap
+
+
+def test_hand_written_links_to_data_pages_are_relative(sample_site: Path) -> None:
+    update = page(sample_site, "updates/2026-q3-review/")
+    assert 'href="../../objectives/' in update
+    assert 'href="/objectives/' not in update

@@ -140,14 +140,14 @@ def period_link(site: Site, period: Period, from_path: str) -> Link:
 
 def _by_unit(site: Site, objectives: tuple[Objective, ...], path: str) -> tuple[UnitGroup, ...]:
     """Objectives grouped by owning unit, units in the order of units.yml."""
-    groups = []
-    for unit in site.dataset.units.values():
-        owned = tuple(o for o in objectives if o.unit == unit.id)
-        if owned:
-            groups.append(
-                UnitGroup(site.unit_link(unit, path), site.objective_summaries(owned, path))
-            )
-    return tuple(groups)
+    owned: dict[str, list[Objective]] = {}
+    for objective in objectives:
+        owned.setdefault(objective.unit, []).append(objective)
+    return tuple(
+        UnitGroup(site.unit_link(unit, path), site.objective_summaries(owned[unit.id], path))
+        for unit in site.dataset.units.values()
+        if unit.id in owned
+    )
 
 
 def period_page(site: Site, period_id: str) -> Page:

@@ -1,0 +1,52 @@
+"""``okr-portal check``: OK on good data; on bad data every problem as path:line, no traceback."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tests.load.conftest import Portal
+
+OKR_PORTAL = Path(sys.executable).with_name("okr-portal")
+PROBLEM_LINE = re.compile(r"^[\w./-]+(:\d+)?: \S")
+
+
+def check(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(OKR_PORTAL), "check", "--project", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_check_passes_on_the_minimal_portal(project: Portal) -> None:
+    result = check(project.root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(
+        "OK: 4 units, 2 periods, 4 objectives, 7 key results, 7 check-ins"
+    )
+    assert "(as of 2026-06-15)" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_fails_on_broken_data_with_every_problem(project: Portal) -> None:
+    project.replace("data/units.yml", "  level: team\n", "  level: squad\n")
+    project.append("data/checkins/q2.csv", "2026-06-01,roads-repair-days,many,,,,,,\n")
+    result = check(project.root)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    lines = result.stderr.splitlines()
+    assert lines[:2] == [
+        "data/checkins/q2.csv:9: value 'many' is not a number",
+        "data/units.yml:14: 'level' is 'squad': use one of organisation, department, team",
+    ]
+    assert all(PROBLEM_LINE.match(line) for line in lines[:-1]), lines
+    assert lines[-1] == "2 problem(s) found; fix them and run again."
+    assert "OK:" not in result.stdout

@@ -1,0 +1,44 @@
+"""Addresses are permanent and relative: the site works at a domain root or under a sub-path."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.pages import urls
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        (urls.unit("housing"), "units/housing/"),
+        (urls.objective("city-homes"), "objectives/city-homes/"),
+        (urls.key_result("wait-days"), "key-results/wait-days/"),
+        (urls.period("2026-Q3"), "periods/2026-q3/"),
+        (urls.theme("climate"), "themes/climate/"),
+        (urls.level("department"), "levels/department/"),
+        (urls.key_result_on_objective("o", "kr"), "objectives/o/#kr"),
+    ],
+)
+def test_addresses_are_made_from_ids(address: str, expected: str) -> None:
+    assert address == expected
+
+
+@pytest.mark.parametrize(
+    ("from_path", "to_path", "expected"),
+    [
+        ("", "units/a/", "units/a/"),
+        ("units/a/", "units/b/", "../../units/b/"),
+        ("themes/", "themes/x/", "../themes/x/"),
+        ("units/a/", "", "../../"),
+        ("", "", "./"),
+    ],
+)
+def test_relative_links(from_path: str, to_path: str, expected: str) -> None:
+    assert urls.relative(from_path, to_path) == expected
+
+
+def test_root_links_to_data_pages_in_hand_written_pages_become_relative() -> None:
+    html = '<a href="/objectives/o/">o</a> <a href="/about/">about</a> <a href="https://x.example/">x</a>'
+    result = urls.relative_data_links(html, "updates/q3/")
+    assert 'href="../../objectives/o/"' in result
+    assert 'href="/about/"' in result and 'href="https://x.example/"' in result
