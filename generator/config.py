@@ -61,18 +61,23 @@ class Settings:
 
 
 def load_settings(project: Path, problems: Problems) -> Settings | None:
-    """The settings of the portal in ``project``, or None with the problems recorded."""
+    """The settings of the portal in ``project``, with any problems recorded; None when they
+    are too broken (no levels) to check the data against."""
     file = project / CONFIG_FILE
     if not file.is_file():
         problems.add(CONFIG_FILE, None, f"there is no {CONFIG_FILE} in {project}: create it")
         return None
+    before = len(problems)
     document = read_yaml(file, CONFIG_FILE, problems)
     if document is None:
+        if len(problems) == before:
+            problems.add(
+                CONFIG_FILE, None, "the file is empty: write title, organisation and levels"
+            )
         return None
     if not isinstance(document, LineDict):
         problems.add(CONFIG_FILE, 1, "must be a mapping of setting names to values")
         return None
-    before = len(problems)
     fields = Fields(document, CONFIG_FILE, problems, CONFIG_FILE, SETTINGS_HELP)
     title = fields.text("title", required=True)
     organisation = fields.text("organisation", required=True)
@@ -97,7 +102,8 @@ def load_settings(project: Path, problems: Problems) -> Settings | None:
         publish_authors=fields.boolean("publish_authors", default=False),
         mkdocs=fields.mapping_value("mkdocs") or {},
     )
-    return settings if len(problems) == before else None
+    # With its levels known, the data can still be checked, so every problem is reported at once.
+    return settings if levels else None
 
 
 def _base_url(fields: Fields) -> str | None:

@@ -93,6 +93,8 @@ class ChartInput:
     # d3 timeFormatLocale dict (dateTime, date, time, periods, days, shortDays, months,
     # shortMonths); None = en.
     time_locale: dict[str, Any] | None
+    # d3 time format of the x axis labels, e.g. "%b %-d" (en) or "%-d. %b" (nb).
+    date_format: str = "%b %-d"
 
 
 def _finite(value: float, what: str) -> float:
@@ -217,7 +219,12 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     def rows(name: str, values: list[dict[str, Any]]) -> alt.InlineData:
         return alt.InlineData(values=[{"series": name, **row} for row in values])
 
-    x = alt.X("date:T", title=labels.date, scale=alt.Scale(type="utc", domain=_x_domain(chart)))
+    x = alt.X(
+        "date:T",
+        title=labels.date,
+        scale=alt.Scale(type="utc", domain=_x_domain(chart)),
+        axis=alt.Axis(format=chart.date_format, labelOverlap="greedy"),
+    )
     y_scale = alt.Scale(domain=_y_domain(chart), zero=False, nice=True)
     y_axis = alt.Axis(format=chart.locale_number_format)
     y = alt.Y("value:Q", scale=y_scale, title=labels.value, axis=y_axis)

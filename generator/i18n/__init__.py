@@ -97,6 +97,21 @@ class Language:
             "currency": ["", ""],
         }
 
+    def d3_day_month_format(self) -> str:
+        """This language's short day-and-month (``Nov 16``, ``16. nov.``) as a d3 time format."""
+        pattern = self.locale.datetime_skeletons["MMMd"].pattern
+        fields = {"MMMM": "%B", "MMM": "%b", "MM": "%m", "M": "%-m", "dd": "%d", "d": "%-d"}
+        result, rest = [], pattern
+        while rest:
+            field = next((f for f in fields if rest.startswith(f)), None)
+            if field:
+                result.append(fields[field])
+                rest = rest[len(field) :]
+            else:
+                result.append(rest[0].replace("%", "%%"))
+                rest = rest[1:]
+        return "".join(result).replace("'", "")
+
     def d3_time_locale(self) -> dict[str, object]:
         """Month and day names for d3-time-format, so chart axes name months in this language."""
         months = self.locale.months["format"]

@@ -11,7 +11,7 @@ import csv
 import datetime
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +21,8 @@ from generator.load.yamlfile import read_text
 from generator.model import CheckIn, KeyResult, Kind, Status
 
 REQUIRED = ("date", "key_result", "value")
+QUOTE_HELP = 'look for a quote (") that is opened but never closed in this row'
+
 OPTIONAL = ("status", "confidence", "progress", "problems", "plans", "author")
 
 
@@ -34,9 +36,17 @@ class PlacedCheckIn:
 
 
 def load_checkins(
-    folder: Path, root: Path, key_results: Mapping[str, KeyResult], problems: Problems
+    folder: Path,
+    root: Path,
+    key_results: Mapping[str, KeyResult],
+    problems: Problems,
+    rejected: Set[str] = frozenset(),
 ) -> list[PlacedCheckIn]:
-    """Every check-in of every CSV file under ``folder``; duplicates across files reported."""
+    """Every check-in of every CSV file under ``folder``; duplicates across files reported.
+
+    Rows of a key result in ``rejected`` (written, but with problems of its own) are skipped:
+    the build fails on that key result's problems, and one message about it is enough.
+    """
     rows: dict[tuple[str, datetime.date], PlacedCheckIn] = {}
     if not folder.is_dir():
         return []
@@ -52,7 +62,7 @@ def load_checkins(
                     "check-in files are CSV: save it as .csv or move it out of data/checkins",
                 )
             continue
-        for key, placed in _read_file(file, shown_as, key_results, problems).items():
+        for key, placed in _read_file(file, shown_as, key_results, problems, rejected).items():
             first = rows.get(key)
             if first is not None:
                 problems.add(
@@ -67,15 +77,23 @@ def load_checkins(
 
 
 def _read_file(
-    file: Path, shown_as: str, key_results: Mapping[str, KeyResult], problems: Problems
+    file: Path,
+    shown_as: str,
+    key_results: Mapping[str, KeyResult],
+    problems: Problems,
+    rejected: Set[str],
 ) -> dict[tuple[str, datetime.date], PlacedCheckIn]:
     text = read_text(file, shown_as, problems)
     if text is None:
         return {}
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
-    header = next(reader, None)
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        problems.add(shown_as, 1, f"the header row cannot be read ({error}): {QUOTE_HELP}")
+        return {}
     if header is None or not any(h.strip() for h in header):
         problems.add(
             shown_as, 1, "the file is empty: it needs a header row (date,key_result,value,...)"
@@ -86,19 +104,33 @@ def _read_file(
         return {}
     found: dict[tuple[str, datetime.date], PlacedCheckIn] = {}
     line = reader.line_num + 1
-    for row in reader:
-        if any(cell.strip() for cell in row):
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as error:
+            # The rest of the file cannot be trusted: report where the row began and stop.
+            problems.add(shown_as, line, f"this row cannot be read ({error}): {QUOTE_HELP}")
+            return found
+        if row is None:
+            return found
+        if any(cell.strip() for cell in row) and not _names_rejected(row, columns, rejected):
             placed = _read_row(row, columns, delimiter, shown_as, line, key_results, problems)
             if placed is not None:
                 found[(placed.checkin.key_result, placed.checkin.date)] = placed
         line = reader.line_num + 1
-    return found
+
+
+def _names_rejected(row: list[str], columns: list[str], rejected: Set[str]) -> bool:
+    index = columns.index("key_result")
+    return index < len(row) and row[index].strip() in rejected
 
 
 def _columns(header: list[str], shown_as: str, problems: Problems) -> list[str] | None:
     names = [h.strip().lower() for h in header]
     ok = True
     for name in names:
+        if name == "":
+            continue  # a spreadsheet's empty column: allowed while its cells stay empty
         if name not in REQUIRED + OPTIONAL:
             close = difflib.get_close_matches(name, REQUIRED + OPTIONAL, n=1)
             hint = (
@@ -112,7 +144,7 @@ def _columns(header: list[str], shown_as: str, problems: Problems) -> list[str] 
         if name not in names:
             problems.add(shown_as, 1, f"the header has no '{name}' column: add it")
             ok = False
-    duplicates = {n for n in names if names.count(n) > 1}
+    duplicates = {n for n in names if n and names.count(n) > 1}
     for name in sorted(duplicates):
         problems.add(shown_as, 1, f"column '{name}' appears twice in the header")
         ok = False
@@ -143,8 +175,14 @@ def _read_row(
             f"check for a stray '{delimiter}' or an unclosed quote",
         )
         return None
-    cells = {name: cell.strip() for name, cell in zip(columns, row, strict=True)}
     before = len(problems)
+    if any(cell.strip() for name, cell in zip(columns, row, strict=True) if not name):
+        problems.add(
+            shown_as,
+            line,
+            "a value stands in a column with no name in the header: name the column or move the value",
+        )
+    cells = {name: cell.strip() for name, cell in zip(columns, row, strict=True) if name}
 
     def problem(message: str) -> None:
         problems.add(shown_as, line, message)

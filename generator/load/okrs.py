@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.fields import Fields, parse_number
@@ -45,6 +45,9 @@ class OkrFiles:
     objectives: dict[str, Objective]
     key_results: dict[str, KeyResult]
     places: dict[str, tuple[str, LineDict]]
+    #: Ids of key results written but not valid (or under an invalid objective): their own
+    #: problems are reported, so check-ins naming them need no second "unknown" problem.
+    rejected: set[str] = field(default_factory=set)
 
 
 def load_okrs(
@@ -97,8 +100,13 @@ def _placed_well(
 def _load_file(
     file: Path, shown_as: str, found: OkrFiles, problems: Problems, ids: IdRegistry
 ) -> None:
+    before = len(problems)
     document = read_yaml(file, shown_as, problems)
     if document is None:
+        if len(problems) == before:
+            problems.add(
+                shown_as, None, "the file is empty: write unit, period and objectives, or delete it"
+            )
         return
     if not isinstance(document, LineDict):
         problems.add(shown_as, 1, "must be a mapping with unit, period and objectives")
@@ -138,25 +146,18 @@ def _load_objective(
     objective_id = fields.slug("id", required=True)
     title = fields.text("title", required=True)
     formerly = fields.slugs("formerly") or ()
-    key_results = fields.raw("key_results")
-    kr_ids: list[str] = []
-    if objective_id is not None and isinstance(key_results, LineList):
-        for item, line in zip(key_results, key_results.item_lines, strict=True):
-            if not isinstance(item, LineDict):
-                problems.add(
-                    shown_as, line, "each key result must be a mapping with an id and a title"
-                )
-                continue
-            key_result = _load_key_result(item, shown_as, objective_id, problems, ids)
-            if key_result is not None:
-                found.key_results[key_result.id] = key_result
-                kr_ids.append(key_result.id)
-    elif key_results is not None and not (isinstance(key_results, str) and key_results == ""):
-        fields.problem("key_results", "'key_results' must be a list (- id: ...)")
-    if objective_id is None or title is None:
+    key_results = _load_key_results(fields, shown_as, objective_id or "", problems, ids)
+    if (
+        objective_id is None
+        or title is None
+        or key_results is None
+        or not ids.claim("objective", objective_id, formerly, shown_as, mapping.line)
+    ):
+        found.rejected.update(_written_ids(fields.raw("key_results")))
         return
-    if not ids.claim("objective", objective_id, formerly, shown_as, mapping.line):
-        return
+    good = [kr for kr in key_results if isinstance(kr, KeyResult)]
+    found.rejected.update(kr for kr in key_results if isinstance(kr, str))
+    found.key_results.update((kr.id, kr) for kr in good)
     found.objectives[objective_id] = Objective(
         id=objective_id,
         unit=unit_id,
@@ -167,10 +168,40 @@ def _load_objective(
         aligns_to=fields.slugs("aligns_to") or (),
         shared_with=fields.slugs("shared_with") or (),
         themes=fields.slugs("themes") or (),
-        key_results=tuple(kr_ids),
+        key_results=tuple(kr.id for kr in good),
         formerly=formerly,
     )
     found.places[objective_id] = (shown_as, mapping)
+
+
+def _written_ids(items: object) -> set[str]:
+    """The ids written in a list of key results, valid or not."""
+    if not isinstance(items, LineList):
+        return set()
+    return {str(i["id"]) for i in items if isinstance(i, LineDict) and isinstance(i.get("id"), str)}
+
+
+def _load_key_results(
+    fields: Fields, shown_as: str, objective_id: str, problems: Problems, ids: IdRegistry
+) -> list[KeyResult | str] | None:
+    """Each key result of an objective, or the id of one that is not valid; None if not a list."""
+    items = fields.raw("key_results")
+    if items is None or (isinstance(items, str) and items.strip() in ("", "[]")):
+        return []
+    if not isinstance(items, LineList):
+        fields.problem("key_results", "'key_results' must be a list (- id: ...)")
+        return None
+    loaded: list[KeyResult | str] = []
+    for item, line in zip(items, items.item_lines, strict=True):
+        if not isinstance(item, LineDict):
+            problems.add(shown_as, line, "each key result must be a mapping with an id and a title")
+            continue
+        key_result = _load_key_result(item, shown_as, objective_id, problems, ids)
+        if key_result is not None:
+            loaded.append(key_result)
+        elif isinstance(item.get("id"), str):
+            loaded.append(str(item["id"]))
+    return loaded
 
 
 def _load_key_result(

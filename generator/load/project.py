@@ -14,7 +14,7 @@ from generator.config import Settings, load_settings
 from generator.load.checkins import PlacedCheckIn, load_checkins
 from generator.load.ids import IdRegistry
 from generator.load.okrs import OkrFiles, load_okrs
-from generator.load.problems import Problems
+from generator.load.problems import DataError, Problems
 from generator.load.structure import load_periods, load_themes, load_units
 from generator.model import Dataset, Period
 
@@ -33,8 +33,8 @@ def load_project(root: Path) -> Project:
     """Load and validate everything under ``root``; raise :class:`DataError` listing all problems."""
     problems = Problems()
     settings = load_settings(root, problems)
-    problems.raise_if_any()
-    assert settings is not None
+    if settings is None:
+        raise DataError(problems.items)
     ids = IdRegistry(problems)
     data = root / "data"
     for required in ("units.yml", "periods.yml"):
@@ -49,7 +49,7 @@ def load_project(root: Path) -> Project:
     )
     okrs = load_okrs(data / "okrs", root, units, periods, themes, problems, ids)
     _check_alignment_cycles(okrs, problems)
-    placed = load_checkins(data / "checkins", root, okrs.key_results, problems)
+    placed = load_checkins(data / "checkins", root, okrs.key_results, problems, okrs.rejected)
     as_of = settings.as_of or max((p.checkin.date for p in placed), default=None)
     if as_of is None:
         as_of = max((p.end for p in periods.values()), default=datetime.date(1970, 1, 1))
@@ -104,8 +104,8 @@ def _check_alignment_cycles(okrs: OkrFiles, problems: Problems) -> None:
     def visit(objective_id: str, path: list[str]) -> None:
         state[objective_id] = 1
         for target in okrs.objectives[objective_id].aligns_to:
-            if target not in okrs.objectives:
-                continue
+            if target not in okrs.objectives or target == objective_id:
+                continue  # unknown and self references have their own problems
             if state.get(target) == 1:
                 circle = [*path[path.index(target) :], target]
                 file, mapping = okrs.places[objective_id]

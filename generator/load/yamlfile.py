@@ -75,23 +75,38 @@ def read_yaml(file: Path, shown_as: str, problems: Problems) -> Any:
     text = read_text(file, shown_as, problems)
     if text is None:
         return None
-    loader = _Loader(text, shown_as, problems)
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text, shown_as, problems)
         node: Node | None = loader.get_single_node()
         return None if node is None else loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        problems.add(shown_as, line, f"not valid YAML: {error.problem or error}")
+        problems.add(shown_as, line, f"not valid YAML: {error.problem or error}; {YAML_HELP}")
+        return None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        problems.add(
+            shown_as,
+            line,
+            f"invisible control character U+{_code(error.character):04X} is not allowed in YAML: "
+            "delete it (it often comes with text pasted from a word processor)",
+        )
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+def _code(character: int | str) -> int:
+    return character if isinstance(character, int) else ord(character)
 
 
 def read_text(file: Path, shown_as: str, problems: Problems) -> str | None:
     """The file's text as UTF-8 (a byte-order mark is allowed), or None with a problem."""
     data = file.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
         problems.add(shown_as, None, ENCODING_HELP.format(found="UTF-16"))
         return None
     try:
@@ -104,6 +119,8 @@ def read_text(file: Path, shown_as: str, problems: Problems) -> str | None:
         return None
     return text
 
+
+YAML_HELP = "check the indentation here and that each 'key: value' pair is on a line of its own"
 
 ENCODING_HELP = (
     "the file is {found}; save it as UTF-8 (in Excel: File > Save As > "

@@ -50,3 +50,12 @@ def test_check_fails_on_broken_data_with_every_problem(project: Portal) -> None:
     assert all(PROBLEM_LINE.match(line) for line in lines[:-1]), lines
     assert lines[-1] == "2 problem(s) found; fix them and run again."
     assert "OK:" not in result.stdout
+
+
+def test_check_on_an_empty_config_prints_a_problem_not_a_traceback(project: Portal) -> None:
+    project.write("site_config.yml", "")
+    result = check(project.root)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert result.returncode == 1, output
+    assert result.stderr.startswith("site_config.yml"), output

@@ -304,6 +304,16 @@ def test_unclosed_quote_is_reported_not_swallowing_the_rows_after_it(project: Po
     assert problems[0].startswith(f"{CSV}:4: "), problems
 
 
+def test_unclosed_quote_in_a_large_file_is_a_problem_not_a_crash(project: Portal) -> None:
+    # Past 128 KiB the csv module gives up on the open quote ("field larger than field limit").
+    project.replace(CSV, "Hire one more", '"Hire one more')  # line 3
+    filler = row("2026-05-01", "roads-repair-days", "15").replace(",,,,\n", ",,,,words\n")
+    project.append(CSV, filler * 6000)
+    problems = project.problems()
+    assert problems, "an unclosed quote must be a problem"
+    assert problems[0].startswith(f"{CSV}:3: "), problems[:3]
+
+
 # --- duplicates ----------------------------------------------------------------------------
 
 
@@ -358,3 +368,15 @@ def test_history_covered_by_a_year_period(project: Portal) -> None:
     project.append("data/periods.yml", "- id: 2025\n  start: 2025-01-01\n  end: 2025-12-31\n")
     project.append(CSV, row("2025-12-31", "town-injuries", "41"))
     assert values(project, "town-injuries") == {"2025-12-31": 41, "2026-06-15": 35}
+
+
+def test_an_empty_spreadsheet_column_is_allowed_while_its_cells_stay_empty(project: Portal) -> None:
+    text = project.read(CSV)
+    lines = text.splitlines(keepends=True)
+    project.write(CSV, "".join(line.rstrip("\n") + ",\n" for line in lines))  # trailing delimiter
+    assert project.problems() == []
+    assert len(project.load().dataset.checkins) == 7
+    widened = [line.rstrip("\n") + ",\n" for line in lines[:-1]]
+    project.write(CSV, "".join(widened) + lines[-1].rstrip("\n") + ",oops\n")
+    line = len(lines)
+    project.check((f"{CSV}:{line}", "a value stands in a column with no name in the header"))

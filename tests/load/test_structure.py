@@ -127,7 +127,7 @@ def test_parent_that_does_not_exist(project: Portal) -> None:
     project.check((f"{UNITS}:15", "unit 'potholes' has parent 'streets', which is not a unit"))
 
 
-def test_parent_of_the_same_level(project: Portal) -> None:
+def test_unit_that_is_its_own_parent(project: Portal) -> None:
     project.replace(UNITS, "  parent: roads\n", "  parent: potholes\n")  # potholes -> potholes
     project.check((f"{UNITS}:15", "a parent must be of a higher level"))
 
@@ -173,6 +173,16 @@ def test_units_file_must_be_a_list(project: Portal) -> None:
     problems = project.problems()
     assert problems[-1].startswith(f"{UNITS}:1: ")
     assert "must be a list of units" in problems[-1]
+
+
+def test_unit_entry_must_be_a_mapping(project: Portal) -> None:
+    project.append(UNITS, "- sewers\n")
+    project.check((f"{UNITS}:16", "each unit must be a mapping with an id"))
+
+
+def test_formerly_must_be_a_list(project: Portal) -> None:
+    project.replace(UNITS, "  parent: roads\n", "  parent: roads\n  formerly: {old: holes}\n")
+    project.check((f"{UNITS}:16", "'formerly' must be a list of values, like [a, b]"))
 
 
 def test_units_file_is_required(project: Portal) -> None:

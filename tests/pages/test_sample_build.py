@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime
-import json
 import html
+import json
 import re
 from pathlib import Path
 

@@ -183,4 +183,5 @@ def chart_input(site: Site, kr: KeyResult) -> ChartInput | None:
         locale_number_format=",.4~f",
         locale=site.language.d3_number_locale(),
         time_locale=site.language.d3_time_locale(),
+        date_format=site.language.d3_day_month_format(),
     )
