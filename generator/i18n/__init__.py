@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import gettext
 import io
-import math
 from functools import cache
 from pathlib import Path
 
@@ -97,6 +96,10 @@ class Language:
             "currency": ["", ""],
         }
 
+    def month_year(self, day: datetime.date) -> str:
+        """``November 2026`` (en), ``november 2026`` (nb): the label of a monthly period."""
+        return format_date(day, format="MMMM y", locale=self.locale)
+
     def d3_day_month_format(self) -> str:
         """This language's short day-and-month (``Nov 16``, ``16. nov.``) as a d3 time format."""
         pattern = self.locale.datetime_skeletons["MMMd"].pattern
@@ -146,7 +149,3 @@ def _with_fraction(pattern: str, fraction: str) -> str:
     rest = tail.lstrip("0.#")
     zeros = tail[: len(tail) - len(rest)].split(".")[0]
     return f"{head}0{zeros}{fraction}{rest}"
-
-
-def finite(value: float | None) -> bool:
-    return value is not None and math.isfinite(value)

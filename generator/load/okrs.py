@@ -329,34 +329,23 @@ def _check_references(
 ) -> None:
     for objective in found.objectives.values():
         path, mapping = found.places[objective.id]
+
+        def report(key: str, message: str) -> None:
+            problems.add(path, mapping.line_of(key), message)  # noqa: B023 (used at once)
+
         for target in objective.aligns_to:
             if target == objective.id:
-                problems.add(
-                    path, mapping.line_of("aligns_to"), f"objective '{target}' aligns to itself"
-                )
+                report("aligns_to", f"objective '{target}' aligns to itself")
             elif target not in found.objectives:
-                problems.add(
-                    path,
-                    mapping.line_of("aligns_to"),
-                    f"'aligns_to' lists '{target}', which is not an objective id",
-                )
+                report("aligns_to", f"'aligns_to' lists '{target}', which is not an objective id")
         for unit_id in objective.shared_with:
             if unit_id not in units:
-                problems.add(
-                    path,
-                    mapping.line_of("shared_with"),
-                    f"'shared_with' lists '{unit_id}', which is not a unit id",
-                )
+                report("shared_with", f"'shared_with' lists '{unit_id}', which is not a unit id")
             elif unit_id == objective.unit:
-                problems.add(
-                    path,
-                    mapping.line_of("shared_with"),
+                report(
+                    "shared_with",
                     f"'shared_with' lists '{unit_id}', the unit that owns this objective",
                 )
         for theme_id in objective.themes:
             if theme_id not in themes:
-                problems.add(
-                    path,
-                    mapping.line_of("themes"),
-                    f"'themes' lists '{theme_id}', which is not in data/themes.yml",
-                )
+                report("themes", f"'themes' lists '{theme_id}', which is not in data/themes.yml")

@@ -125,7 +125,3 @@ def write_text(file: Path, text: str) -> None:
     file.parent.mkdir(parents=True, exist_ok=True)
     with open(file, "w", encoding="utf-8", newline="\n") as out:
         out.write(text)
-
-
-def depths(paths: Iterable[str]) -> set[int]:
-    return {urls.depth(p) for p in paths}

@@ -20,7 +20,7 @@ from generator.config import Settings
 from generator.i18n import Language
 from generator.model import Dataset, KeyResult, Kind, Objective, Period, Status, Unit
 from generator.pages import urls
-from generator.scoring import STATUS_ORDER, Figures, KeyResultFigures, RollUp
+from generator.scoring import STATUS_ORDER, Figures, KeyResultFigures, RollUp, expected_progress
 
 
 @dataclass(frozen=True)
@@ -134,9 +134,7 @@ class Site:
         if "-H" in period.id:
             return self._("H%(half)s %(year)s", half=period.id[-1], year=year)
         if len(period.id) == 7:
-            from babel.dates import format_date
-
-            return format_date(period.start, format="MMMM y", locale=self.language.locale)
+            return self.language.month_year(period.start)
         return year
 
     def level_label(self, level: str) -> str:
@@ -253,8 +251,6 @@ class Site:
         return tuple(self.objective_summary(o, from_path) for o in objectives)
 
     def expected_for(self, period: Period) -> float:
-        from generator.scoring import expected_progress
-
         return expected_progress(period.start, period.end, self.figures.as_of)
 
     def unit_link(self, unit: Unit, from_path: str) -> Link:

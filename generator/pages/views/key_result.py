@@ -52,7 +52,9 @@ def page(site: Site, key_result_id: str) -> Page:
     svg = site.charts.get(kr.id)
     body = KeyResultBody(
         row=site.key_result_row(kr, path),
-        objective=Link(urls.relative(path, urls.objective(objective.id)), objective.title),
+        objective=Link(
+            urls.relative(path, urls.key_result_on_objective(objective.id, kr.id)), objective.title
+        ),
         unit=site.unit_link(unit, path),
         period=Link(urls.relative(path, urls.period(period.id)), site.period_label(period)),
         direction=direction_text(site, kr),
