@@ -23,6 +23,11 @@ from generator.pages import urls
 from generator.scoring import STATUS_ORDER, Figures, KeyResultFigures, RollUp, expected_progress
 
 
+#: Tags kept from publishers' Markdown: nh3's safe set without images, which could make a
+#: reader's browser ask another host for something.
+MARKDOWN_TAGS = set(nh3.ALLOWED_TAGS) - {"img"}
+
+
 @dataclass(frozen=True)
 class Link:
     href: str
@@ -146,7 +151,7 @@ class Site:
     def markdown(self, text: str) -> Markup:
         """Publisher's Markdown as HTML, cleaned: data can never inject markup or script."""
         html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
-        return Markup(nh3.clean(html, link_rel="noopener"))
+        return Markup(nh3.clean(html, tags=MARKDOWN_TAGS, link_rel="noopener"))
 
     def value(self, value: float | None, kr: KeyResult) -> str:
         if value is None:
