@@ -22,7 +22,6 @@ from generator.model import Dataset, KeyResult, Kind, Objective, Period, Status,
 from generator.pages import urls
 from generator.scoring import STATUS_ORDER, Figures, KeyResultFigures, RollUp, expected_progress
 
-
 #: Tags kept from publishers' Markdown: nh3's safe set without images, which could make a
 #: reader's browser ask another host for something.
 MARKDOWN_TAGS = set(nh3.ALLOWED_TAGS) - {"img"}
