@@ -479,7 +479,7 @@ def table(results: dict[int, dict[str, Any]]) -> str:
     sizes = sorted(results)
     small, large = results[sizes[0]], results[sizes[-1]]
     head = ["measure", *(f"{results[s]['pages']:,} pages" for s in sizes),
-            f"per-unit ratio {results[sizes[-1]]['pages']:,} / {results[sizes[0]]['pages']:,}"]
+            f"per-page ratio {results[sizes[-1]]['pages']:,} / {results[sizes[0]]['pages']:,}"]
     lines = ["| " + " | ".join(head) + " |", "|" + " --- |" + " ---: |" * (len(head) - 1)]
 
     def row(label: str, cells: list[str], ratio: str = "") -> None:
