@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,16 +66,60 @@ REFERENCE_MS_PER_PAGE = 564_000 / 4_000
 PAGES_PER_UNIT = 20.7
 WORKERS = 2
 
-_SYLLABLES = ["ash", "bor", "cal", "dun", "el", "fen", "gar", "hol", "ing", "kir", "lan", "mor",
-              "nor", "ock", "pen", "rad", "sel", "tor", "ul", "ven", "wick", "yar"]
+_SYLLABLES = [
+    "ash",
+    "bor",
+    "cal",
+    "dun",
+    "el",
+    "fen",
+    "gar",
+    "hol",
+    "ing",
+    "kir",
+    "lan",
+    "mor",
+    "nor",
+    "ock",
+    "pen",
+    "rad",
+    "sel",
+    "tor",
+    "ul",
+    "ven",
+    "wick",
+    "yar",
+]
 _ENDINGS = ["by", "ford", "ham", "ton", "field", "wick", "stead", "mouth", "bridge", "dale"]
 _VERBS = ["Improve", "Speed up", "Expand", "Protect", "Modernise", "Strengthen", "Simplify"]
-_TOPICS = ["bus services", "school attendance", "home care", "recycling", "street lighting",
-           "housing repairs", "library opening hours", "youth services", "road safety",
-           "planning decisions", "digital services", "air quality", "tree planting",
-           "flood defences", "social housing", "public health checks"]
-_MEASURES = [("%", 0, 100), ("people", 50, 5000), ("days", 5, 200), ("EUR", 1000, 500000),
-             ("homes", 10, 2000), ("km", 1, 300), ("cases", 20, 900), ("minutes", 3, 90)]
+_TOPICS = [
+    "bus services",
+    "school attendance",
+    "home care",
+    "recycling",
+    "street lighting",
+    "housing repairs",
+    "library opening hours",
+    "youth services",
+    "road safety",
+    "planning decisions",
+    "digital services",
+    "air quality",
+    "tree planting",
+    "flood defences",
+    "social housing",
+    "public health checks",
+]
+_MEASURES = [
+    ("%", 0, 100),
+    ("people", 50, 5000),
+    ("days", 5, 200),
+    ("EUR", 1000, 500000),
+    ("homes", 10, 2000),
+    ("km", 1, 300),
+    ("cases", 20, 900),
+    ("minutes", 3, 90),
+]
 
 
 # --------------------------------------------------------------------------------------------
@@ -97,9 +142,7 @@ def _mondays(start: datetime.date, end: datetime.date) -> list[datetime.date]:
 def _dump(path: Path, document: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text = yaml.dump(
-        document, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100
-    )
+    text = yaml.dump(document, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
     path.write_text(text, encoding="utf-8")
 
 
@@ -113,32 +156,65 @@ def _key_result(rng: random.Random, kr_id: str, topic: str) -> dict[str, Any]:
     baseline = round(rng.uniform(low, high), 1 if measure in ("%", "minutes") else 0)
     span = max(1.0, abs(baseline) * rng.uniform(0.1, 0.5))
     if roll < 0.40:  # increase, direction sometimes left to the default
-        kr.update(title=f"Raise {topic} to a new level", kind="outcome", unit=measure,
-                  baseline=baseline, target=round(baseline + span, 1))
+        kr.update(
+            title=f"Raise {topic} to a new level",
+            kind="outcome",
+            unit=measure,
+            baseline=baseline,
+            target=round(baseline + span, 1),
+        )
         if rng.random() < 0.5:
             kr["direction"] = "increase"
     elif roll < 0.60:
-        kr.update(title=f"Cut waiting times in {topic}", kind="outcome", unit=measure,
-                  baseline=baseline, target=round(max(0.0, baseline - span), 1),
-                  direction="decrease")
+        kr.update(
+            title=f"Cut waiting times in {topic}",
+            kind="outcome",
+            unit=measure,
+            baseline=baseline,
+            target=round(max(0.0, baseline - span), 1),
+            direction="decrease",
+        )
         if kr["target"] == baseline:
             kr["target"] = baseline - 1
     elif roll < 0.70:  # a level to reach, or (baseline == target) a level to keep
         target = baseline if rng.random() < 0.4 else round(baseline + span, 1)
-        kr.update(title=f"Keep {topic} at or above the agreed level", kind="outcome",
-                  unit=measure, baseline=baseline, target=target, direction="at_least")
+        kr.update(
+            title=f"Keep {topic} at or above the agreed level",
+            kind="outcome",
+            unit=measure,
+            baseline=baseline,
+            target=target,
+            direction="at_least",
+        )
     elif roll < 0.80:
         target = baseline if rng.random() < 0.4 else round(max(0.0, baseline - span), 1)
-        kr.update(title=f"Keep the cost of {topic} at or below budget", kind="outcome",
-                  unit=measure, baseline=baseline, target=target, direction="at_most")
+        kr.update(
+            title=f"Keep the cost of {topic} at or below budget",
+            kind="outcome",
+            unit=measure,
+            baseline=baseline,
+            target=target,
+            direction="at_most",
+        )
     elif roll < 0.90:
         lo = round(baseline - span / 4, 1)
-        kr.update(title=f"Keep {topic} within the safe band", kind="outcome", unit=measure,
-                  baseline=baseline, target_range=[lo, round(lo + span / 2, 1)],
-                  direction="within")
+        kr.update(
+            title=f"Keep {topic} within the safe band",
+            kind="outcome",
+            unit=measure,
+            baseline=baseline,
+            target_range=[lo, round(lo + span / 2, 1)],
+            direction="within",
+        )
     else:
-        kr.update(title=f"Complete {topic} projects", kind="output", unit="projects",
-                  baseline=0, target=rng.randint(5, 60), direction="increase")
+        kr.update(
+            title=f"Complete {topic} projects",
+            kind="output",
+            unit="projects",
+            baseline=0,
+            target=rng.randint(5, 60),
+            direction="increase",
+        )
     if rng.random() < 0.5:
         kr["source"] = f"{topic.capitalize()} register, weekly extract"
     if rng.random() < 0.2:
@@ -162,8 +238,12 @@ def _checkin_values(rng: random.Random, kr: dict[str, Any], n: int) -> list[floa
         target = baseline * 1.05 + 1
     pace = rng.uniform(0.2, 1.3)
     return [
-        round(baseline + (target - baseline) * pace * (i + 1) / (n + 3) + rng.gauss(0, 0.02)
-              * (abs(target - baseline) + 1), 1)
+        round(
+            baseline
+            + (target - baseline) * pace * (i + 1) / (n + 3)
+            + rng.gauss(0, 0.02) * (abs(target - baseline) + 1),
+            1,
+        )
         for i in range(n)
     ]
 
@@ -192,34 +272,52 @@ def generate(root: Path, size: int, seed: int = SEED) -> dict[str, int]:
 
     org = "republic"
     units: list[dict[str, Any]] = [
-        {"id": org, "name": "Republic of Example", "level": "organisation",
-         "description": "The national government's *shared* priorities.",
-         "website": "https://www.example.gov/"}
+        {
+            "id": org,
+            "name": "Republic of Example",
+            "level": "organisation",
+            "description": "The national government's *shared* priorities.",
+            "website": "https://www.example.gov/",
+        }
     ]
     regions = [f"region-{i + 1:02d}" for i in range(n_regions)]
-    for i, region in enumerate(regions):
-        units.append({"id": region, "name": f"Region {_place(rng).capitalize()}",
-                      "level": "region", "parent": org})
+    for region in regions:
+        units.append(
+            {
+                "id": region,
+                "name": f"Region {_place(rng).capitalize()}",
+                "level": "region",
+                "parent": org,
+            }
+        )
     region_of: dict[str, str] = {r: r for r in regions}
     region_of[org] = org
     children: dict[str, list[str]] = {org: list(regions)}
     for i in range(n_units - 1 - n_regions):
         region = regions[i % n_regions]
         muni = f"{_place(rng)}-{i + 1:04d}"
-        unit = {"id": muni, "name": f"Municipality of {muni.split('-')[0].capitalize()}",
-                "level": "municipality", "parent": region}
+        unit = {
+            "id": muni,
+            "name": f"Municipality of {muni.split('-')[0].capitalize()}",
+            "level": "municipality",
+            "parent": region,
+        }
         if rng.random() < 0.3:
             unit["description"] = "Runs local services for its residents."
         units.append(unit)
         region_of[muni] = region
         children.setdefault(region, []).append(muni)
     _dump(root / "data" / "units.yml", units)
-    _dump(root / "data" / "periods.yml", [
-        {"id": pid, "label": f"{start:%B} to {end:%B %Y}", "start": start, "end": end}
-        for pid, (start, end) in PERIODS.items()
-    ])
-    _dump(root / "data" / "themes.yml",
-          [{"id": t, "name": n, "description": d} for t, n, d in THEMES])
+    _dump(
+        root / "data" / "periods.yml",
+        [
+            {"id": pid, "label": f"{start:%B} to {end:%B %Y}", "start": start, "end": end}
+            for pid, (start, end) in PERIODS.items()
+        ],
+    )
+    _dump(
+        root / "data" / "themes.yml", [{"id": t, "name": n, "description": d} for t, n, d in THEMES]
+    )
 
     counts = {"units": len(units), "objectives": 0, "key_results": 0, "checkins": 0}
     parent_of = {u["id"]: u.get("parent") for u in units}
@@ -260,15 +358,22 @@ def generate(root: Path, size: int, seed: int = SEED) -> dict[str, int]:
                         dates = _mondays(start, min(end, AS_OF))
                         if pid == "2026-Q4" and rng.random() < 0.2:  # history in Q3
                             dates = _mondays(PERIODS["2026-Q3"][0], start)[::4] + dates
-                        dates = dates[rng.randint(0, 2):]
+                        dates = dates[rng.randint(0, 2) :]
                         values = _checkin_values(rng, kr, len(dates))
                         rows = rows_by_file.setdefault(region_of[unit_id], [])
-                        for n, (day, value) in enumerate(zip(dates, values)):
+                        for n, (day, value) in enumerate(zip(dates, values, strict=True)):
                             last = n == len(dates) - 1
-                            row = {"date": day.isoformat(), "key_result": kr["id"],
-                                   "value": value, "status": "", "confidence": "",
-                                   "progress": "", "problems": "", "plans": "",
-                                   "author": ""}
+                            row = {
+                                "date": day.isoformat(),
+                                "key_result": kr["id"],
+                                "value": value,
+                                "status": "",
+                                "confidence": "",
+                                "progress": "",
+                                "problems": "",
+                                "plans": "",
+                                "author": "",
+                            }
                             if last and rng.random() < 0.3:
                                 row["status"] = rng.choice(["on_track", "at_risk", "off_track"])
                                 row["confidence"] = round(rng.random(), 2)
@@ -281,8 +386,10 @@ def generate(root: Path, size: int, seed: int = SEED) -> dict[str, int]:
                 objectives.append(objective)
             objectives_of[unit_id] = [o["id"] for o in objectives]
             counts["objectives"] += len(objectives)
-            _dump(root / "data" / "okrs" / pid / f"{unit_id}.yml",
-                  {"unit": unit_id, "period": pid, "objectives": objectives})
+            _dump(
+                root / "data" / "okrs" / pid / f"{unit_id}.yml",
+                {"unit": unit_id, "period": pid, "objectives": objectives},
+            )
         for n, (file_name, rows) in enumerate(rows_by_file.items()):
             counts["checkins"] += len(rows)
             _write_checkins(root / "data" / "checkins" / pid / f"{file_name}.csv", rows, n)
@@ -294,13 +401,15 @@ def _write_checkins(path: Path, rows: list[dict[str, Any]], n: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     spreadsheet = n % 5 == 4
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), delimiter=";" if spreadsheet else ",",
-                            lineterminator="\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(rows[0]), delimiter=";" if spreadsheet else ",", lineterminator="\n"
+    )
     writer.writeheader()
     for row in rows:
         if spreadsheet:
-            row = {k: (str(v).replace(".", ",") if isinstance(v, float) else v)
-                   for k, v in row.items()}
+            row = {
+                k: (str(v).replace(".", ",") if isinstance(v, float) else v) for k, v in row.items()
+            }
         writer.writerow(row)
     path.write_text(buffer.getvalue(), encoding="utf-8-sig" if spreadsheet else "utf-8")
 
@@ -353,9 +462,7 @@ def phases(root: Path, profile: bool) -> dict[str, Any]:
         pages = timed("views", lambda: list(all_pages(site)))
 
         def render_all() -> int:
-            return sum(
-                len(env.get_template(p.template).render(page=p, body=p.body)) for p in pages
-            )
+            return sum(len(env.get_template(p.template).render(page=p, body=p.body)) for p in pages)
 
         html_bytes = timed("render", render_all)
         timed("prepare_warm", lambda: prepare(root, cache, WORKERS))
@@ -417,9 +524,7 @@ def measure(size: int, work: Path, profile: bool) -> dict[str, Any]:
     generated = time.perf_counter() - start
     print(f"[{size}] generated {counts} in {generated:.1f} s", file=sys.stderr, flush=True)
 
-    wall, rss, code, out, err = run_child(
-        [okr_portal(), "check", "--project", str(root)]
-    )
+    wall, rss, code, out, err = run_child([okr_portal(), "check", "--project", str(root)])
     if code != 0:
         sys.exit(
             f"The synthetic portal of size {size} fails validation (a bug in bench/scale.py or "
@@ -428,21 +533,33 @@ def measure(size: int, work: Path, profile: bool) -> dict[str, Any]:
     print(f"[{size}] check: {out.strip()} ({wall:.1f} s)", file=sys.stderr, flush=True)
 
     json_file = work / f"phases-{size}.json"
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--phases", str(root),
-           "--json", str(json_file)]
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--phases",
+        str(root),
+        "--json",
+        str(json_file),
+    ]
     if profile:
         cmd.append("--profile")
     wall, child_rss, code, out, err = run_child(cmd)
     if code != 0:
         sys.exit(f"The in-process phases crashed at size {size}:\n{err[-4000:]}")
-    result = json.loads(json_file.read_text(encoding="utf-8"))
+    result: dict[str, Any] = json.loads(json_file.read_text(encoding="utf-8"))
     if "problems" in result:
-        sys.exit(f"The synthetic portal of size {size} fails validation:\n"
-                 + "\n".join(result["problems"][:30]))
+        sys.exit(
+            f"The synthetic portal of size {size} fails validation:\n"
+            + "\n".join(result["problems"][:30])
+        )
     result["phases_peak_rss_mb"] = child_rss
     result["generate_s"] = generated
-    print(f"[{size}] phases: " + ", ".join(f"{k} {v['s']:.2f} s"
-          for k, v in result["phases"].items()), file=sys.stderr, flush=True)
+    print(
+        f"[{size}] phases: "
+        + ", ".join(f"{k} {v['s']:.2f} s" for k, v in result["phases"].items()),
+        file=sys.stderr,
+        flush=True,
+    )
 
     site = work / f"site-{size}"
     for run in ("build_cold", "build_warm"):
@@ -456,8 +573,11 @@ def measure(size: int, work: Path, profile: bool) -> dict[str, Any]:
             sys.exit(f"okr-portal build failed at size {size} ({run}):\n{err[-4000:]}")
         html = sum(1 for _ in site.rglob("index.html"))
         result[run] = {"s": wall, "rss_mb": rss, "html_files": html}
-        print(f"[{size}] {run}: {wall:.1f} s, {html} index.html files, peak RSS {rss:.0f} MB",
-              file=sys.stderr, flush=True)
+        print(
+            f"[{size}] {run}: {wall:.1f} s, {html} index.html files, peak RSS {rss:.0f} MB",
+            file=sys.stderr,
+            flush=True,
+        )
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(root, ignore_errors=True)
     return result
@@ -477,61 +597,114 @@ def _fmt(x: float, digits: int = 2) -> str:
 
 def table(results: dict[int, dict[str, Any]]) -> str:
     sizes = sorted(results)
-    small, large = results[sizes[0]], results[sizes[-1]]
-    head = ["measure", *(f"{results[s]['pages']:,} pages" for s in sizes),
-            f"per-page ratio {results[sizes[-1]]['pages']:,} / {results[sizes[0]]['pages']:,}"]
+    ordered = [results[s] for s in sizes]
+    head = [
+        "measure",
+        *(f"{results[s]['pages']:,} pages" for s in sizes),
+        f"per-page ratio {results[sizes[-1]]['pages']:,} / {results[sizes[0]]['pages']:,}",
+    ]
     lines = ["| " + " | ".join(head) + " |", "|" + " --- |" + " ---: |" * (len(head) - 1)]
 
     def row(label: str, cells: list[str], ratio: str = "") -> None:
         lines.append("| " + " | ".join([label, *cells, ratio]) + " |")
 
     def per(r: dict[str, Any], seconds: float, unit: str) -> float:
-        return seconds * 1000 / r[unit]
+        return seconds * 1000 / float(r[unit])
 
-    row("data: units / objectives / key results",
-        [f"{r['units']:,} / {r['objectives']:,} / {r['key_results']:,}" for r in map(results.get, sizes)])
-    row("data: check-ins / charts",
-        [f"{r['checkins']:,} / {r['charts']:,}" for r in map(results.get, sizes)])
+    row(
+        "data: units / objectives / key results",
+        [f"{r['units']:,} / {r['objectives']:,} / {r['key_results']:,}" for r in ordered],
+    )
+    row(
+        "data: check-ins / charts",
+        [f"{r['checkins']:,} / {r['charts']:,}" for r in ordered],
+    )
     phase_rows = [
-        ("load_project", "pages"), ("score", "pages"), ("views (all_pages)", "pages"),
-        ("render (Jinja, no shell)", "pages"), ("prepare, warm chart cache", "pages"),
+        ("load_project", "pages"),
+        ("score", "pages"),
+        ("views (all_pages)", "pages"),
+        ("render (Jinja, no shell)", "pages"),
+        ("prepare, warm chart cache", "pages"),
     ]
-    keys = {"load_project": "load_project", "score": "score", "views (all_pages)": "views",
-            "render (Jinja, no shell)": "render", "prepare, warm chart cache": "prepare_warm"}
+    keys = {
+        "load_project": "load_project",
+        "score": "score",
+        "views (all_pages)": "views",
+        "render (Jinja, no shell)": "render",
+        "prepare, warm chart cache": "prepare_warm",
+    }
     for label, unit in phase_rows:
         key = keys[label]
         vals = [per(results[s], results[s]["phases"][key]["s"], unit) for s in sizes]
-        row(f"{label}: ms/page (total s)",
-            [f"{_fmt(v)} ({_fmt(results[s]['phases'][key]['s'])})" for v, s in zip(vals, sizes)],
-            f"{vals[-1] / vals[0]:.2f}")
-    for key, label in (("charts_cold", "charts cold, 2 workers"), ("charts_warm", "charts warm (cache hits)")):
+        row(
+            f"{label}: ms/page (total s)",
+            [
+                f"{_fmt(v)} ({_fmt(results[s]['phases'][key]['s'])})"
+                for v, s in zip(vals, sizes, strict=True)
+            ],
+            f"{vals[-1] / vals[0]:.2f}",
+        )
+    for key, label in (
+        ("charts_cold", "charts cold, 2 workers"),
+        ("charts_warm", "charts warm (cache hits)"),
+    ):
         vals = [per(results[s], results[s]["phases"][key]["s"], "charts") for s in sizes]
-        row(f"{label}: ms/chart (total s)",
-            [f"{_fmt(v)} ({_fmt(results[s]['phases'][key]['s'])})" for v, s in zip(vals, sizes)],
-            f"{vals[-1] / vals[0]:.2f}")
-    row("charts warm / cold",
-        [f"{r['phases']['charts_warm']['s'] / r['phases']['charts_cold']['s']:.3f}"
-         for r in map(results.get, sizes)])
-    for key, label in (("build_cold", "`okr-portal build` cold"), ("build_warm", "`okr-portal build` warm")):
+        row(
+            f"{label}: ms/chart (total s)",
+            [
+                f"{_fmt(v)} ({_fmt(results[s]['phases'][key]['s'])})"
+                for v, s in zip(vals, sizes, strict=True)
+            ],
+            f"{vals[-1] / vals[0]:.2f}",
+        )
+    row(
+        "charts warm / cold",
+        [
+            f"{r['phases']['charts_warm']['s'] / r['phases']['charts_cold']['s']:.3f}"
+            for r in ordered
+        ],
+    )
+    for key, label in (
+        ("build_cold", "`okr-portal build` cold"),
+        ("build_warm", "`okr-portal build` warm"),
+    ):
         vals = [per(results[s], results[s][key]["s"], "pages") for s in sizes]
-        row(f"{label}: ms/page (total s)",
-            [f"{_fmt(v)} ({_fmt(results[s][key]['s'])})" for v, s in zip(vals, sizes)],
-            f"{vals[-1] / vals[0]:.2f}")
-    row("build warm / cold",
-        [f"{r['build_warm']['s'] / r['build_cold']['s']:.2f}" for r in map(results.get, sizes)])
+        row(
+            f"{label}: ms/page (total s)",
+            [f"{_fmt(v)} ({_fmt(results[s][key]['s'])})" for v, s in zip(vals, sizes, strict=True)],
+            f"{vals[-1] / vals[0]:.2f}",
+        )
+    row(
+        "build warm / cold",
+        [f"{r['build_warm']['s'] / r['build_cold']['s']:.2f}" for r in ordered],
+    )
     for key, label in (("build_cold", "build cold"), ("build_warm", "build warm")):
-        row(f"{label} ms/page ÷ Material's 141 ms/page",
-            [f"{per(r, r[key]['s'], 'pages') / REFERENCE_MS_PER_PAGE:.3f}"
-             for r in map(results.get, sizes)])
-    row("index.html files written (data + hand-written + redirects)",
-        [f"{r['build_cold']['html_files']:,}" for r in map(results.get, sizes)])
-    rss_rows = [
-        ("peak RSS MB: phases process (after load / score / views / prepare)",
-         lambda r: " / ".join(_fmt(r["phases"][k]["rss_mb"], 0)
-                              for k in ("load_project", "score", "views", "prepare_warm"))),
-        ("peak RSS MB: largest chart worker", lambda r: _fmt(r["phases"]["charts_cold"]["children_rss_mb"], 0)),
-        ("peak RSS MB: build cold / warm",
-         lambda r: f"{_fmt(r['build_cold']['rss_mb'], 0)} / {_fmt(r['build_warm']['rss_mb'], 0)}"),
+        row(
+            f"{label} ms/page ÷ Material's 141 ms/page",
+            [f"{per(r, r[key]['s'], 'pages') / REFERENCE_MS_PER_PAGE:.3f}" for r in ordered],
+        )
+    row(
+        "index.html files written (data + hand-written + redirects)",
+        [f"{r['build_cold']['html_files']:,}" for r in ordered],
+    )
+    rss_rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
+        (
+            "peak RSS MB: phases process (after load / score / views / prepare)",
+            lambda r: " / ".join(
+                _fmt(r["phases"][k]["rss_mb"], 0)
+                for k in ("load_project", "score", "views", "prepare_warm")
+            ),
+        ),
+        (
+            "peak RSS MB: largest chart worker",
+            lambda r: _fmt(r["phases"]["charts_cold"]["children_rss_mb"], 0),
+        ),
+        (
+            "peak RSS MB: build cold / warm",
+            lambda r: (
+                f"{_fmt(r['build_cold']['rss_mb'], 0)} / {_fmt(r['build_warm']['rss_mb'], 0)}"
+            ),
+        ),
     ]
     for label, fn in rss_rows:
         row(label, [fn(results[s]) for s in sizes])
@@ -541,14 +714,23 @@ def table(results: dict[int, dict[str, Any]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,4000",
-                        help="comma-separated portal sizes in data pages (default 1000,4000)")
+    parser.add_argument(
+        "--sizes",
+        default="1000,4000",
+        help="comma-separated portal sizes in data pages (default 1000,4000)",
+    )
     parser.add_argument("--out", type=Path, help="also write the Markdown report to this file")
-    parser.add_argument("--no-profile", action="store_true",
-                        help="skip the cProfile of prepare + render at the largest size")
+    parser.add_argument(
+        "--no-profile",
+        action="store_true",
+        help="skip the cProfile of prepare + render at the largest size",
+    )
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep the data")
-    parser.add_argument("--generate-only", action="store_true",
-                        help="only write the synthetic portals (with --keep)")
+    parser.add_argument(
+        "--generate-only",
+        action="store_true",
+        help="only write the synthetic portals (with --keep)",
+    )
     parser.add_argument("--phases", type=Path, help=argparse.SUPPRESS)  # internal: child mode
     parser.add_argument("--json", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--profile", action="store_true", help=argparse.SUPPRESS)
@@ -556,8 +738,9 @@ def main() -> None:
 
     if args.phases:
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-        args.json.write_text(json.dumps(phases(args.phases.resolve(), args.profile)),
-                             encoding="utf-8")
+        args.json.write_text(
+            json.dumps(phases(args.phases.resolve(), args.profile)), encoding="utf-8"
+        )
         return
 
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})

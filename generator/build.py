@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from generator.charts.render import render_svgs
-from generator.charts.spec import chart_spec, spec_key
+from generator.charts.spec import input_key
 from generator.exports.redirects import redirect_page, redirects
 from generator.i18n import Language
 from generator.load.project import Project, load_project
@@ -57,18 +57,14 @@ def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = Non
 
 def render_charts(site: Site, cache_dir: Path, workers: int | None) -> dict[str, str]:
     """Key result id -> SVG of its chart, for every key result with a check-in."""
-    specs: dict[str, str] = {}
-    by_key: dict[str, dict[str, object]] = {}
-    for kr in site.dataset.key_results.values():
-        chart = chart_input(site, kr)
-        if chart is None:
-            continue
-        spec = chart_spec(chart)
-        key = spec_key(spec)
-        specs[kr.id] = key
-        by_key[key] = spec
-    svgs = render_svgs(by_key, cache_dir, workers or os.cpu_count() or 1)
-    return {kr_id: svgs[key] for kr_id, key in specs.items()}
+    inputs = {
+        kr.id: chart for kr in site.dataset.key_results.values() if (chart := chart_input(site, kr))
+    }
+    keys = {kr_id: input_key(chart) for kr_id, chart in inputs.items()}
+    svgs = render_svgs(
+        {keys[k]: chart for k, chart in inputs.items()}, cache_dir, workers or os.cpu_count() or 1
+    )
+    return {kr_id: svgs[key] for kr_id, key in keys.items()}
 
 
 def home_html(portal: Portal) -> str:

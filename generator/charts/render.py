@@ -18,13 +18,19 @@ import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import vl_convert
 
+if TYPE_CHECKING:
+    from generator.charts.spec import ChartInput
+
 __all__ = ["RENDER_REVISION", "ChartRenderError", "postprocess_svg", "render_svgs"]
 
-# Bump when the SVG post-processing changes: it is part of spec_key, so cached SVGs are
+#: What to render: a Vega-Lite spec, or the chart input a worker builds the spec from.
+Job: TypeAlias = "Mapping[str, Any] | ChartInput"
+
+# Bump when the SVG post-processing changes: it is part of input_key, so cached SVGs are
 # re-rendered.
 RENDER_REVISION = "1"
 
@@ -124,7 +130,8 @@ def _vl_version(spec: Mapping[str, Any]) -> str | None:
     return version if version in vl_convert.get_vegalite_versions() else None
 
 
-def _render_one(key: str, spec: Mapping[str, Any]) -> str:
+def _render_one(key: str, job: Job) -> str:
+    spec = job if isinstance(job, Mapping) else _spec_of(job)
     try:
         svg = vl_convert.vegalite_to_svg(dict(spec), vl_version=_vl_version(spec))
     except Exception as error:  # vl-convert raises plain ValueError
@@ -132,14 +139,19 @@ def _render_one(key: str, spec: Mapping[str, Any]) -> str:
     return postprocess_svg(svg, key)
 
 
-def _render_chunk(items: Sequence[tuple[str, Mapping[str, Any]]]) -> list[tuple[str, str]]:
+def _spec_of(chart: ChartInput) -> Mapping[str, Any]:
+    # Imported here: only a worker that builds specs pays for importing Altair.
+    from generator.charts.spec import chart_spec
+
+    return chart_spec(chart)
+
+
+def _render_chunk(items: Sequence[tuple[str, Job]]) -> list[tuple[str, str]]:
     """Worker entry point (module level so that it pickles)."""
     return [(key, _render_one(key, spec)) for key, spec in items]
 
 
-def _chunks(
-    items: Sequence[tuple[str, Mapping[str, Any]]], size: int
-) -> Iterator[Sequence[tuple[str, Mapping[str, Any]]]]:
+def _chunks(items: Sequence[tuple[str, Job]], size: int) -> Iterator[Sequence[tuple[str, Job]]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -167,9 +179,7 @@ def _write_cache(cache_dir: Path, key: str, svg: str) -> None:
         raise
 
 
-def _render_pool(
-    misses: Sequence[tuple[str, Mapping[str, Any]]], workers: int
-) -> Iterator[tuple[str, str]]:
+def _render_pool(misses: Sequence[tuple[str, Job]], workers: int) -> Iterator[tuple[str, str]]:
     size = max(1, min(MAX_CHUNK, math.ceil(len(misses) / (workers * 2))))
     chunks = list(_chunks(misses, size))
     context = multiprocessing.get_context("spawn")
@@ -192,19 +202,20 @@ def _render_pool(
             raise
 
 
-def render_svgs(
-    specs: Mapping[str, dict[str, Any]], cache_dir: Path | None, workers: int
-) -> dict[str, str]:
-    """key -> SVG text, for every (key -> Vega-Lite spec) given.
+def render_svgs(specs: Mapping[str, Job], cache_dir: Path | None, workers: int) -> dict[str, str]:
+    """key -> SVG text, for every (key -> Vega-Lite spec, or the ChartInput to build it) given.
+
+    Given ChartInputs (keyed by ``spec.input_key``), a cache hit costs no spec at all and
+    the misses' specs are built in the workers, in parallel with rendering.
 
     Reads hits from cache_dir/<key>.svg, renders the misses with vl-convert (in worker
     processes started with the "spawn" context when there are enough of them), writes
     them into the cache atomically (temp file + os.replace) and returns all. Keys are
-    normally `spec_key(spec)`; with a cache they must be plain file names. A failing
+    normally `input_key(chart)`; with a cache they must be plain file names. A failing
     chart raises `ChartRenderError` naming its key. cache_dir None = no cache.
     """
     results: dict[str, str] = {}
-    misses: list[tuple[str, Mapping[str, Any]]] = []
+    misses: list[tuple[str, Job]] = []
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
     for key, spec in specs.items():

@@ -12,8 +12,9 @@ import pytest
 import vl_convert
 
 from generator.charts import render
+from generator.charts import spec as spec_module
 from generator.charts.render import ChartRenderError, postprocess_svg, render_svgs
-from generator.charts.spec import ChartInput, ChartLabels, chart_spec, spec_key
+from generator.charts.spec import ChartInput, ChartLabels, chart_spec, input_key
 
 LABELS = ChartLabels(
     date="Date",
@@ -47,8 +48,7 @@ def make(index: int = 0, **changes: Any) -> ChartInput:
 
 
 def keyed(*charts: ChartInput) -> dict[str, dict[str, Any]]:
-    specs = [chart_spec(chart) for chart in charts]
-    return {spec_key(spec): spec for spec in specs}
+    return {input_key(chart): chart_spec(chart) for chart in charts}
 
 
 def texts(svg: str) -> list[str]:
@@ -204,3 +204,18 @@ def test_postprocess_adds_viewbox_strips_prologue_and_prefixes_ids() -> None:
 def test_postprocess_refuses_unsafe_svg(bad: str) -> None:
     with pytest.raises(ChartRenderError, match="k1"):
         postprocess_svg(bad, "k1")
+
+
+def test_chart_inputs_render_as_their_specs_and_a_warm_cache_builds_no_spec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    charts = {input_key(c): c for c in (make(index=i) for i in range(3))}
+    from_inputs = render_svgs(charts, tmp_path, workers=1)
+    from_specs = render_svgs({k: chart_spec(c) for k, c in charts.items()}, None, workers=1)
+    assert from_inputs == from_specs
+
+    def no_spec(chart: ChartInput) -> dict[str, Any]:
+        raise AssertionError("a cache hit must not build a spec")
+
+    monkeypatch.setattr(spec_module, "chart_spec", no_spec)
+    assert render_svgs(charts, tmp_path, workers=1) == from_inputs
