@@ -8,8 +8,6 @@ page into its shell. Only this module imports mkdocs.
 
 from __future__ import annotations
 
-import json
-import logging
 import shutil
 from pathlib import Path
 from typing import Any
@@ -24,12 +22,12 @@ from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
 from generator.build import Portal, home_html, prepare, write_data_pages
-from generator.exports.search import search_entries
+from generator.exports.search import add_to_search_index
 from generator.exports.sitemap import sitemap
 from generator.load.problems import DataError, Problem
 from generator.pages import render, urls
 
-log = logging.getLogger("mkdocs.plugins.okr-portal")
+SHELL_PREFIX = render.SHELL_FOLDER
 
 
 class OkrPortalConfig(Config):
@@ -52,6 +50,7 @@ class DataProblems(PluginError):
 
 class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
     portal: Portal
+    hand_written: list[str]  # addresses of the pages MkDocs renders from content/
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.project or Path(config.config_file_path or ".").parent).resolve()
@@ -90,6 +89,9 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
             files.append(
                 File.generated(config, "index.md", content=f"# {self.portal.site.settings.title}\n")
             )
+        self.hand_written = [
+            f.url for f in files.documentation_pages() if not f.src_uri.startswith(SHELL_PREFIX)
+        ]
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -117,26 +119,18 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         for depth in self.portal.depths:
             file = site_dir / render.shell_output_path(depth)
             shells[depth] = render.Shell.parse(file.read_text(encoding="utf-8"), str(file))
-        shutil.rmtree(site_dir / "_okr-shell")
+        shutil.rmtree(site_dir / SHELL_PREFIX)
         written = write_data_pages(self.portal, site_dir, shells)
         settings = self.portal.site.settings
-        hand_written = [
-            p.relative_to(site_dir).parent.as_posix() + "/"
-            for p in site_dir.rglob("index.html")
-            if p.parent != site_dir and p.relative_to(site_dir).parts[0] not in {"assets", "search"}
-        ]
         # MkDocs' own sitemap knows neither the data pages nor that the shells are gone.
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
         (site_dir / "sitemap.xml").unlink(missing_ok=True)
         if settings.base_url:
-            paths = {"", *written, *hand_written}
+            paths = [*self.hand_written, *written]
             render.write_text(site_dir / "sitemap.xml", sitemap(settings.base_url, paths))
         index = site_dir / "search" / "search_index.json"
         if index.is_file():
-            data = json.loads(index.read_text(encoding="utf-8"))
-            data["docs"] = [d for d in data["docs"] if not d["location"].startswith("_okr-shell")]
-            data["docs"].extend(search_entries(self.portal.pages))
-            render.write_text(index, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            add_to_search_index(index, self.portal.pages, drop_prefix=SHELL_PREFIX)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self.portal.project.root

@@ -29,13 +29,17 @@ HEAD_MARK = "@@OKR-HEAD@@"
 CONTENT_MARK = "@@OKR-CONTENT@@"
 
 
+#: Where the shells live while MkDocs renders them; removed once the data pages are written.
+SHELL_FOLDER = "_okr-shell"
+
+
 def shell_source_path(depth: int) -> str:
     """Where the shell of a folder depth lives in the docs (a generated page, removed after use)."""
-    return "/".join(["_okr-shell"] * depth) + ".md"
+    return "/".join([SHELL_FOLDER] * depth) + ".md"
 
 
 def shell_output_path(depth: int) -> str:
-    return "/".join(["_okr-shell"] * depth) + "/index.html"
+    return "/".join([SHELL_FOLDER] * depth) + "/index.html"
 
 
 @dataclass(frozen=True)

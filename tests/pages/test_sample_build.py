@@ -227,6 +227,8 @@ def test_search_index_and_sitemap_know_every_data_page(sample: Project, sample_s
     for kr_id in data.key_results:
         assert f"<loc>{base}{urls.key_result(kr_id)}</loc>" in sitemap
     assert f"<loc>{base}about/</loc>" in sitemap
+    renamed = next(o for o in data.objectives.values() if o.formerly)
+    assert urls.objective(renamed.formerly[0]) not in sitemap  # a redirect is not a page
 
 
 def test_hand_written_links_to_data_pages_are_relative(sample_site: Path) -> None:
