@@ -15,6 +15,7 @@ from jinja2 import Environment
 
 from generator.charts.render import render_svgs
 from generator.charts.spec import input_key
+from generator.exports import open_data
 from generator.exports.redirects import redirect_page, redirects
 from generator.i18n import Language
 from generator.load.project import Project, load_project
@@ -73,11 +74,21 @@ def home_html(portal: Portal) -> str:
 
 
 def write_data_pages(portal: Portal, site_dir: Path, shells: dict[int, render.Shell]) -> list[str]:
-    """Write every data page and redirect into ``site_dir``; returns the paths of the pages."""
+    """Write every data page, open-data file and redirect into ``site_dir``; returns the paths
+    of the pages."""
     settings = portal.site.settings
     written = render.write_pages(
         portal.env, portal.pages, site_dir, shells, settings.title, settings.base_url
     )
+    dataset, figures = portal.site.dataset, portal.site.figures
+    base = settings.base_url or ""
+    downloads = {
+        urls.KEY_RESULTS_CSV: open_data.key_results_csv(dataset, figures, base),
+        urls.OBJECTIVES_CSV: open_data.objectives_csv(dataset, figures, base),
+        urls.CHECKINS_CSV: open_data.checkins_csv(dataset, settings.publish_authors),
+    }
+    for path, text in downloads.items():
+        render.write_text(site_dir / path, text)
     moved = portal.site._("This page has moved")
     for old, new in redirects(portal.site.dataset):
         render.write_text(

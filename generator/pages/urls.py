@@ -11,6 +11,10 @@ import re
 HOME = ""
 PERIODS = "periods/"
 THEMES = "themes/"
+# Open data (generator.exports.open_data writes them).
+KEY_RESULTS_CSV = "downloads/key-results.csv"
+OBJECTIVES_CSV = "downloads/objectives.csv"
+CHECKINS_CSV = "downloads/checkins.csv"
 
 
 def level(level_id: str) -> str:

@@ -86,6 +86,7 @@ class HomeBody:
     themes: tuple[Link, ...]
     periods: tuple[Link, ...]
     licence: str | None
+    downloads: tuple[Link, ...]
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -303,4 +304,9 @@ def home(site: Site, latest_count: int = 8) -> HomeBody:
         ),
         periods=tuple(period_link(site, p, path) for p in site.periods_newest_first),
         licence=site.settings.licence,
+        downloads=(
+            Link(urls.KEY_RESULTS_CSV, site._("Key results, with their latest figures (CSV)")),
+            Link(urls.OBJECTIVES_CSV, site._("Objectives, with their progress (CSV)")),
+            Link(urls.CHECKINS_CSV, site._("Every check-in (CSV)")),
+        ),
     )
