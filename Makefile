@@ -19,8 +19,8 @@ build: $(BIN)/okr-portal
 	$(BIN)/okr-portal build --project . --out site
 
 lint: $(BIN)/okr-portal
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 
 # The browser tests need Debian's Chromium (never a downloaded browser).
