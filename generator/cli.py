@@ -74,6 +74,7 @@ def check(project: Path) -> None:
 def build(project: Path, out: Path | None) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
 
     from generator.mkdocs_plugin import DataProblems
 
@@ -81,13 +82,20 @@ def build(project: Path, out: Path | None) -> None:
     target = (out or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    # MkDocs logs a build error, then raises Abort from it: we say it once, ourselves.
+    mkdocs_log = logging.getLogger("mkdocs.commands.build")
+    mkdocs_log.addFilter(lambda record: record.levelno < logging.ERROR)
     try:
         with mkdocs_config_file(root, staging) as config_file:
             config = load_config(config_file=str(config_file))
             mkdocs_build(config)
-    except DataProblems as error:
+    except Abort as abort:
         shutil.rmtree(staging, ignore_errors=True)
-        _report(error.problems)
+        cause = abort.__context__
+        if isinstance(cause, DataProblems):
+            _report(cause.problems)
+        click.echo(str(cause or abort), err=True)
+        sys.exit(1)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -78,7 +78,10 @@ def test_a_failed_build_keeps_the_previous_site_and_says_why(minimal: Path, tmp_
     result = okr_portal("build", "--project", str(minimal), "--out", str(out))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    assert "data/units.yml:" in result.stderr and "'nowhere', which is not a unit" in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("data/units.yml:") and "'nowhere', which is not a unit" in lines[0]
+    assert lines[-1] == f"{len(lines) - 1} problem(s) found; fix them and run again."
+    assert "Aborted" not in result.stderr  # said once, by us, not by MkDocs too
     assert all_files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["portal", "public"]  # no staging left
 
