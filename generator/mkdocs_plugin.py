@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import material
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +29,16 @@ from generator.load.problems import DataError, Problem
 from generator.pages import render, urls
 
 SHELL_PREFIX = render.SHELL_FOLDER
+
+
+def material_language(tag: str) -> str:
+    """The language of Material's own words (search, skip link) nearest to ``tag``: pt-BR,
+    then pt, then English when Material has neither."""
+    languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    for candidate in (tag, tag.split("-")[0]):
+        if (languages / f"{candidate}.html").is_file():
+            return candidate
+    return "en"
 
 
 class OkrPortalConfig(Config):
@@ -51,6 +62,7 @@ class DataProblems(PluginError):
 class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
     portal: Portal
     hand_written: list[str]  # addresses of the pages MkDocs renders from content/
+    tag: str  # the portal's BCP 47 language tag
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.project or Path(config.config_file_path or ".").parent).resolve()
@@ -61,6 +73,7 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         except DataError as error:
             raise DataProblems(error.problems) from None
         settings = self.portal.site.settings
+        self.tag = settings.language
         config.site_name = settings.title
         if settings.base_url:
             config.site_url = settings.base_url
@@ -70,7 +83,7 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         for theme_dir in reversed(theme_dirs):
             if theme_dir not in config.theme.dirs:
                 config.theme.dirs.insert(0, theme_dir)
-        config.theme["language"] = settings.language.split("-")[0]
+        config.theme["language"] = material_language(settings.language)
         config.theme["font"] = False  # never load fonts from a third party
         if "assets/okr/okr.css" not in config.extra_css:
             config.extra_css.append("assets/okr/okr.css")
@@ -105,6 +118,11 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         at = 1 if nav.items and isinstance(nav.items[0], Page) and nav.items[0].is_homepage else 0
         nav.items[at:at] = links
         return nav
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """``<html lang>`` is the portal's own tag (en-GB), not the Material UI language (en)."""
+        material = config.theme["language"]
+        return output.replace(f'<html lang="{material}"', f'<html lang="{self.tag}"', 1)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = urls.relative_data_links(html, page.url)

@@ -11,7 +11,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from generator.i18n import LOCALES, Language
-from tests.conftest import ROOT, build
+from tests.conftest import FIXTURES, ROOT, build
 
 
 def extracted_messages() -> set[str]:
@@ -86,3 +86,16 @@ def test_a_norwegian_portal_speaks_norwegian(tmp_path: Path) -> None:
     text = key_result.read_text(encoding="utf-8")
     assert "Statusoppdateringer" in text and "Check-ins" not in text
     assert "\u00a0%" in text  # percentages written the Norwegian way
+
+
+def test_html_lang_is_the_portals_own_tag(tmp_path: Path) -> None:
+    project = tmp_path / "portal"
+    shutil.copytree(FIXTURES / "minimal", project, ignore=shutil.ignore_patterns(".okr-cache"))
+    config = project / "site_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: en-GB"))
+    build(project, tmp_path / "site")
+    for page in ("index.html", "units/town/index.html", "periods/index.html"):
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert '<html lang="en-GB"' in html, page
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "15 Jun 2026" in home  # British English dates (the as-of date, from the data)
