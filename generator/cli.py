@@ -155,6 +155,9 @@ def mkdocs_settings(root: Path, site_dir: Path) -> dict[str, Any]:
     for key, value in extra.items():
         if key == "theme" and isinstance(value, dict):
             settings["theme"] = {**settings["theme"], **value}
+        elif key == "plugins" and isinstance(value, list):
+            # Other plugins are welcome; ours stays, or there would be no data pages.
+            settings["plugins"] = [*value, {"okr-portal": {"project": str(root)}}]
         else:
             settings[key] = value
     return settings

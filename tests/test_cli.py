@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import mkdocs_settings
 from tests.conftest import FIXTURES, ROOT
 
 MINIMAL = FIXTURES / "minimal"
@@ -113,3 +114,11 @@ def test_mkdocs_build_gives_the_same_site_as_okr_portal_build(tmp_path: Path) ->
     assert comparison.left_only == comparison.right_only == []
     one, two = all_files(by_mkdocs), all_files(by_cli)
     assert [name for name in one if one[name] != two.get(name)] == []
+
+
+def test_mkdocs_settings_from_site_config_add_to_ours_and_keep_the_plugin(minimal: Path) -> None:
+    with (minimal / "site_config.yml").open("a", encoding="utf-8") as config:
+        config.write("mkdocs:\n  theme:\n    palette:\n      primary: teal\n  plugins: [search]\n")
+    settings = mkdocs_settings(minimal, minimal / "out")
+    assert settings["theme"] == {"name": "material", "font": False, "palette": {"primary": "teal"}}
+    assert settings["plugins"] == ["search", {"okr-portal": {"project": str(minimal)}}]
