@@ -19,7 +19,13 @@ from generator.i18n import Language
 from generator.pages import urls
 from generator.pages.views.common import Page
 
-THEME_DIR = Path(__file__).resolve().parents[2] / "theme"
+def _theme_dir() -> Path:
+    """``theme/``: inside the package when installed from a wheel, else the repository's."""
+    installed = Path(__file__).resolve().parents[1] / "theme"
+    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "theme"
+
+
+THEME_DIR = _theme_dir()
 
 #: Markers the shell template (theme/main.html) leaves where each page's own parts go; the
 #: heading mark is the shell's page title, which Material repeats in its header.

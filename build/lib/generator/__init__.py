@@ -1,0 +1,1 @@
+"""okr-portal: a static site generator for public OKR portals."""

@@ -1,0 +1,238 @@
+"""Render Vega-Lite specs to inline-safe SVG with vl-convert, in parallel and cached.
+
+vl-convert deadlocks in a forked child once the parent process has used it, so worker
+processes are always started with the multiprocessing "spawn" context. Because spawned
+workers re-import the caller's main module, the program that calls `render_svgs` must
+guard its entry point with ``if __name__ == "__main__":`` (console scripts already do).
+
+This module deliberately does not import Altair (about 0.5 s per spawned worker).
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import re
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import vl_convert
+
+if TYPE_CHECKING:
+    from generator.charts.spec import ChartInput
+
+__all__ = ["RENDER_REVISION", "ChartRenderError", "postprocess_svg", "render_svgs"]
+
+#: What to render: a Vega-Lite spec, or the chart input a worker builds the spec from.
+Job: TypeAlias = "Mapping[str, Any] | ChartInput"
+
+# Bump when the SVG post-processing changes: it is part of input_key, so cached SVGs are
+# re-rendered.
+RENDER_REVISION = "1"
+
+# Below this many cache misses (or with workers <= 1) rendering happens in-process:
+# starting a spawn pool costs about a second.
+IN_PROCESS_BELOW = 8
+MAX_CHUNK = 50
+
+_KEY_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}")
+_PROLOGUE_RE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*)*", re.S)
+_ROOT_RE = re.compile(r"<svg\b([^>]*)>")
+_ATTR_RE = r"""\s{name}\s*=\s*(?:"[^"]*"|'[^']*')"""
+_SCHEMA_VERSION_RE = re.compile(r"/vega-lite/v(\d+)\.(\d+)")
+_TAG_RE = re.compile(r"<[^>]*>")
+# Checked on the whole text: element names and CSS that would load or run something.
+_UNSAFE_TEXT_RE = re.compile(
+    r"""<\s*(?:script|foreignObject|style|iframe|object|embed)\b|@import|url\(\s*['"]?\s*\w*:?//""",
+    re.I,
+)
+# Checked inside tags only (chart labels may contain any text): event handlers, links that
+# are not local fragment references, javascript: URLs.
+_UNSAFE_ATTR_RE = re.compile(
+    r"""\son[a-z]+\s*=|\bhref\s*=\s*["']?\s*(?!#)|javascript:|url\(\s*['"]?\s*(?!#)""",
+    re.I,
+)
+
+
+def _unsafe_content(svg: str) -> str | None:
+    found = _UNSAFE_TEXT_RE.search(svg)
+    if found is not None:
+        return found.group(0)
+    for tag in _TAG_RE.finditer(svg):
+        if _UNSAFE_ATTR_RE.search(tag.group(0)) is not None:
+            return tag.group(0)
+    return None
+
+
+class ChartRenderError(RuntimeError):
+    """Rendering the chart with the given key failed."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(key, message)  # args stay (key, message): picklable across processes
+        self.key = key
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"chart {self.key!r}: {self.message}"
+
+
+def _root_attrs(attrs: str, **wanted: str) -> str:
+    for name, value in wanted.items():
+        attrs = re.sub(_ATTR_RE.format(name=re.escape(name)), "", attrs)
+        attrs += f' {name}="{value}"'
+    return attrs
+
+
+def postprocess_svg(svg: str, key: str) -> str:
+    """Make vl-convert's SVG safe and accessible to inline in HTML.
+
+    Strips the XML declaration/DOCTYPE, marks the root ``aria-hidden="true"
+    focusable="false"`` (the page gives the text alternative and a data table), ensures a
+    viewBox, makes any element ids unique per chart, and refuses scripts, event handlers
+    and external references.
+    """
+    svg = _PROLOGUE_RE.sub("", svg, count=1).strip()
+    root = _ROOT_RE.match(svg)
+    if root is None:
+        raise ChartRenderError(key, "vl-convert output does not start with <svg>")
+    attrs = root.group(1)
+    if not re.search(_ATTR_RE.format(name="viewBox"), attrs):
+        width = re.search(r'\swidth="([\d.]+)"', attrs)
+        height = re.search(r'\sheight="([\d.]+)"', attrs)
+        if width is None or height is None:
+            raise ChartRenderError(key, "SVG has neither viewBox nor numeric width/height")
+        attrs += f' viewBox="0 0 {width.group(1)} {height.group(1)}"'
+    attrs = _root_attrs(attrs, **{"aria-hidden": "true", "focusable": "false"})
+    svg = f"<svg{attrs}>" + svg[root.end() :]
+    if 'id="' in svg:
+        # Several charts are inlined into one HTML document: ids (clip paths, gradients)
+        # must not collide. The prefix is derived from the key, so output stays stable.
+        prefix = "c" + re.sub(r"[^A-Za-z0-9_-]", "_", key)[:16] + "-"
+        svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', svg)
+        svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})", svg)
+        svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', svg)
+    unsafe = _unsafe_content(svg)
+    if unsafe is not None:
+        raise ChartRenderError(key, f"SVG contains unsafe content {unsafe[:80]!r}")
+    return svg
+
+
+def _vl_version(spec: Mapping[str, Any]) -> str | None:
+    """The Vega-Lite version the spec was written for ($schema), if vl-convert has it."""
+    match = _SCHEMA_VERSION_RE.search(str(spec.get("$schema", "")))
+    if match is None:
+        return None
+    version = f"{match.group(1)}.{match.group(2)}"
+    return version if version in vl_convert.get_vegalite_versions() else None
+
+
+def _render_one(key: str, job: Job) -> str:
+    spec = job if isinstance(job, Mapping) else _spec_of(job)
+    try:
+        svg = vl_convert.vegalite_to_svg(dict(spec), vl_version=_vl_version(spec))
+    except Exception as error:  # vl-convert raises plain ValueError
+        raise ChartRenderError(key, f"{type(error).__name__}: {error}") from None
+    return postprocess_svg(svg, key)
+
+
+def _spec_of(chart: ChartInput) -> Mapping[str, Any]:
+    # Imported here: only a worker that builds specs pays for importing Altair.
+    from generator.charts.spec import chart_spec
+
+    return chart_spec(chart)
+
+
+def _render_chunk(items: Sequence[tuple[str, Job]]) -> list[tuple[str, str]]:
+    """Worker entry point (module level so that it pickles)."""
+    return [(key, _render_one(key, spec)) for key, spec in items]
+
+
+def _chunks(items: Sequence[tuple[str, Job]], size: int) -> Iterator[Sequence[tuple[str, Job]]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _check_key(key: str) -> None:
+    if not _KEY_RE.fullmatch(key):
+        raise ValueError(f"chart key {key!r} is not usable as a cache file name")
+
+
+def _read_cache(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def _write_cache(cache_dir: Path, key: str, svg: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=f".{key}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(svg)
+        os.replace(tmp, cache_dir / f"{key}.svg")
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _render_pool(misses: Sequence[tuple[str, Job]], workers: int) -> Iterator[tuple[str, str]]:
+    size = max(1, min(MAX_CHUNK, math.ceil(len(misses) / (workers * 2))))
+    chunks = list(_chunks(misses, size))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
+        futures: list[tuple[Future[list[tuple[str, str]]], str]] = [
+            (pool.submit(_render_chunk, chunk), chunk[0][0]) for chunk in chunks
+        ]
+        try:
+            for future, first_key in futures:
+                try:
+                    yield from future.result()
+                except ChartRenderError:
+                    raise
+                except Exception as error:  # e.g. a worker died: name the chunk
+                    raise ChartRenderError(
+                        first_key, f"worker failed on the chunk starting here: {error!r}"
+                    ) from error
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def render_svgs(specs: Mapping[str, Job], cache_dir: Path | None, workers: int) -> dict[str, str]:
+    """key -> SVG text, for every (key -> Vega-Lite spec, or the ChartInput to build it) given.
+
+    Given ChartInputs (keyed by ``spec.input_key``), a cache hit costs no spec at all and
+    the misses' specs are built in the workers, in parallel with rendering.
+
+    Reads hits from cache_dir/<key>.svg, renders the misses with vl-convert (in worker
+    processes started with the "spawn" context when there are enough of them), writes
+    them into the cache atomically (temp file + os.replace) and returns all. Keys are
+    normally `input_key(chart)`; with a cache they must be plain file names. A failing
+    chart raises `ChartRenderError` naming its key. cache_dir None = no cache.
+    """
+    results: dict[str, str] = {}
+    misses: list[tuple[str, Job]] = []
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    for key, spec in specs.items():
+        if cache_dir is not None:
+            _check_key(key)
+            cached = _read_cache(cache_dir / f"{key}.svg")
+            if cached is not None:
+                results[key] = cached
+                continue
+        misses.append((key, spec))
+
+    if workers <= 1 or len(misses) < IN_PROCESS_BELOW:
+        rendered: Iterator[tuple[str, str]] = iter(_render_chunk(misses))
+    else:
+        rendered = _render_pool(misses, workers)
+    for key, svg in rendered:
+        if cache_dir is not None:
+            _write_cache(cache_dir, key, svg)
+        results[key] = svg
+    return {key: results[key] for key in specs}

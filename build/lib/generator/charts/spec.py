@@ -1,0 +1,341 @@
+"""Vega-Lite specification of a key-result progress chart.
+
+The chart shows measured check-in values over time against the baseline, the target (or
+the target range for direction "within") and the expected pace. Every series can be told
+apart without colour (markers, dash patterns) and the legend names each series with the
+caller's translated labels. The spec is plain JSON, cached by the hash of its input (`input_key`)
+and rendered to SVG at build time (`generator.charts.render`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+from altair.utils.schemapi import debug_mode
+
+from generator.charts.render import RENDER_REVISION
+
+__all__ = [
+    "COLOURS",
+    "FONT",
+    "HEIGHT",
+    "WIDTH",
+    "ChartInput",
+    "ChartLabels",
+    "chart_spec",
+    "input_key",
+]
+
+WIDTH = 640
+HEIGHT = 280
+MIN_X_DAYS = 31
+FONT = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"
+
+# Contrast against white (WCAG 1.4.11 needs >= 3:1 for graphical objects):
+# measured 8.9:1, baseline 7.0:1, target 5.2:1, expected 6.5:1.
+COLOURS = {
+    "measured": "#1f4e79",
+    "baseline": "#595959",
+    "target": "#1a7f37",
+    "target_range": "#1a7f37",
+    "expected": "#8a4b00",
+}
+# Dash pattern per series, so that series are distinguishable without colour.
+_DASHES: dict[str, list[float]] = {
+    "measured": [1, 0],  # solid, with filled circle markers
+    "baseline": [6, 4],  # dashed, thin
+    "target": [1, 0],  # solid, thick, no markers
+    "expected": [2, 3],  # dotted
+}
+# Legend symbol per series ("stroke" is a short horizontal line drawn with the dash).
+_SHAPES = {
+    "measured": "circle",
+    "baseline": "stroke",
+    "target": "stroke",
+    "expected": "stroke",
+}
+# Target range band: a light tint (decorative) inside solid target-coloured edges.
+_BAND_FILL = "#d6eadb"
+
+
+@dataclass(frozen=True)
+class ChartLabels:
+    """Every word the chart shows, already translated by the caller."""
+
+    date: str  # x axis title, e.g. "Date"
+    value: str  # y axis title, e.g. "Value (days)"
+    measured: str  # legend: "Measured"
+    baseline: str  # legend: "Baseline"
+    target: str  # legend: "Target"
+    expected: str  # legend: "Expected pace"
+    target_range: str  # legend: "Target range"
+
+
+@dataclass(frozen=True)
+class ChartInput:
+    points: tuple[tuple[datetime.date, float], ...]  # check-ins, sorted by date, at least 1
+    baseline: float | None
+    target: float | None
+    target_range: tuple[float, float] | None  # for direction "within"
+    # Expected-pace line: usually (period start, baseline) -> (period end, target); may be empty.
+    expected: tuple[tuple[datetime.date, float], ...]
+    labels: ChartLabels
+    locale_number_format: str  # d3-format string for y axis ticks, e.g. ",.1f"
+    # d3 formatLocale dict (decimal, thousands, grouping, currency); None = en.
+    locale: dict[str, Any] | None
+    # d3 timeFormatLocale dict (dateTime, date, time, periods, days, shortDays, months,
+    # shortMonths); None = en.
+    time_locale: dict[str, Any] | None
+    # d3 time format of the x axis labels, e.g. "%b %-d" (en) or "%-d. %b" (nb).
+    date_format: str = "%b %-d"
+
+
+def _finite(value: float, what: str) -> float:
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"chart {what} is not a finite number: {value!r}")
+    return number
+
+
+def _rows(series: tuple[tuple[datetime.date, float], ...], what: str) -> list[dict[str, Any]]:
+    # ISO dates are parsed as UTC midnight by Vega; the x scale is "utc", so the labels do
+    # not depend on the time zone of the build machine.
+    return [{"date": day.isoformat(), "value": _finite(value, what)} for day, value in series]
+
+
+def _y_domain(chart: ChartInput) -> list[float]:
+    values = [value for _, value in chart.points] + [value for _, value in chart.expected]
+    if chart.baseline is not None:
+        values.append(chart.baseline)
+    if chart.target_range is not None:  # drawn instead of the target line
+        values += list(chart.target_range)
+    elif chart.target is not None:
+        values.append(chart.target)
+    values = [_finite(v, "value") for v in values]
+    low, high = min(values), max(values)
+    span = high - low
+    pad = span * 0.05 if span > 0 else max(abs(low) * 0.1, 1.0)
+    padded_low = low - pad
+    if low >= 0 > padded_low:  # do not invent negative values for non-negative data
+        padded_low = 0.0
+    return [padded_low, high + pad]
+
+
+def _x_domain(chart: ChartInput) -> list[alt.DateTime]:
+    days = [day for day, _ in chart.points] + [day for day, _ in chart.expected]
+    first, last = min(days), max(days)
+    # Very short spans would make Vega tick (and label) hours; keep at least a month.
+    short = MIN_X_DAYS - (last - first).days
+    if short > 0:
+        first -= datetime.timedelta(days=short // 2)
+        last += datetime.timedelta(days=short - short // 2)
+    return [
+        alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
+        for day in (first, last)
+    ]
+
+
+def chart_spec(chart: ChartInput) -> dict[str, Any]:
+    """The Vega-Lite spec (a plain JSON-able dict) of one key-result chart.
+
+    Built with Altair without schema validation: Altair validates every object it
+    constructs in its default debug mode, which costs about 40 ms a chart, so it is
+    switched off here; the tests validate the spec against the schema once.
+    """
+    with debug_mode(False):
+        return _chart_spec(chart)
+
+
+def _chart_spec(chart: ChartInput) -> dict[str, Any]:
+    if not chart.points:
+        raise ValueError("a chart needs at least one check-in")
+    labels = chart.labels
+    if chart.target_range is not None:
+        low, high = sorted(_finite(v, "target range") for v in chart.target_range)
+        target_range: tuple[float, float] | None = (low, high)
+    else:
+        target_range = None
+
+    # Line series in legend order; only the series the chart actually has. The target
+    # band, if any, gets a legend of its own (a filled square), see below.
+    series = ["measured"]
+    if chart.baseline is not None:
+        series.append("baseline")
+    if target_range is None and chart.target is not None:
+        series.append("target")
+    if chart.expected:
+        series.append("expected")
+    names = {
+        "measured": labels.measured,
+        "baseline": labels.baseline,
+        "target": labels.target,
+        "expected": labels.expected,
+    }
+    domain = [names[s] for s in series]
+    if len(set(domain)) != len(domain):
+        raise ValueError(f"chart legend labels must be distinct: {domain!r}")
+
+    legend = alt.Legend(
+        title=None,
+        orient="bottom",
+        direction="horizontal",
+        symbolOpacity=1,
+        symbolStrokeWidth=2,
+        symbolSize=160,
+        labelFontSize=12,
+        labelLimit=220,
+    )
+
+    # Every layer has its own inline data with a "series" field holding the translated
+    # label; colour, dash and legend symbol are scales over that field with an explicit
+    # domain, so all layers share one legend. (Constant `datum` encodings would be shorter
+    # but the Vega-Lite schema allows no scale/legend on them.)
+    def series_encoding(name: str) -> dict[str, Any]:
+        return {
+            "color": alt.Color(
+                "series:N",
+                scale=alt.Scale(domain=domain, range=[COLOURS[s] for s in series]),
+                legend=legend,
+            ),
+            "strokeDash": alt.StrokeDash(
+                "series:N",
+                scale=alt.Scale(domain=domain, range=[_DASHES[s] for s in series]),
+                legend=legend,
+            ),
+            "shape": alt.Shape(
+                "series:N",
+                scale=alt.Scale(domain=domain, range=[_SHAPES[s] for s in series]),
+                legend=legend,
+            ),
+        }
+
+    def rows(name: str, values: list[dict[str, Any]]) -> alt.InlineData:
+        return alt.InlineData(values=[{"series": name, **row} for row in values])
+
+    x = alt.X(
+        "date:T",
+        title=labels.date,
+        scale=alt.Scale(type="utc", domain=_x_domain(chart)),
+        axis=alt.Axis(format=chart.date_format, labelOverlap="greedy"),
+    )
+    y_scale = alt.Scale(domain=_y_domain(chart), zero=False, nice=True)
+    y_axis = alt.Axis(format=chart.locale_number_format)
+    y = alt.Y("value:Q", scale=y_scale, title=labels.value, axis=y_axis)
+
+    layers: list[alt.Chart] = []
+    if target_range is not None:
+        # Light band (decorative fill) with solid dark edges that meet the 3:1 contrast;
+        # its own legend shows the same light square with the dark edge.
+        band = {"value": target_range[0], "high": target_range[1]}
+        layers.append(
+            alt.Chart(rows(labels.target_range, [band]))
+            .mark_rect(stroke=COLOURS["target_range"], strokeWidth=1.5)
+            .encode(
+                y=y,
+                y2=alt.Y2("high:Q"),
+                fill=alt.Fill(
+                    "series:N",
+                    scale=alt.Scale(domain=[labels.target_range], range=[_BAND_FILL]),
+                    legend=alt.Legend(
+                        title=None,
+                        orient="bottom",
+                        symbolType="square",
+                        symbolSize=160,
+                        symbolOpacity=1,
+                        symbolStrokeColor=COLOURS["target_range"],
+                        symbolStrokeWidth=1.5,
+                        labelFontSize=12,
+                        labelLimit=220,
+                    ),
+                ),
+            )
+        )
+    if chart.baseline is not None:
+        layers.append(
+            alt.Chart(rows(names["baseline"], [{"value": _finite(chart.baseline, "baseline")}]))
+            .mark_rule(strokeWidth=1.5)
+            .encode(y=y, **series_encoding("baseline"))
+        )
+    if target_range is None and chart.target is not None:
+        layers.append(
+            alt.Chart(rows(names["target"], [{"value": _finite(chart.target, "target")}]))
+            .mark_rule(strokeWidth=2.5)
+            .encode(y=y, **series_encoding("target"))
+        )
+    if chart.expected:
+        layers.append(
+            alt.Chart(rows(names["expected"], _rows(chart.expected, "expected value")))
+            .mark_line(strokeWidth=2, strokeCap="round")
+            .encode(x=x, y=y, **series_encoding("expected"))
+        )
+    layers.append(
+        alt.Chart(rows(names["measured"], _rows(chart.points, "check-in value")))
+        .mark_line(strokeWidth=2, point=alt.OverlayMarkDef(filled=True, size=50))
+        .encode(x=x, y=y, **series_encoding("measured"))
+    )
+
+    # One constructor call: each chained .properties()/.configure_*() deep-copies the chart.
+    layered = alt.LayerChart(
+        layer=layers,
+        width=WIDTH,
+        height=HEIGHT,
+        config=alt.Config(
+            font=FONT,
+            background="white",
+            aria=False,
+            view=alt.ViewConfig(stroke="#8c8c8c"),
+            axis=alt.AxisConfig(labelFontSize=12, titleFontSize=12, labelColor="#1a1a1a"),
+        ),
+    )
+    spec: dict[str, Any] = layered.to_dict(validate=False)
+    locale: dict[str, Any] = {}
+    if chart.locale is not None:
+        locale["number"] = dict(chart.locale)
+    if chart.time_locale is not None:
+        locale["time"] = dict(chart.time_locale)
+    if locale:
+        # vl-convert honours config.locale (checked with vl-convert 1.9); it also takes
+        # format_locale/time_format_locale arguments, but keeping the locale in the spec
+        # makes the spec (and so its SVG) depend on it.
+        spec.setdefault("config", {})["locale"] = locale
+    return spec
+
+
+def _vl_convert_version() -> str:
+    try:
+        return metadata.version("vl-convert-python")
+    except metadata.PackageNotFoundError:  # pragma: no cover - e.g. a vendored copy
+        import vl_convert
+
+        return str(getattr(vl_convert, "__version__", "unknown"))
+
+
+#: This module's own text: a chart's input key changes whenever the way a spec is drawn does.
+_SOURCE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def input_key(chart: ChartInput) -> str:
+    """Cache key of a chart from its input, without building its spec (Altair costs about
+    14 ms a chart, most of a warm build): sha256 of the input, this module's source, the
+    vl-convert version and the SVG post-processing revision."""
+    canonical = json.dumps(
+        dataclasses.asdict(chart),
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+        allow_nan=False,
+    )
+    digest = hashlib.sha256(canonical.encode("utf-8"))
+    digest.update(
+        f"\0spec={_SOURCE_DIGEST}\0vl-convert={_vl_convert_version()}\0post={RENDER_REVISION}".encode()
+    )
+    return digest.hexdigest()

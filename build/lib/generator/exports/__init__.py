@@ -1,0 +1,1 @@
+"""Files beside the pages: redirects from former ids, the sitemap, the search index entries."""

@@ -1,0 +1,100 @@
+"""Open data: the figures behind every page as CSV, for journalists and anyone who reuses them.
+
+Numbers are written for machines whatever the portal's language: a decimal point, ISO dates,
+shares as decimals (0.25 is 25 %). Check-in authors are left out unless the settings publish them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from generator.model import Dataset
+from generator.pages import urls
+from generator.scoring import Figures
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else repr(round(value, 6)).removesuffix(".0")
+
+
+def _table(header: list[str], rows: Iterator[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def key_results_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
+    header = [
+        "key_result", "title", "objective", "unit", "period", "kind", "measured_in", "direction",
+        "baseline", "target", "target_low", "target_high", "latest_value", "latest_date",
+        "progress", "expected_progress", "status", "owner_status", "derived_status",
+        "confidence", "source", "source_url", "page",
+    ]  # fmt: skip
+
+    def rows() -> Iterator[list[str]]:
+        for kr in dataset.key_results.values():
+            f = figures.key_results[kr.id]
+            objective = dataset.objectives[kr.objective]
+            low, high = kr.target_range or (None, None)
+            yield [
+                kr.id, kr.title, objective.id, objective.unit, objective.period, kr.kind.value,
+                kr.unit, kr.direction.value if kr.direction else "", _number(kr.baseline),
+                _number(kr.target), _number(low), _number(high), _number(f.latest_value),
+                f.latest_date.isoformat() if f.latest_date else "", _number(f.progress),
+                _number(f.expected_progress), f.status.value,
+                f.owner_status.value if f.owner_status else "", f.derived_status.value,
+                _number(f.confidence), kr.source or "", kr.source_url or "",
+                base_url + urls.key_result(kr.id),
+            ]  # fmt: skip
+
+    return _table(header, rows())
+
+
+def objectives_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
+    header = [
+        "objective", "title", "unit", "period", "owner", "aligns_to", "shared_with", "themes",
+        "key_results", "progress", "on_track", "at_risk", "off_track", "no_data", "page",
+    ]  # fmt: skip
+
+    def rows() -> Iterator[list[str]]:
+        for o in dataset.objectives.values():
+            roll_up = figures.objectives[o.id]
+            counts = roll_up.counts
+            yield [
+                o.id, o.title, o.unit, o.period, o.owner or "", " ".join(o.aligns_to),
+                " ".join(o.shared_with), " ".join(o.themes), str(len(o.key_results)),
+                _number(roll_up.progress), str(counts.on_track), str(counts.at_risk),
+                str(counts.off_track), str(counts.no_data), base_url + urls.objective(o.id),
+            ]  # fmt: skip
+
+    return _table(header, rows())
+
+
+def checkins_csv(dataset: Dataset, publish_authors: bool) -> str:
+    header = [
+        "date",
+        "key_result",
+        "value",
+        "status",
+        "confidence",
+        "progress",
+        "problems",
+        "plans",
+    ]
+    if publish_authors:
+        header.append("author")
+
+    def rows() -> Iterator[list[str]]:
+        for c in sorted(dataset.checkins, key=lambda c: (c.date, c.key_result)):
+            row = [
+                c.date.isoformat(), c.key_result, _number(c.value),
+                c.status.value if c.status else "", _number(c.confidence),
+                c.progress, c.problems, c.plans,
+            ]  # fmt: skip
+            yield [*row, c.author or ""] if publish_authors else row
+
+    return _table(header, rows())

@@ -1,0 +1,151 @@
+"""Words, numbers and dates in the portal's language.
+
+Every word the portal writes itself comes from a gettext catalogue
+(``locales/<lang>/LC_MESSAGES/messages.po``, English is the source language). The catalogue is
+compiled in memory when a build starts, so there is no ``.mo`` file to keep in step. A language
+without a catalogue falls back to English words, but still formats numbers and dates its own way.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gettext
+import io
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal, format_percent, get_currency_name
+from babel.support import Translations
+
+LOCALES = Path(__file__).parent / "locales"
+
+
+def _catalogue_for(locale: Locale) -> gettext.NullTranslations:
+    """The compiled catalogue of the most specific language we have (nb_NO -> nb), or English."""
+    for name in (str(locale), locale.language):
+        po = LOCALES / name / "LC_MESSAGES" / "messages.po"
+        if po.is_file():
+            with po.open("rb") as source:
+                catalog = read_po(source, locale=name)
+            buffer = io.BytesIO()
+            write_mo(buffer, catalog)
+            buffer.seek(0)
+            return Translations(buffer)
+    return gettext.NullTranslations()
+
+
+class Language:
+    """One language: its catalogue and its way of writing numbers, percentages and dates."""
+
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        self.locale = Locale.parse(tag, sep="-")
+        self.translations = _catalogue_for(self.locale)
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self.translations.ngettext(singular, plural, count)
+
+    def number(self, value: float, decimals: int = 2) -> str:
+        """``1234.5`` -> ``1,234.5`` (en) or ``1 234,5`` (nb); at most ``decimals`` decimals."""
+        pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+        return format_decimal(value, format=pattern, locale=self.locale)
+
+    def percent(self, share: float, decimals: int = 0) -> str:
+        """A share as a percentage: ``0.125`` -> ``12.5%`` (en) or ``12,5 %`` (nb)."""
+        pattern = self.locale.percent_formats[None].pattern
+        fraction = "." + "#" * decimals if decimals else ""
+        return format_percent(share, format=_with_fraction(pattern, fraction), locale=self.locale)
+
+    def date(self, day: datetime.date) -> str:
+        """``2026-11-16`` -> ``Nov 16, 2026`` (en) or ``16. nov. 2026`` (nb)."""
+        return format_date(day, format="medium", locale=self.locale)
+
+    def long_date(self, day: datetime.date) -> str:
+        return format_date(day, format="long", locale=self.locale)
+
+    def quantity(self, value: float, unit: str) -> str:
+        """A measured value with its unit: ``45.2%``, ``€1,200``, ``120 days``."""
+        if unit == "%":
+            return self.percent(value / 100, decimals=2)
+        if is_currency(unit):
+            pattern = self.locale.currency_formats["standard"].pattern.split(";")[0]
+            fraction = "" if float(value).is_integer() else ".00"
+            return format_currency(
+                value,
+                unit,
+                format=_with_fraction(pattern, fraction),
+                locale=self.locale,
+                currency_digits=False,
+            )
+        return f"{self.number(value)} {unit}"
+
+    def d3_number_locale(self) -> dict[str, object]:
+        """The number locale d3-format (and so Vega-Lite) needs to write numbers this way."""
+        symbols = self.locale.number_symbols.get("latn", self.locale.number_symbols)
+        return {
+            "decimal": symbols["decimal"],
+            "thousands": symbols["group"],
+            "grouping": [3],
+            "currency": ["", ""],
+        }
+
+    def month_year(self, day: datetime.date) -> str:
+        """``November 2026`` (en), ``november 2026`` (nb): the label of a monthly period."""
+        return format_date(day, format="MMMM y", locale=self.locale)
+
+    def d3_day_month_format(self) -> str:
+        """This language's short day-and-month (``Nov 16``, ``16. nov.``) as a d3 time format."""
+        pattern = self.locale.datetime_skeletons["MMMd"].pattern
+        fields = {"MMMM": "%B", "MMM": "%b", "MM": "%m", "M": "%-m", "dd": "%d", "d": "%-d"}
+        result, rest = [], pattern
+        while rest:
+            field = next((f for f in fields if rest.startswith(f)), None)
+            if field:
+                result.append(fields[field])
+                rest = rest[len(field) :]
+            else:
+                result.append(rest[0].replace("%", "%%"))
+                rest = rest[1:]
+        return "".join(result).replace("'", "")
+
+    def d3_time_locale(self) -> dict[str, object]:
+        """Month and day names for d3-time-format, so chart axes name months in this language."""
+        months = self.locale.months["format"]
+        days = self.locale.days["format"]
+        # Babel numbers weekdays from Monday (0); d3 lists them from Sunday.
+        sunday_first = [6, 0, 1, 2, 3, 4, 5]
+        return {
+            "dateTime": "%x, %X",
+            "date": "%Y-%m-%d",
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": [days["wide"][d] for d in sunday_first],
+            "shortDays": [days["abbreviated"][d] for d in sunday_first],
+            "months": [months["wide"][m] for m in range(1, 13)],
+            "shortMonths": [months["abbreviated"][m] for m in range(1, 13)],
+        }
+
+
+def is_currency(unit: str) -> bool:
+    """True for an ISO 4217 code that Babel knows (EUR, NOK, USD...)."""
+    return len(unit) == 3 and unit.isupper() and _known_currency(unit)
+
+
+@cache
+def _known_currency(code: str) -> bool:
+    return get_currency_name(code, locale="en") != code
+
+
+def _with_fraction(pattern: str, fraction: str) -> str:
+    """A CLDR number pattern with its fraction part replaced: ``#,##0.00 ¤`` -> ``#,##0 ¤``."""
+    head, _, tail = pattern.partition("0")
+    rest = tail.lstrip("0.#")
+    zeros = tail[: len(tail) - len(rest)].split(".")[0]
+    return f"{head}0{zeros}{fraction}{rest}"

@@ -1,0 +1,1 @@
+"""Loading and validation: files -> typed model, or every problem at once (``load.project``)."""

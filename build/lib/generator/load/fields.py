@@ -1,0 +1,192 @@
+"""Reading typed fields out of one YAML mapping, recording a problem for each bad field.
+
+Every reader returns the value, or None after recording a problem that names the key, its
+line and what to write instead; so one pass over a file reports all its problems.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from generator.load.problems import Problems
+from generator.load.yamlfile import LineDict, LineList
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+PERIOD_ID = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?")
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+MISSING = {"", "~", "null", "Null", "NULL"}
+
+
+def is_slug(value: str) -> bool:
+    return SLUG.fullmatch(value) is not None
+
+
+def parse_number(text: str) -> float | None:
+    """A plain decimal number (``12.5``, ``-3``, ``1e3``), or None."""
+    text = text.strip()
+    return float(text) if NUMBER.fullmatch(text) else None
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """An ISO date ``YYYY-MM-DD``, or None."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        return None
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+class Fields:
+    """The fields of one mapping in one file, read with the problems they have."""
+
+    def __init__(
+        self, mapping: LineDict, path: str, problems: Problems, what: str, allowed: Iterable[str]
+    ) -> None:
+        self.mapping = mapping
+        self.path = path
+        self.problems = problems
+        self.what = what
+        self._check_keys(set(allowed))
+
+    def _check_keys(self, allowed: set[str]) -> None:
+        for key in self.mapping:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, sorted(allowed), n=1)
+                hint = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else ("allowed keys: " + ", ".join(sorted(allowed)))
+                )
+                self.problem(key, f"unknown key '{key}' in {self.what}: {hint}")
+
+    def line(self, key: str) -> int:
+        return self.mapping.line_of(key)
+
+    def problem(self, key: str | None, message: str) -> None:
+        line = self.mapping.line if key is None else self.line(key)
+        self.problems.add(self.path, line, message)
+
+    def has(self, key: str) -> bool:
+        value = self.mapping.get(key)
+        return value is not None and not (isinstance(value, str) and value.strip() in MISSING)
+
+    def _scalar(self, key: str, required: bool) -> str | None:
+        if not self.has(key):
+            if required:
+                self.problem(None, f"{self.what} has no '{key}': add it")
+            return None
+        value = self.mapping[key]
+        if not isinstance(value, str):
+            self.problem(key, f"'{key}' must be a single value, not a list or mapping")
+            return None
+        return value.strip()
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        return self._scalar(key, required)
+
+    def slug(self, key: str, required: bool = False) -> str | None:
+        value = self._scalar(key, required)
+        if value is not None and not is_slug(value):
+            self.problem(key, f"'{key}' is '{value}': {SLUG_HELP}")
+            return None
+        return value
+
+    def url(self, key: str) -> str | None:
+        value = self._scalar(key, False)
+        if value is not None and not re.match(r"https?://[^\s<>\"']+$", value):
+            self.problem(
+                key, f"'{key}' is '{value}': write a full web address starting with https://"
+            )
+            return None
+        return value
+
+    def number(self, key: str, required: bool = False) -> float | None:
+        value = self._scalar(key, required)
+        if value is None:
+            return None
+        number = parse_number(value)
+        if number is None:
+            hint = " (write the decimal point as '.')" if "," in value else ""
+            self.problem(key, f"'{key}' is '{value}', not a number{hint}")
+        return number
+
+    def date(self, key: str, required: bool = False) -> datetime.date | None:
+        value = self._scalar(key, required)
+        if value is None:
+            return None
+        day = parse_date(value)
+        if day is None:
+            self.problem(key, f"'{key}' is '{value}', not a date: write it as YYYY-MM-DD")
+        return day
+
+    def choice(self, key: str, options: Iterable[str], default: str | None = None) -> str | None:
+        value = self._scalar(key, False)
+        if value is None:
+            return default
+        options = list(options)
+        if value not in options:
+            self.problem(key, f"'{key}' is '{value}': use one of {', '.join(options)}")
+            return None
+        return value
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self._scalar(key, False)
+        if value is None:
+            return default
+        if value.lower() in {"true", "yes"}:
+            return True
+        if value.lower() in {"false", "no"}:
+            return False
+        self.problem(key, f"'{key}' is '{value}': write true or false")
+        return default
+
+    def strings(self, key: str, required: bool = False) -> tuple[str, ...] | None:
+        """A list of plain strings (``[a, b]`` or one item a line); a single string is a list of one."""
+        if not self.has(key):
+            if required:
+                self.problem(None, f"{self.what} has no '{key}': add it")
+            return None if required else ()
+        value = self.mapping[key]
+        if isinstance(value, str):
+            return (value.strip(),)
+        if not isinstance(value, LineList) or not all(isinstance(v, str) for v in value):
+            self.problem(key, f"'{key}' must be a list of values, like [a, b]")
+            return None
+        return tuple(v.strip() for v in value)
+
+    def slugs(self, key: str, required: bool = False) -> tuple[str, ...] | None:
+        values = self.strings(key, required)
+        if values is None:
+            return None
+        bad = [v for v in values if not is_slug(v)]
+        for value in bad:
+            self.problem(key, f"'{key}' lists '{value}': {SLUG_HELP}")
+        seen: set[str] = set()
+        for value in values:
+            if value in seen:
+                self.problem(key, f"'{key}' lists '{value}' twice")
+            seen.add(value)
+        return None if bad else values
+
+    def mapping_value(self, key: str) -> LineDict | None:
+        if not self.has(key):
+            return None
+        value = self.mapping[key]
+        if not isinstance(value, LineDict):
+            self.problem(key, f"'{key}' must be a mapping of names to values")
+            return None
+        return value
+
+    def raw(self, key: str) -> Any:
+        return self.mapping.get(key)
+
+
+SLUG_HELP = (
+    "an id is lowercase letters, digits and hyphens, starting with a letter or digit, "
+    "at most 80 characters (like 'housing-wait-days')"
+)

@@ -1,0 +1,351 @@
+"""``data/okrs/<period-id>/<unit-id>.yml``: objectives and their key results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.load.fields import Fields, parse_number
+from generator.load.ids import IdRegistry
+from generator.load.problems import Problems
+from generator.load.yamlfile import LineDict, LineList, read_yaml
+from generator.model import Direction, KeyResult, Kind, Objective, Period, Theme, Unit
+
+OBJECTIVE_KEYS = (
+    "id",
+    "title",
+    "description",
+    "owner",
+    "aligns_to",
+    "shared_with",
+    "themes",
+    "key_results",
+    "formerly",
+)
+KEY_RESULT_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "unit",
+    "baseline",
+    "target",
+    "target_range",
+    "direction",
+    "source",
+    "source_url",
+    "caveat",
+    "formerly",
+)
+
+
+@dataclass
+class OkrFiles:
+    """What the OKR files hold, with the place of each objective for later reference checks."""
+
+    objectives: dict[str, Objective]
+    key_results: dict[str, KeyResult]
+    places: dict[str, tuple[str, LineDict]]
+    #: Ids of key results written but not valid (or under an invalid objective): their own
+    #: problems are reported, so check-ins naming them need no second "unknown" problem.
+    rejected: set[str] = field(default_factory=set)
+
+
+def load_okrs(
+    folder: Path,
+    root: Path,
+    units: dict[str, Unit],
+    periods: dict[str, Period],
+    themes: dict[str, Theme],
+    problems: Problems,
+    ids: IdRegistry,
+) -> OkrFiles:
+    found = OkrFiles({}, {}, {})
+    if folder.is_dir():
+        for file in sorted(folder.rglob("*")):
+            shown_as = file.relative_to(root).as_posix()
+            if file.is_dir() or file.name.startswith(".") or file.suffix == ".md":
+                continue
+            if _placed_well(file, folder, shown_as, units, periods, problems):
+                _load_file(file, shown_as, found, problems, ids)
+    _check_references(found, units, themes, problems)
+    return found
+
+
+def _placed_well(
+    file: Path,
+    folder: Path,
+    shown_as: str,
+    units: dict[str, Unit],
+    periods: dict[str, Period],
+    problems: Problems,
+) -> bool:
+    parts = file.relative_to(folder).parts
+    if file.suffix != ".yml" or len(parts) != 2:
+        problems.add(
+            shown_as,
+            None,
+            "OKR files go in data/okrs/<period-id>/<unit-id>.yml: move or rename this file",
+        )
+        return False
+    ok = True
+    if parts[0] not in periods:
+        problems.add(shown_as, None, f"folder '{parts[0]}' is not a period id in data/periods.yml")
+        ok = False
+    if file.stem not in units:
+        problems.add(shown_as, None, f"file name '{file.stem}' is not a unit id in data/units.yml")
+        ok = False
+    return ok
+
+
+def _load_file(
+    file: Path, shown_as: str, found: OkrFiles, problems: Problems, ids: IdRegistry
+) -> None:
+    before = len(problems)
+    document = read_yaml(file, shown_as, problems)
+    if document is None:
+        if len(problems) == before:
+            problems.add(
+                shown_as, None, "the file is empty: write unit, period and objectives, or delete it"
+            )
+        return
+    if not isinstance(document, LineDict):
+        problems.add(shown_as, 1, "must be a mapping with unit, period and objectives")
+        return
+    fields = Fields(document, shown_as, problems, "an OKR file", ("unit", "period", "objectives"))
+    unit_id, period_id = file.stem, file.parent.name
+    for key, expected in (("unit", unit_id), ("period", period_id)):
+        value = fields.text(key, required=True)
+        if value is not None and value != expected:
+            where = "file name" if key == "unit" else "folder name"
+            fields.problem(
+                key, f"'{key}' is '{value}' but the {where} says '{expected}': make them equal"
+            )
+    objectives = fields.raw("objectives")
+    if objectives is None:
+        return
+    if not isinstance(objectives, LineList):
+        fields.problem("objectives", "'objectives' must be a list (- id: ...)")
+        return
+    for item, line in zip(objectives, objectives.item_lines, strict=True):
+        if not isinstance(item, LineDict):
+            problems.add(shown_as, line, "each objective must be a mapping with an id and a title")
+            continue
+        _load_objective(item, shown_as, unit_id, period_id, found, problems, ids)
+
+
+def _load_objective(
+    mapping: LineDict,
+    shown_as: str,
+    unit_id: str,
+    period_id: str,
+    found: OkrFiles,
+    problems: Problems,
+    ids: IdRegistry,
+) -> None:
+    fields = Fields(mapping, shown_as, problems, "an objective", OBJECTIVE_KEYS)
+    objective_id = fields.slug("id", required=True)
+    title = fields.text("title", required=True)
+    formerly = fields.slugs("formerly") or ()
+    key_results = _load_key_results(fields, shown_as, objective_id or "", problems, ids)
+    if (
+        objective_id is None
+        or title is None
+        or key_results is None
+        or not ids.claim("objective", objective_id, formerly, shown_as, mapping.line)
+    ):
+        found.rejected.update(_written_ids(fields.raw("key_results")))
+        return
+    good = [kr for kr in key_results if isinstance(kr, KeyResult)]
+    found.rejected.update(kr for kr in key_results if isinstance(kr, str))
+    found.key_results.update((kr.id, kr) for kr in good)
+    found.objectives[objective_id] = Objective(
+        id=objective_id,
+        unit=unit_id,
+        period=period_id,
+        title=title,
+        description=fields.text("description") or "",
+        owner=fields.text("owner"),
+        aligns_to=fields.slugs("aligns_to") or (),
+        shared_with=fields.slugs("shared_with") or (),
+        themes=fields.slugs("themes") or (),
+        key_results=tuple(kr.id for kr in good),
+        formerly=formerly,
+    )
+    found.places[objective_id] = (shown_as, mapping)
+
+
+def _written_ids(items: object) -> set[str]:
+    """The ids written in a list of key results, valid or not."""
+    if not isinstance(items, LineList):
+        return set()
+    return {str(i["id"]) for i in items if isinstance(i, LineDict) and isinstance(i.get("id"), str)}
+
+
+def _load_key_results(
+    fields: Fields, shown_as: str, objective_id: str, problems: Problems, ids: IdRegistry
+) -> list[KeyResult | str] | None:
+    """Each key result of an objective, or the id of one that is not valid; None if not a list."""
+    items = fields.raw("key_results")
+    if items is None or (isinstance(items, str) and items.strip() in ("", "[]")):
+        return []
+    if not isinstance(items, LineList):
+        fields.problem("key_results", "'key_results' must be a list (- id: ...)")
+        return None
+    loaded: list[KeyResult | str] = []
+    for item, line in zip(items, items.item_lines, strict=True):
+        if not isinstance(item, LineDict):
+            problems.add(shown_as, line, "each key result must be a mapping with an id and a title")
+            continue
+        key_result = _load_key_result(item, shown_as, objective_id, problems, ids)
+        if key_result is not None:
+            loaded.append(key_result)
+        elif isinstance(item.get("id"), str):
+            loaded.append(str(item["id"]))
+    return loaded
+
+
+def _load_key_result(
+    mapping: LineDict, shown_as: str, objective_id: str, problems: Problems, ids: IdRegistry
+) -> KeyResult | None:
+    fields = Fields(mapping, shown_as, problems, "a key result", KEY_RESULT_KEYS)
+    kr_id = fields.slug("id", required=True)
+    title = fields.text("title", required=True)
+    kind_text = fields.choice("kind", [k.value for k in Kind], default=Kind.OUTCOME.value)
+    formerly = fields.slugs("formerly") or ()
+    if kind_text is None:
+        return None
+    kind = Kind(kind_text)
+    measure = _milestone(fields) if kind is Kind.MILESTONE else _measure(fields)
+    if kr_id is None or title is None or measure is None:
+        return None
+    if not ids.claim("key result", kr_id, formerly, shown_as, mapping.line):
+        return None
+    unit, direction, baseline, target, target_range = measure
+    return KeyResult(
+        id=kr_id,
+        objective=objective_id,
+        title=title,
+        kind=kind,
+        unit=unit,
+        direction=direction,
+        baseline=baseline,
+        target=target,
+        target_range=target_range,
+        source=fields.text("source"),
+        source_url=fields.url("source_url"),
+        caveat=fields.text("caveat"),
+        formerly=formerly,
+    )
+
+
+Measure = tuple[str, Direction | None, float | None, float | None, tuple[float, float] | None]
+
+
+def _milestone(fields: Fields) -> Measure | None:
+    """A milestone counts percent complete: it has no baseline, target or direction."""
+    extra = [key for key in ("baseline", "target", "target_range", "direction") if fields.has(key)]
+    for key in extra:
+        fields.problem(
+            key, f"a milestone has no '{key}': its check-ins are percent complete (0-100)"
+        )
+    unit = fields.text("unit") or "%"
+    if unit != "%":
+        fields.problem("unit", "a milestone's unit is '%' (percent complete): remove 'unit'")
+    return None if extra else ("%", None, None, None, None)
+
+
+def _measure(fields: Fields) -> Measure | None:
+    unit = fields.text("unit", required=True)
+    baseline = fields.number("baseline", required=True)
+    direction_text = fields.choice("direction", [d.value for d in Direction])
+    direction = Direction(direction_text) if direction_text else None
+    if direction is Direction.WITHIN:
+        target_range = _target_range(fields)
+        if fields.has("target"):
+            fields.problem(
+                "target", "with 'direction: within' give 'target_range: [low, high]', not 'target'"
+            )
+            return None
+        if unit is None or baseline is None or target_range is None:
+            return None
+        return unit, direction, baseline, None, target_range
+    if fields.has("target_range"):
+        fields.problem("target_range", "'target_range' goes with 'direction: within' only")
+        return None
+    target = fields.number("target", required=True)
+    if unit is None or baseline is None or target is None:
+        return None
+    if fields.has("direction") and direction is None:
+        return None
+    if direction is None:
+        direction = Direction.INCREASE if baseline < target else Direction.DECREASE
+    return _checked_direction(fields, unit, direction, baseline, target)
+
+
+def _checked_direction(
+    fields: Fields, unit: str, direction: Direction, baseline: float, target: float
+) -> Measure | None:
+    where = "direction" if fields.has("direction") else "target"
+    if direction in (Direction.INCREASE, Direction.DECREASE) and baseline == target:
+        fields.problem(
+            where,
+            f"baseline and target are both {baseline:g}: with increase or decrease they must "
+            "differ; to keep a level, use 'direction: at_least' or 'direction: at_most'",
+        )
+        return None
+    if direction is Direction.INCREASE and target < baseline:
+        fields.problem(
+            where,
+            f"'direction: increase' but the target {target:g} is below the baseline {baseline:g}",
+        )
+        return None
+    if direction is Direction.DECREASE and target > baseline:
+        fields.problem(
+            where,
+            f"'direction: decrease' but the target {target:g} is above the baseline {baseline:g}",
+        )
+        return None
+    return unit, direction, baseline, target, None
+
+
+def _target_range(fields: Fields) -> tuple[float, float] | None:
+    values = fields.strings("target_range", required=True)
+    if values is None:
+        return None
+    numbers = [parse_number(v) for v in values]
+    if len(numbers) != 2 or None in numbers:
+        fields.problem("target_range", "'target_range' must be two numbers, [low, high]")
+        return None
+    low, high = numbers
+    assert low is not None and high is not None
+    if low >= high:
+        fields.problem("target_range", f"'target_range' low {low:g} must be below high {high:g}")
+        return None
+    return low, high
+
+
+def _check_references(
+    found: OkrFiles, units: dict[str, Unit], themes: dict[str, Theme], problems: Problems
+) -> None:
+    for objective in found.objectives.values():
+        path, mapping = found.places[objective.id]
+
+        def report(key: str, message: str) -> None:
+            problems.add(path, mapping.line_of(key), message)  # noqa: B023 (used at once)
+
+        for target in objective.aligns_to:
+            if target == objective.id:
+                report("aligns_to", f"objective '{target}' aligns to itself")
+            elif target not in found.objectives:
+                report("aligns_to", f"'aligns_to' lists '{target}', which is not an objective id")
+        for unit_id in objective.shared_with:
+            if unit_id not in units:
+                report("shared_with", f"'shared_with' lists '{unit_id}', which is not a unit id")
+            elif unit_id == objective.unit:
+                report(
+                    "shared_with",
+                    f"'shared_with' lists '{unit_id}', the unit that owns this objective",
+                )
+        for theme_id in objective.themes:
+            if theme_id not in themes:
+                report("themes", f"'themes' lists '{theme_id}', which is not in data/themes.yml")

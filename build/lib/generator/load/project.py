@@ -1,0 +1,123 @@
+"""Files -> validated model: :func:`load_project` reads a portal folder or reports every problem.
+
+Nothing here raises on the first problem: each loader records what it finds in a shared
+:class:`Problems` and goes on, so one run lists everything the publisher has to fix.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.config import Settings, load_settings
+from generator.load.checkins import PlacedCheckIn, load_checkins
+from generator.load.ids import IdRegistry
+from generator.load.okrs import OkrFiles, load_okrs
+from generator.load.problems import DataError, Problems
+from generator.load.structure import load_periods, load_themes, load_units
+from generator.model import Dataset, Period
+
+
+@dataclass(frozen=True)
+class Project:
+    """A loaded portal: where it lives, its settings, its data and the date figures are as of."""
+
+    root: Path
+    settings: Settings
+    dataset: Dataset
+    as_of: datetime.date
+
+
+def load_project(root: Path) -> Project:
+    """Load and validate everything under ``root``; raise :class:`DataError` listing all problems."""
+    problems = Problems()
+    settings = load_settings(root, problems)
+    if settings is None:
+        raise DataError(problems.items)
+    ids = IdRegistry(problems)
+    data = root / "data"
+    for required in ("units.yml", "periods.yml"):
+        if not (data / required).is_file():
+            problems.add(f"data/{required}", None, f"data/{required} is missing: create it")
+    problems.raise_if_any()
+    units = load_units(data / "units.yml", "data/units.yml", settings.levels, problems, ids)
+    periods = load_periods(data / "periods.yml", "data/periods.yml", problems, ids)
+    themes_file = data / "themes.yml"
+    themes = (
+        load_themes(themes_file, "data/themes.yml", problems, ids) if themes_file.is_file() else {}
+    )
+    okrs = load_okrs(data / "okrs", root, units, periods, themes, problems, ids)
+    _check_alignment_cycles(okrs, problems)
+    placed = load_checkins(data / "checkins", root, okrs.key_results, problems, okrs.rejected)
+    as_of = settings.as_of or max((p.checkin.date for p in placed), default=None)
+    if as_of is None:
+        as_of = max((p.end for p in periods.values()), default=datetime.date(1970, 1, 1))
+    dataset = Dataset(
+        levels=settings.levels,
+        units=units,
+        periods=periods,
+        themes=themes,
+        objectives=okrs.objectives,
+        key_results=okrs.key_results,
+        checkins=tuple(p.checkin for p in placed),
+    )
+    _check_checkin_dates(placed, dataset, as_of, problems)
+    problems.raise_if_any()
+    return Project(root=root, settings=settings, dataset=dataset, as_of=as_of)
+
+
+def _check_checkin_dates(
+    placed: list[PlacedCheckIn], dataset: Dataset, as_of: datetime.date, problems: Problems
+) -> None:
+    """History before a period is fine; after its end, after as-of or outside every period is not."""
+    periods = list(dataset.periods.values())
+    for item in placed:
+        day = item.checkin.date
+        period: Period = dataset.period_of_key_result(item.checkin.key_result)
+        if day > period.end:
+            problems.add(
+                item.path,
+                item.line,
+                f"check-in dated {day} is after the end of period {period.id} ({period.end}) "
+                f"of key result '{item.checkin.key_result}': record it under a key result of a later period",
+            )
+        elif day > as_of:
+            problems.add(
+                item.path,
+                item.line,
+                f"check-in dated {day} is after the as-of date {as_of} (site_config.yml 'as_of')",
+            )
+        elif not any(p.contains(day) for p in periods):
+            problems.add(
+                item.path,
+                item.line,
+                f"check-in dated {day} falls outside every period in data/periods.yml: "
+                "add a period that covers it (a year is enough for history)",
+            )
+
+
+def _check_alignment_cycles(okrs: OkrFiles, problems: Problems) -> None:
+    """An objective must not contribute, through others, to itself."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(objective_id: str, path: list[str]) -> None:
+        state[objective_id] = 1
+        for target in okrs.objectives[objective_id].aligns_to:
+            if target not in okrs.objectives or target == objective_id:
+                continue  # unknown and self references have their own problems
+            if state.get(target) == 1:
+                circle = [*path[path.index(target) :], target]
+                file, mapping = okrs.places[objective_id]
+                problems.add(
+                    file,
+                    mapping.line_of("aligns_to"),
+                    "objectives align to each other in a circle: " + " -> ".join(circle),
+                )
+            elif target not in state:
+                visit(target, [*path, target])
+        state[objective_id] = 2
+
+    for objective_id in okrs.objectives:
+        if objective_id not in state:
+            visit(objective_id, [objective_id])

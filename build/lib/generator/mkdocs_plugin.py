@@ -1,0 +1,157 @@
+"""The MkDocs door: a thin plugin that hands the work to ``generator.build``.
+
+MkDocs renders the hand-written pages in ``content/`` with Material as usual. This plugin adds
+one *shell* page per folder depth (Material's chrome around a marker), puts levels, themes and
+periods in the menu, appends the figures to the home page, and after the build pours every data
+page into its shell. Only this module imports mkdocs.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import material
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation
+from mkdocs.structure.pages import Page
+
+from generator.build import Portal, home_html, prepare, write_data_pages
+from generator.exports.search import add_to_search_index
+from generator.exports.sitemap import sitemap
+from generator.load.problems import DataError, Problem
+from generator.pages import render, urls
+
+SHELL_PREFIX = render.SHELL_FOLDER
+
+
+def material_language(tag: str) -> str:
+    """The language of Material's own words (search, skip link) nearest to ``tag``: pt-BR,
+    then pt, then English when Material has neither."""
+    languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    for candidate in (tag, tag.split("-")[0]):
+        if (languages / f"{candidate}.html").is_file():
+            return candidate
+    return "en"
+
+
+class OkrPortalConfig(Config):
+    project = config_options.Optional(config_options.Dir(exists=True))
+    """Folder holding site_config.yml and data/ (default: the folder of the MkDocs config)."""
+    cache_dir = config_options.Optional(config_options.Type(str))
+    """Where rendered charts are cached (default: <project>/.okr-cache)."""
+
+
+class DataProblems(PluginError):
+    """The data breaks the contract; carries every problem so a caller can print them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(
+            "\n".join(str(p) for p in problems)
+            + f"\n{len(problems)} problem(s) in the data; nothing was built."
+        )
+
+
+class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
+    portal: Portal
+    hand_written: list[str]  # addresses of the pages MkDocs renders from content/
+    tag: str  # the portal's BCP 47 language tag
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(self.config.project or Path(config.config_file_path or ".").parent).resolve()
+        try:
+            self.portal = prepare(
+                root, Path(self.config.cache_dir) if self.config.cache_dir else None
+            )
+        except DataError as error:
+            raise DataProblems(error.problems) from None
+        settings = self.portal.site.settings
+        self.tag = settings.language
+        config.site_name = settings.title
+        if settings.base_url:
+            config.site_url = settings.base_url
+        theme_dirs = [str(render.THEME_DIR)]
+        if (root / "theme").is_dir() and (root / "theme").resolve() != render.THEME_DIR:
+            theme_dirs.insert(0, str(root / "theme"))
+        for theme_dir in reversed(theme_dirs):
+            if theme_dir not in config.theme.dirs:
+                config.theme.dirs.insert(0, theme_dir)
+        config.theme["language"] = material_language(settings.language)
+        config.theme["font"] = False  # never load fonts from a third party
+        if "assets/okr/okr.css" not in config.extra_css:
+            config.extra_css.append("assets/okr/okr.css")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for depth in sorted(self.portal.depths):
+            shell = File.generated(
+                config,
+                render.shell_source_path(depth),
+                content=f'---\nokr_shell: true\ntitle: "{render.HEADING_MARK}"\nsearch:\n  exclude: true\n---\n',
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+            files.append(shell)
+        if files.get_file_from_path("index.md") is None:
+            files.append(
+                File.generated(config, "index.md", content=f"# {self.portal.site.settings.title}\n")
+            )
+        self.hand_written = [
+            f.url for f in files.documentation_pages() if not f.src_uri.startswith(SHELL_PREFIX)
+        ]
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        site = self.portal.site
+        links: list[Any] = [
+            Link(site.level_label(level), urls.level(level)) for level in site.dataset.levels
+        ]
+        if site.dataset.themes:
+            links.append(Link(site._("Themes"), urls.THEMES))
+        links.append(Link(site._("Periods"), urls.PERIODS))
+        at = 1 if nav.items and isinstance(nav.items[0], Page) and nav.items[0].is_homepage else 0
+        nav.items[at:at] = links
+        return nav
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """``<html lang>`` is the portal's own tag (en-GB), not the Material UI language (en)."""
+        material = config.theme["language"]
+        return output.replace(f'<html lang="{material}"', f'<html lang="{self.tag}"', 1)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = urls.relative_data_links(html, page.url)
+        if page.is_homepage:
+            return html + home_html(self.portal)
+        return html
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        shells = {}
+        for depth in self.portal.depths:
+            file = site_dir / render.shell_output_path(depth)
+            shells[depth] = render.Shell.parse(file.read_text(encoding="utf-8"), str(file))
+        shutil.rmtree(site_dir / SHELL_PREFIX)
+        written = write_data_pages(self.portal, site_dir, shells)
+        settings = self.portal.site.settings
+        # MkDocs' own sitemap knows neither the data pages nor that the shells are gone.
+        (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
+        (site_dir / "sitemap.xml").unlink(missing_ok=True)
+        if settings.base_url:
+            paths = [*self.hand_written, *written]
+            render.write_text(site_dir / "sitemap.xml", sitemap(settings.base_url, paths))
+        index = site_dir / "search" / "search_index.json"
+        if index.is_file():
+            add_to_search_index(index, self.portal.pages, drop_prefix=SHELL_PREFIX)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = self.portal.project.root
+        server.watch(str(root / "data"))
+        server.watch(str(root / "site_config.yml"))
+        return server

@@ -1,0 +1,207 @@
+"""The validated data set: plain frozen records and the lookups between them.
+
+Architecture invariant: no I/O, no pandas, no MkDocs here. Everything in this module was
+checked by ``generator.load``; code reading it may rely on every reference resolving.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+
+class Kind(StrEnum):
+    OUTCOME = "outcome"
+    OUTPUT = "output"
+    MILESTONE = "milestone"
+
+
+class Direction(StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    WITHIN = "within"
+
+
+class Status(StrEnum):
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    NO_DATA = "no_data"
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    level: str
+    parent: str | None
+    description: str = ""
+    website: str | None = None
+    formerly: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Period:
+    id: str
+    label: str | None  # None: the pages derive one from the id, in the portal's language
+    start: datetime.date
+    end: datetime.date
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.start <= day <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    description: str = ""
+    formerly: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeyResult:
+    id: str
+    objective: str
+    title: str
+    kind: Kind
+    unit: str
+    direction: Direction | None  # None only for milestones
+    baseline: float | None = None
+    target: float | None = None
+    target_range: tuple[float, float] | None = None
+    source: str | None = None
+    source_url: str | None = None
+    caveat: str | None = None
+    formerly: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    unit: str
+    period: str
+    title: str
+    description: str = ""
+    owner: str | None = None
+    aligns_to: tuple[str, ...] = ()
+    shared_with: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    key_results: tuple[str, ...] = ()
+    formerly: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    key_result: str
+    date: datetime.date
+    value: float
+    status: Status | None = None
+    confidence: float | None = None
+    progress: str = ""
+    problems: str = ""
+    plans: str = ""
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every record of a portal, in the order the files list them, keyed by id."""
+
+    levels: tuple[str, ...]
+    units: Mapping[str, Unit]
+    periods: Mapping[str, Period]
+    themes: Mapping[str, Theme]
+    objectives: Mapping[str, Objective]
+    key_results: Mapping[str, KeyResult]
+    checkins: tuple[CheckIn, ...] = field(default=())
+
+    @cached_property
+    def children(self) -> Mapping[str, tuple[str, ...]]:
+        """Unit id -> ids of the units directly below it."""
+        found: defaultdict[str, list[str]] = defaultdict(list)
+        for unit in self.units.values():
+            if unit.parent:
+                found[unit.parent].append(unit.id)
+        return {key: tuple(value) for key, value in found.items()}
+
+    def ancestors(self, unit_id: str) -> tuple[Unit, ...]:
+        """The units above ``unit_id``, top first."""
+        chain: list[Unit] = []
+        parent = self.units[unit_id].parent
+        while parent is not None:
+            chain.append(self.units[parent])
+            parent = self.units[parent].parent
+        return tuple(reversed(chain))
+
+    @cached_property
+    def contributors(self) -> Mapping[str, tuple[str, ...]]:
+        """Objective id -> ids of the objectives that align to it (the 'down' direction)."""
+        found: defaultdict[str, list[str]] = defaultdict(list)
+        for objective in self.objectives.values():
+            for target in objective.aligns_to:
+                found[target].append(objective.id)
+        return {key: tuple(value) for key, value in found.items()}
+
+    @cached_property
+    def checkins_by_key_result(self) -> Mapping[str, tuple[CheckIn, ...]]:
+        """Key result id -> its check-ins, oldest first."""
+        found: defaultdict[str, list[CheckIn]] = defaultdict(list)
+        for checkin in sorted(self.checkins, key=lambda c: (c.key_result, c.date)):
+            found[checkin.key_result].append(checkin)
+        return {key: tuple(value) for key, value in found.items()}
+
+    @cached_property
+    def _objectives_by(self) -> Mapping[tuple[str, str], tuple[Objective, ...]]:
+        """(what, id) -> objectives, for what in unit, unit-period, shared, period, theme.
+
+        Built once, so a page of a 10,000-objective portal looks its objectives up in O(1).
+        """
+        found: defaultdict[tuple[str, str], list[Objective]] = defaultdict(list)
+        for o in self.objectives.values():
+            found[("unit", o.unit)].append(o)
+            found[("unit-period", f"{o.unit}/{o.period}")].append(o)
+            found[("period", o.period)].append(o)
+            for unit_id in o.shared_with:
+                found[("shared", unit_id)].append(o)
+            for theme_id in o.themes:
+                found[("theme", theme_id)].append(o)
+        return {key: tuple(value) for key, value in found.items()}
+
+    def objectives_of(self, unit_id: str, period_id: str | None = None) -> tuple[Objective, ...]:
+        """Objectives owned by ``unit_id`` (in ``period_id`` when given), in file order."""
+        if period_id is None:
+            return self._objectives_by.get(("unit", unit_id), ())
+        return self._objectives_by.get(("unit-period", f"{unit_id}/{period_id}"), ())
+
+    def objectives_shared_with(self, unit_id: str) -> tuple[Objective, ...]:
+        return self._objectives_by.get(("shared", unit_id), ())
+
+    def objectives_in_period(self, period_id: str) -> tuple[Objective, ...]:
+        return self._objectives_by.get(("period", period_id), ())
+
+    def objectives_with_theme(self, theme_id: str) -> tuple[Objective, ...]:
+        return self._objectives_by.get(("theme", theme_id), ())
+
+    @cached_property
+    def _units_by_level(self) -> Mapping[str, tuple[Unit, ...]]:
+        found: defaultdict[str, list[Unit]] = defaultdict(list)
+        for unit in self.units.values():
+            found[unit.level].append(unit)
+        return {key: tuple(value) for key, value in found.items()}
+
+    def units_at_level(self, level: str) -> tuple[Unit, ...]:
+        return self._units_by_level.get(level, ())
+
+    def period_of_key_result(self, key_result_id: str) -> Period:
+        return self.periods[self.objectives[self.key_results[key_result_id].objective].period]

@@ -1,0 +1,1 @@
+"""Pages: every address (``urls``), what each page shows (``views``), and writing them (``render``)."""

@@ -1,0 +1,137 @@
+"""The Jinja2 environment of data pages, the page chrome ("shell") and writing pages out.
+
+Material renders its chrome (header, menu, footer) once per folder depth as a *shell* page whose
+content is a marker; every data page is our template's output poured into that shell. So a
+10,000-page portal pays for Material's templates a handful of times, not 10,000 times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
+
+from generator.i18n import Language
+from generator.pages import urls
+from generator.pages.views.common import Page
+
+def _theme_dir() -> Path:
+    """``theme/``: inside the package when installed from a wheel, else the repository's."""
+    installed = Path(__file__).resolve().parents[1] / "theme"
+    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "theme"
+
+
+THEME_DIR = _theme_dir()
+
+#: Markers the shell template (theme/main.html) leaves where each page's own parts go; the
+#: heading mark is the shell's page title, which Material repeats in its header.
+TITLE_MARK = "@@OKR-TITLE@@"
+HEADING_MARK = "@@OKR-HEADING@@"
+HEAD_MARK = "@@OKR-HEAD@@"
+CONTENT_MARK = "@@OKR-CONTENT@@"
+
+
+#: Where the shells live while MkDocs renders them; removed once the data pages are written.
+SHELL_FOLDER = "_okr-shell"
+
+
+def shell_source_path(depth: int) -> str:
+    """Where the shell of a folder depth lives in the docs (a generated page, removed after use)."""
+    return "/".join([SHELL_FOLDER] * depth) + ".md"
+
+
+def shell_output_path(depth: int) -> str:
+    return "/".join([SHELL_FOLDER] * depth) + "/index.html"
+
+
+@dataclass(frozen=True)
+class Shell:
+    """Material's chrome for pages at one folder depth, cut at the markers."""
+
+    before_title: str
+    before_head: str
+    before_content: str
+    after_content: str
+
+    @classmethod
+    def parse(cls, html: str, source: str) -> Shell:
+        parts = re.split(
+            f"({re.escape(TITLE_MARK)}|{re.escape(HEAD_MARK)}|{re.escape(CONTENT_MARK)})", html
+        )
+        markers = parts[1::2]
+        if markers != [TITLE_MARK, HEAD_MARK, CONTENT_MARK]:
+            raise ValueError(
+                f"{source}: the page shell lost its markers; is theme/main.html overridden?"
+            )
+        return cls(parts[0], parts[2], parts[4], parts[6])
+
+    def fill(self, heading: str, title: str, head: str, content: str) -> str:
+        safe_heading = str(escape(heading))
+        return (
+            f"{self.before_title.replace(HEADING_MARK, safe_heading)}{escape(title)}"
+            f"{self.before_head}{head}"
+            f"{self.before_content.replace(HEADING_MARK, safe_heading)}{content}"
+            f"{self.after_content.replace(HEADING_MARK, safe_heading)}"
+        )
+
+
+def environment(language: Language, theme_dirs: Sequence[Path] = ()) -> Environment:
+    """Jinja2 for data pages: autoescaped, strict about undefined names, speaking ``language``."""
+    loader = ChoiceLoader(
+        [FileSystemLoader([str(d) for d in theme_dirs]), FileSystemLoader(str(THEME_DIR))]
+    )
+    env = Environment(
+        loader=loader,
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def head_tags(page: Page, base_url: str | None) -> str:
+    """The page's own ``<head>`` lines: description and canonical address."""
+    tags = [f'<meta name="description" content="{escape(page.description)}">']
+    if base_url:
+        tags.append(f'<link rel="canonical" href="{escape(base_url + page.path)}">')
+    return "\n    ".join(tags)
+
+
+def render_page(
+    env: Environment, page: Page, shells: dict[int, Shell], site_title: str, base_url: str | None
+) -> str:
+    content = env.get_template(page.template).render(page=page, body=page.body)
+    shell = shells[urls.depth(page.path)]
+    return shell.fill(
+        page.title, f"{page.title} - {site_title}", head_tags(page, base_url), content
+    )
+
+
+def write_pages(
+    env: Environment,
+    pages: Iterable[Page],
+    site_dir: Path,
+    shells: dict[int, Shell],
+    site_title: str,
+    base_url: str | None,
+) -> list[str]:
+    """Render and write every page; returns their paths."""
+    written = []
+    for page in pages:
+        html = render_page(env, page, shells, site_title, base_url)
+        write_text(site_dir / page.path / "index.html", html)
+        written.append(page.path)
+    return written
+
+
+def write_text(file: Path, text: str) -> None:
+    file.parent.mkdir(parents=True, exist_ok=True)
+    with open(file, "w", encoding="utf-8", newline="\n") as out:
+        out.write(text)

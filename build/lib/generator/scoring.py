@@ -1,0 +1,239 @@
+"""The contract's "Meaning" section, vectorised with pandas, and nothing else.
+
+Input: the validated :class:`Dataset`, the as-of date and the status factors. Output:
+:class:`Figures`, one record per key result, objective, and unit in a period, ready to show.
+Progress is a share (0.25 is 25 %); ``None`` means "no data yet", never zero.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from generator.config import StatusFactors
+from generator.model import Dataset, Direction, Kind, Status
+
+STATUS_ORDER = (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK, Status.NO_DATA)
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    on_track: int = 0
+    at_risk: int = 0
+    off_track: int = 0
+    no_data: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.on_track + self.at_risk + self.off_track + self.no_data
+
+    def of(self, status: Status) -> int:
+        return int(getattr(self, status.value))
+
+
+@dataclass(frozen=True)
+class KeyResultFigures:
+    latest_value: float | None
+    latest_date: datetime.date | None
+    progress: float | None  # as measured: may be below 0 or above 1
+    clipped_progress: float | None
+    expected_progress: float
+    derived_status: Status
+    owner_status: Status | None
+    confidence: float | None
+    checkin_count: int
+
+    @property
+    def status(self) -> Status:
+        """What totals count: the owner's own call where there is one, else the derived one."""
+        return self.owner_status or self.derived_status
+
+
+@dataclass(frozen=True)
+class RollUp:
+    """An objective's, or a unit's in one period: mean clipped progress and key results by status."""
+
+    progress: float | None
+    counts: StatusCounts
+
+
+@dataclass(frozen=True)
+class Figures:
+    as_of: datetime.date
+    key_results: Mapping[str, KeyResultFigures]
+    objectives: Mapping[str, RollUp]
+    units: Mapping[tuple[str, str], RollUp]  # (unit id, period id)
+    periods: Mapping[str, RollUp]
+
+
+def expected_progress(start: datetime.date, end: datetime.date, as_of: datetime.date) -> float:
+    """Share of a period elapsed at ``as_of`` (whole days, both ends counted), clipped to 0..1."""
+    share = ((as_of - start).days + 1) / ((end - start).days + 1)
+    return min(1.0, max(0.0, share))
+
+
+def score(dataset: Dataset, as_of: datetime.date, factors: StatusFactors) -> Figures:
+    key_results = _score_key_results(dataset, as_of, factors)
+    records = _key_result_records(key_results)
+    objectives = _roll_up_objectives(dataset, key_results)
+    units = _roll_up(dataset, key_results, objectives, ["unit", "period"])
+    periods = _roll_up(dataset, key_results, objectives, ["period"])
+    return Figures(
+        as_of=as_of,
+        key_results=records,
+        objectives=objectives,
+        units={(u, p): v for (u, p), v in units.items()},
+        periods={k[0]: v for k, v in periods.items()},
+    )
+
+
+def _key_result_frame(dataset: Dataset, as_of: datetime.date) -> pd.DataFrame:
+    rows = []
+    for kr in dataset.key_results.values():
+        period = dataset.period_of_key_result(kr.id)
+        low, high = kr.target_range or (math.nan, math.nan)
+        rows.append(
+            {
+                "id": kr.id,
+                "kind": kr.kind.value,
+                "direction": kr.direction.value if kr.direction else "",
+                "baseline": math.nan if kr.baseline is None else kr.baseline,
+                "target": math.nan if kr.target is None else kr.target,
+                "low": low,
+                "high": high,
+                "expected": expected_progress(period.start, period.end, as_of),
+            }
+        )
+    columns = ["id", "kind", "direction", "baseline", "target", "low", "high", "expected"]
+    return pd.DataFrame(rows, columns=columns).set_index("id")
+
+
+def _latest_checkins(dataset: Dataset, as_of: datetime.date) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        [
+            (c.key_result, c.date, c.value, c.status.value if c.status else None, c.confidence)
+            for c in dataset.checkins
+            if c.date <= as_of
+        ],
+        columns=["id", "date", "value", "owner_status", "confidence"],
+    )
+    counts = frame.groupby("id").size().rename("checkin_count")
+    latest = frame.sort_values(["id", "date"]).groupby("id").tail(1).set_index("id")
+    return latest.join(counts)
+
+
+def _score_key_results(
+    dataset: Dataset, as_of: datetime.date, factors: StatusFactors
+) -> pd.DataFrame:
+    frame = _key_result_frame(dataset, as_of).join(_latest_checkins(dataset, as_of))
+    value, base, target = frame["value"], frame["baseline"], frame["target"]
+    direction = frame["direction"]
+    linear = (value - base) / (target - base)
+    meets = np.where(direction == "at_least", value >= target, value <= target)
+    baseline_missed = np.where(direction == "at_least", base < target, base > target)
+    level = np.where(meets, 1.0, np.where(baseline_missed, linear, 0.0))
+    within = ((value >= frame["low"]) & (value <= frame["high"])).astype(float)
+    progress = np.select(
+        [
+            frame["kind"] == Kind.MILESTONE.value,
+            direction.isin([Direction.AT_LEAST.value, Direction.AT_MOST.value]),
+            direction == Direction.WITHIN.value,
+        ],
+        [value / 100.0, level, within],
+        default=linear,
+    )
+    frame["progress"] = np.where(value.isna(), np.nan, progress)
+    frame["clipped"] = frame["progress"].clip(0.0, 1.0)
+    expected = frame["expected"]
+    frame["derived_status"] = np.select(
+        [
+            frame["clipped"].isna(),
+            (expected == 0) | (frame["clipped"] >= factors.on_track * expected),
+            frame["clipped"] >= factors.at_risk * expected,
+        ],
+        [Status.NO_DATA.value, Status.ON_TRACK.value, Status.AT_RISK.value],
+        default=Status.OFF_TRACK.value,
+    )
+    frame["status"] = frame["owner_status"].where(
+        frame["owner_status"].notna(), frame["derived_status"]
+    )
+    return frame
+
+
+def _optional(value: Any) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _key_result_records(frame: pd.DataFrame) -> dict[str, KeyResultFigures]:
+    records: dict[str, KeyResultFigures] = {}
+    rows: dict[Any, dict[Any, Any]] = frame.to_dict("index")
+    for kr_id, row in rows.items():
+        owner = row["owner_status"]
+        records[str(kr_id)] = KeyResultFigures(
+            latest_value=_optional(row["value"]),
+            latest_date=None if pd.isna(row["date"]) else row["date"],
+            progress=_optional(row["progress"]),
+            clipped_progress=_optional(row["clipped"]),
+            expected_progress=float(row["expected"]),
+            derived_status=Status(row["derived_status"]),
+            owner_status=None if owner is None or pd.isna(owner) else Status(owner),
+            confidence=_optional(row["confidence"]),
+            checkin_count=0 if pd.isna(row["checkin_count"]) else int(row["checkin_count"]),
+        )
+    return records
+
+
+def _objective_frame(dataset: Dataset, key_results: pd.DataFrame) -> pd.DataFrame:
+    """One row per (objective, key result) with the objective's unit and period."""
+    pairs = [
+        (o.id, o.unit, o.period, kr_id)
+        for o in dataset.objectives.values()
+        for kr_id in o.key_results
+    ]
+    frame = pd.DataFrame(pairs, columns=["objective", "unit", "period", "kr"])
+    return frame.join(key_results[["clipped", "status"]], on="kr")
+
+
+def _counts(statuses: pd.Series) -> StatusCounts:
+    tally = statuses.value_counts()
+    return StatusCounts(**{s.value: int(tally.get(s.value, 0)) for s in STATUS_ORDER})
+
+
+def _roll_up_objectives(dataset: Dataset, key_results: pd.DataFrame) -> dict[str, RollUp]:
+    frame = _objective_frame(dataset, key_results)
+    means = frame.groupby("objective")["clipped"].mean()
+    result: dict[str, RollUp] = {}
+    grouped = dict(tuple(frame.groupby("objective")["status"]))
+    for objective_id in dataset.objectives:
+        statuses = grouped.get(objective_id, pd.Series(dtype=object))
+        result[objective_id] = RollUp(_optional(means.get(objective_id)), _counts(statuses))
+    return result
+
+
+def _roll_up(
+    dataset: Dataset,
+    key_results: pd.DataFrame,
+    objectives: Mapping[str, RollUp],
+    by: list[str],
+) -> dict[tuple[str, ...], RollUp]:
+    """Mean of objectives' progress (those with data) and key results by status, per group."""
+    frame = _objective_frame(dataset, key_results)
+    per_objective = pd.DataFrame(
+        [(o.id, o.unit, o.period, objectives[o.id].progress) for o in dataset.objectives.values()],
+        columns=["objective", "unit", "period", "progress"],
+    )
+    progress = per_objective.groupby(by)["progress"].mean()
+    statuses = dict(tuple(frame.groupby(by)["status"]))
+    result: dict[tuple[str, ...], RollUp] = {}
+    for key in progress.index:
+        group = key if isinstance(key, tuple) else (key,)
+        result[group] = RollUp(
+            _optional(progress.get(key)), _counts(statuses.get(group, pd.Series(dtype=object)))
+        )
+    return result
