@@ -19,6 +19,7 @@ from generator.i18n import Language
 from generator.pages import urls
 from generator.pages.views.common import Page
 
+
 def _theme_dir() -> Path:
     """``theme/``: inside the package when installed from a wheel, else the repository's."""
     installed = Path(__file__).resolve().parents[1] / "theme"
