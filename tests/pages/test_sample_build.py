@@ -86,6 +86,8 @@ def test_key_result_pages_show_the_figures_computed_from_the_data(
         facts = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", body, re.S))
         if kr.id not in latest:
             assert "No data yet" in facts["Latest"]
+            assert "No check-in has been published for this key result yet." in body
+            assert 'class="okr-chart"' not in body  # no empty chart
             continue
         _, value, _ = latest[kr.id]
         progress = reference_progress(kr, value)
