@@ -1,1 +1,0 @@
-"""okr-portal: a static site generator for public OKR portals."""

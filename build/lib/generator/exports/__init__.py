@@ -1,1 +1,0 @@
-"""Files beside the pages: redirects from former ids, the sitemap, the search index entries."""

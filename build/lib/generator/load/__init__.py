@@ -1,1 +1,0 @@
-"""Loading and validation: files -> typed model, or every problem at once (``load.project``)."""
