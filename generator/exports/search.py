@@ -14,7 +14,10 @@ from generator.pages.views.common import Page
 
 
 def search_entries(pages: Iterable[Page]) -> list[dict[str, str]]:
-    return [{"location": p.path, "title": p.title, "text": p.description} for p in pages]
+    return [
+        {"location": p.path, "title": p.title, "text": f"{p.description} {p.search_text}".strip()}
+        for p in pages
+    ]
 
 
 def add_to_search_index(index_file: Path, pages: Iterable[Page], drop_prefix: str) -> None:

@@ -143,3 +143,17 @@ def test_pages_reflow_at_320_css_pixels(browser: Browser, base_url: str, path: s
     )
     assert overflow <= 0
     context.close()
+
+
+def test_search_finds_key_results_and_objectives(
+    page: Page, base_url: str, sample: Project
+) -> None:
+    objective = next(o for o in sample.dataset.objectives.values() if len(o.key_results) > 1)
+    key_result = sample.dataset.key_results[objective.key_results[1]]
+    page.goto(base_url)
+    page.fill("input.md-search__input", key_result.title)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    assert base_url + urls.key_result(key_result.id) in hrefs
+    assert base_url + urls.objective(objective.id) in hrefs  # found by its key result's words

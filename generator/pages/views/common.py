@@ -40,9 +40,10 @@ class Page:
     path: str
     template: str
     title: str
-    description: str
+    description: str  # one plain sentence: the meta description and the search result's text
     breadcrumbs: tuple[Link, ...]
     body: Any
+    search_text: str = ""  # more words search should find the page by (besides title, description)
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ def page(site: Site, key_result_id: str) -> Page:
         template="okr/key_result.html",
         title=kr.title,
         description=body.summary,
+        search_text=" ".join(filter(None, [kr.caveat, kr.source])),
         breadcrumbs=(
             *site.unit_trail(unit, path),
             Link(urls.relative(path, urls.objective(objective.id)), objective.title),

@@ -59,4 +59,10 @@ def page(site: Site, objective_id: str) -> Page:
         ),
         breadcrumbs=site.unit_trail(unit, path),
         body=body,
+        search_text=" ".join(
+            [
+                objective.description,
+                *(site.dataset.key_results[k].title for k in objective.key_results),
+            ]
+        ),
     )

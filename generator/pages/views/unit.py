@@ -66,6 +66,9 @@ def page(site: Site, unit_id: str) -> Page:
         description=site._("Objectives and key results of %(unit)s", unit=unit.name),
         breadcrumbs=site.unit_trail(unit, path)[:-1],
         body=body,
+        search_text=" ".join(
+            [unit.description, *(o.title for o in site.dataset.objectives_of(unit_id))]
+        ),
     )
 
 
