@@ -181,8 +181,16 @@ class Site:
             expected_bar=round(expected_share * 100),
         )
 
-    def counts(self, roll_up: RollUp) -> tuple[StatusCount, ...]:
+    def counts(self, roll_up: RollUp | None) -> tuple[StatusCount, ...]:
+        """Key results by status; nothing for a unit or period with no roll-up."""
+        if roll_up is None:
+            return ()
         return tuple(StatusCount(self.badge(s), roll_up.counts.of(s)) for s in STATUS_ORDER)
+
+    def roll_up_progress(self, roll_up: RollUp | None, period: Period | None) -> Progress:
+        """A roll-up's mean progress (its parts already clipped) against its period's pace."""
+        value = roll_up.progress if roll_up else None
+        return self.progress(value, value, self.expected_for(period) if period else 0.0)
 
     def kind_label(self, kind: Kind) -> str:
         return {
@@ -233,15 +241,12 @@ class Site:
         roll_up = self.figures.objectives[objective.id]
         unit = self.dataset.units[objective.unit]
         period = self.dataset.periods[objective.period]
-        expected = self.expected_for(period)
         return ObjectiveSummary(
             id=objective.id,
             link=Link(urls.relative(from_path, urls.objective(objective.id)), objective.title),
             unit=self.unit_link(unit, from_path),
-            period=Link(
-                urls.relative(from_path, urls.period(period.id)), self.period_label(period)
-            ),
-            progress=self.progress(roll_up.progress, roll_up.progress, expected),
+            period=self.period_link(period, from_path),
+            progress=self.roll_up_progress(roll_up, period),
             counts=self.counts(roll_up),
             key_results=tuple(
                 self.key_result_row(self.dataset.key_results[k], from_path)
@@ -260,6 +265,9 @@ class Site:
 
     def unit_link(self, unit: Unit, from_path: str) -> Link:
         return Link(urls.relative(from_path, urls.unit(unit.id)), unit.name)
+
+    def period_link(self, period: Period, from_path: str) -> Link:
+        return Link(urls.relative(from_path, urls.period(period.id)), self.period_label(period))
 
     def home_link(self, from_path: str) -> Link:
         return Link(urls.relative(from_path, urls.HOME), self._("Home"))

@@ -56,7 +56,7 @@ def page(site: Site, key_result_id: str) -> Page:
             urls.relative(path, urls.key_result_on_objective(objective.id, kr.id)), objective.title
         ),
         unit=site.unit_link(unit, path),
-        period=Link(urls.relative(path, urls.period(period.id)), site.period_label(period)),
+        period=site.period_link(period, path),
         direction=direction_text(site, kr),
         measure_unit=kr.unit,
         source=kr.source,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.model import Objective, Period
+from generator.model import Objective
 from generator.pages import urls
 from generator.pages.views.common import Link, ObjectiveSummary, Page, Progress, Site, StatusCount
 
@@ -114,12 +114,8 @@ def level_page(site: Site, level: str) -> Page:
                 objective_count=len(site.dataset.objectives_of(unit.id, period.id))
                 if period
                 else 0,
-                progress=site.progress(
-                    roll_up.progress if roll_up else None,
-                    roll_up.progress if roll_up else None,
-                    site.expected_for(period) if period else 0.0,
-                ),
-                counts=site.counts(roll_up) if roll_up else (),
+                progress=site.roll_up_progress(roll_up, period),
+                counts=site.counts(roll_up),
             )
         )
     label = site.level_label(level)
@@ -130,13 +126,9 @@ def level_page(site: Site, level: str) -> Page:
         description=site._("%(level)s and the progress of their objectives", level=label),
         breadcrumbs=(site.home_link(path),),
         body=LevelBody(
-            period=period_link(site, period, path) if period else None, units=tuple(rows)
+            period=site.period_link(period, path) if period else None, units=tuple(rows)
         ),
     )
-
-
-def period_link(site: Site, period: Period, from_path: str) -> Link:
-    return Link(urls.relative(from_path, urls.period(period.id)), site.period_label(period))
 
 
 def _by_unit(site: Site, objectives: tuple[Objective, ...], path: str) -> tuple[UnitGroup, ...]:
@@ -161,12 +153,8 @@ def period_page(site: Site, period_id: str) -> Page:
             "%(start)s to %(end)s", start=site.date(period.start), end=site.date(period.end)
         ),
         current=site.current_period is not None and site.current_period.id == period_id,
-        progress=site.progress(
-            roll_up.progress if roll_up else None,
-            roll_up.progress if roll_up else None,
-            site.expected_for(period),
-        ),
-        counts=site.counts(roll_up) if roll_up else (),
+        progress=site.roll_up_progress(roll_up, period),
+        counts=site.counts(roll_up),
         groups=_by_unit(site, site.dataset.objectives_in_period(period_id), path),
     )
     return Page(
@@ -186,7 +174,7 @@ def periods_index(site: Site) -> Page:
     path = urls.PERIODS
     entries = tuple(
         IndexEntry(
-            period_link(site, p, path),
+            site.period_link(p, path),
             site._("%(start)s to %(end)s", start=site.date(p.start), end=site.date(p.end)),
         )
         for p in site.periods_newest_first
@@ -207,7 +195,7 @@ def theme_page(site: Site, theme_id: str) -> Page:
     objectives = site.dataset.objectives_with_theme(theme_id)
     groups = tuple(
         PeriodGroup(
-            period_link(site, period, path),
+            site.period_link(period, path),
             site.objective_summaries(tuple(o for o in objectives if o.period == period.id), path),
         )
         for period in site.periods_newest_first
@@ -280,12 +268,10 @@ def home(site: Site, latest_count: int = 8) -> HomeBody:
         )
     return HomeBody(
         organisation=site.settings.organisation,
-        period=period_link(site, period, path) if period else None,
+        period=site.period_link(period, path) if period else None,
         as_of=site.date(site.figures.as_of),
-        progress=site.progress(roll_up.progress, roll_up.progress, site.expected_for(period))
-        if roll_up and period
-        else None,
-        counts=site.counts(roll_up) if roll_up else (),
+        progress=site.roll_up_progress(roll_up, period) if roll_up else None,
+        counts=site.counts(roll_up),
         objectives=site.objective_summaries(top_objectives, path),
         latest=tuple(latest),
         levels=tuple(
@@ -302,7 +288,7 @@ def home(site: Site, latest_count: int = 8) -> HomeBody:
             Link(urls.relative(path, urls.theme(t.id)), t.name)
             for t in site.dataset.themes.values()
         ),
-        periods=tuple(period_link(site, p, path) for p in site.periods_newest_first),
+        periods=tuple(site.period_link(p, path) for p in site.periods_newest_first),
         licence=site.settings.licence,
         downloads=(
             Link(urls.KEY_RESULTS_CSV, site._("Key results, with their latest figures (CSV)")),

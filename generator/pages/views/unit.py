@@ -78,9 +78,9 @@ def period_objectives(
     period = site.dataset.periods[period_id]
     roll_up = site.figures.units[(unit_id, period_id)]
     return PeriodObjectives(
-        period=Link(urls.relative(path, urls.period(period_id)), site.period_label(period)),
+        period=site.period_link(period, path),
         current=current,
-        progress=site.progress(roll_up.progress, roll_up.progress, site.expected_for(period)),
+        progress=site.roll_up_progress(roll_up, period),
         counts=site.counts(roll_up),
         objectives=site.objective_summaries(site.dataset.objectives_of(unit_id, period_id), path),
     )
@@ -90,11 +90,8 @@ def child_unit(site: Site, unit_id: str, path: str) -> ChildUnit:
     unit = site.dataset.units[unit_id]
     period = site.current_period
     roll_up = site.figures.units.get((unit_id, period.id)) if period else None
-    expected = site.expected_for(period) if period else 0.0
     return ChildUnit(
         link=site.unit_link(unit, path),
-        progress=site.progress(
-            roll_up.progress if roll_up else None, roll_up.progress if roll_up else None, expected
-        ),
-        counts=site.counts(roll_up) if roll_up else (),
+        progress=site.roll_up_progress(roll_up, period),
+        counts=site.counts(roll_up),
     )
