@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment
@@ -38,7 +39,7 @@ class Portal:
     env: Environment
     pages: list[Page]
 
-    @property
+    @cached_property
     def depths(self) -> set[int]:
         """Folder depths of the data pages: one shell of page chrome is needed for each."""
         return {urls.depth(p.path) for p in self.pages}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -253,9 +254,11 @@ def home(site: Site, latest_count: int = 8) -> HomeBody:
         for o in (site.dataset.objectives_in_period(period.id) if period else ())
         if site.dataset.units[o.unit].level == top
     )
-    newest = sorted(site.dataset.checkins, key=lambda c: (c.date, c.key_result), reverse=True)
+    newest = heapq.nlargest(
+        latest_count, site.dataset.checkins, key=lambda c: (c.date, c.key_result)
+    )
     latest = []
-    for checkin in newest[:latest_count]:
+    for checkin in newest:
         kr = site.dataset.key_results[checkin.key_result]
         unit = site.dataset.units[site.dataset.objectives[kr.objective].unit]
         latest.append(
