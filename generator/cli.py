@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 import yaml
@@ -41,10 +41,21 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
 
 
-def _report(problems: list[Problem]) -> None:
+def _report(problems: list[Problem]) -> NoReturn:
     for problem in problems:
         click.echo(str(problem), err=True)
     click.echo(f"{len(problems)} problem(s) found; fix them and run again.", err=True)
+    sys.exit(1)
+
+
+def _fail(abort: Exception) -> NoReturn:
+    """Say why MkDocs aborted (it raises Abort from the build error) and exit with status 1."""
+    from generator.mkdocs_plugin import DataProblems
+
+    cause = abort.__context__
+    if isinstance(cause, DataProblems):
+        _report(cause.problems)
+    click.echo(str(cause or abort), err=True)
     sys.exit(1)
 
 
@@ -76,8 +87,6 @@ def build(project: Path, out: Path | None) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
-    from generator.mkdocs_plugin import DataProblems
-
     root = project.resolve()
     target = (out or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -91,11 +100,7 @@ def build(project: Path, out: Path | None) -> None:
             mkdocs_build(config)
     except Abort as abort:
         shutil.rmtree(staging, ignore_errors=True)
-        cause = abort.__context__
-        if isinstance(cause, DataProblems):
-            _report(cause.problems)
-        click.echo(str(cause or abort), err=True)
-        sys.exit(1)
+        _fail(abort)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -110,8 +115,7 @@ def build(project: Path, out: Path | None) -> None:
 )
 def serve(project: Path, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
-
-    from generator.mkdocs_plugin import DataProblems
+    from mkdocs.exceptions import Abort
 
     root = project.resolve()
     try:
@@ -121,8 +125,8 @@ def serve(project: Path, dev_addr: str) -> None:
     with tempfile.TemporaryDirectory() as staging, mkdocs_config_file(root, Path(staging)) as file:
         try:
             mkdocs_serve(config_file=str(file), dev_addr=dev_addr, livereload=True)
-        except DataProblems as error:
-            _report(error.problems)
+        except Abort as abort:  # the first build failed; later ones are logged as they happen
+            _fail(abort)
 
 
 def _swap_in(staging: Path, target: Path) -> None:
