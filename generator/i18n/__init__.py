@@ -67,9 +67,6 @@ class Language:
         """``2026-11-16`` -> ``Nov 16, 2026`` (en) or ``16. nov. 2026`` (nb)."""
         return format_date(day, format="medium", locale=self.locale)
 
-    def long_date(self, day: datetime.date) -> str:
-        return format_date(day, format="long", locale=self.locale)
-
     def quantity(self, value: float, unit: str) -> str:
         """A measured value with its unit: ``45.2%``, ``€1,200``, ``120 days``."""
         if unit == "%":
