@@ -424,13 +424,16 @@ def _maxrss_mb(who: int) -> float:
 
 def phases(root: Path, profile: bool) -> dict[str, Any]:
     """The in-process phases, timed one after the other (run in a fresh child per size)."""
-    from generator.build import prepare, render_charts
+    from generator.build import prepare
+    from generator.charts.cache import chart_svgs
     from generator.i18n import Language
     from generator.load.problems import DataError
     from generator.load.project import load_project
     from generator.pages import render
+    from generator.pages.chart_inputs import chart_inputs
+    from generator.pages.formatting import Formatter
+    from generator.pages.site import Site
     from generator.pages.views import all_pages
-    from generator.pages.views.common import Site
     from generator.scoring import score
 
     result: dict[str, Any] = {"phases": {}}
@@ -452,13 +455,15 @@ def phases(root: Path, profile: bool) -> dict[str, Any]:
         return result
     settings, dataset = project.settings, project.dataset
     figures = timed("score", lambda: score(dataset, project.as_of, settings.status_factors))
-    site = Site(settings, dataset, figures, Language(settings.language))
+    language = Language(settings.language)
+    fmt = Formatter(language, settings)
     cache = Path(tempfile.mkdtemp(prefix="okr-bench-cache-"))
     try:
-        charts = timed("charts_cold", lambda: render_charts(site, cache, WORKERS))
-        charts = timed("charts_warm", lambda: render_charts(site, cache, WORKERS))
-        site.charts = charts
-        env = render.environment(site.language, [])
+        inputs = chart_inputs(dataset, fmt)
+        charts = timed("charts_cold", lambda: chart_svgs(inputs, cache, WORKERS))
+        charts = timed("charts_warm", lambda: chart_svgs(inputs, cache, WORKERS))
+        site = Site(settings, dataset, figures, fmt, charts)
+        env = render.environment(language, [])
         pages = timed("views", lambda: list(all_pages(site)))
 
         def render_all() -> int:

@@ -1,98 +1,72 @@
-"""The pipeline: load -> score -> charts -> views -> pages. It knows nothing of MkDocs.
+"""The pipeline: load -> score -> charts -> site model -> pages -> exports. It knows nothing
+of the engine that renders the page chrome and the hand-written pages (``generator.engine``).
 
 ``prepare`` does all the work that can fail on the data (loading, validation, scoring, charts)
-before a single file is written; ``write_data_pages`` then pours the pages into a site folder
-whose chrome (the shells) the MkDocs adapter has rendered.
+before a single file is written; ``write_site`` then pours the data pages into the shells of
+page chrome the engine rendered, and runs every export into the same staging folder.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Sequence
 from pathlib import Path
 
-from jinja2 import Environment
-
-from generator.charts.render import render_svgs
-from generator.charts.spec import input_key
-from generator.exports import open_data
-from generator.exports.redirects import redirect_page, redirects
+from generator.charts.cache import chart_svgs
+from generator.exports import EXPORTS
 from generator.i18n import Language
 from generator.load.project import Project, load_project
-from generator.pages import render, urls
-from generator.pages.views import all_pages
-from generator.pages.views.common import Page, Site
-from generator.pages.views.key_result import chart_input
-from generator.pages.views.lists import home
-from generator.scoring import score
+from generator.output import SiteFolder
+from generator.pages import render
+from generator.pages.chart_inputs import chart_inputs
+from generator.pages.formatting import Formatter
+from generator.pages.site import Site
+from generator.pages.views import all_pages, home
+from generator.portal import Edition, Portal, Published
+from generator.scoring import Figures, score
 
 CACHE_DIR = ".okr-cache"
-
-
-@dataclass
-class Portal:
-    """A portal ready to write: its data, figures, charts and every data page."""
-
-    project: Project
-    site: Site
-    env: Environment
-    pages: list[Page]
-
-    @cached_property
-    def depths(self) -> set[int]:
-        """Folder depths of the data pages: one shell of page chrome is needed for each."""
-        return {urls.depth(p.path) for p in self.pages}
 
 
 def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = None) -> Portal:
     """Load, validate, score and chart the portal in ``root``; raises ``DataError`` on bad data."""
     project = load_project(root)
-    settings = project.settings
-    figures = score(project.dataset, project.as_of, settings.status_factors)
-    site = Site(settings, project.dataset, figures, Language(settings.language))
-    site.charts = render_charts(site, root / CACHE_DIR if cache_dir is None else cache_dir, workers)
-    theme_dirs = [root / "theme"] if (root / "theme").is_dir() else []
-    env = render.environment(site.language, theme_dirs)
-    return Portal(project, site, env, list(all_pages(site)))
+    figures = score(project.dataset, project.as_of, project.settings.status_factors)
+    charts_cache = root / CACHE_DIR if cache_dir is None else cache_dir
+    edition = _edition(project, figures, project.settings.language, charts_cache, workers)
+    return Portal(project, (edition,))
 
 
-def render_charts(site: Site, cache_dir: Path, workers: int | None) -> dict[str, str]:
-    """Key result id -> SVG of its chart, for every key result with a check-in."""
-    inputs = {
-        kr.id: chart for kr in site.dataset.key_results.values() if (chart := chart_input(site, kr))
-    }
-    keys = {kr_id: input_key(chart) for kr_id, chart in inputs.items()}
-    svgs = render_svgs(
-        {keys[k]: chart for k, chart in inputs.items()}, cache_dir, workers or os.cpu_count() or 1
-    )
-    return {kr_id: svgs[key] for kr_id, key in keys.items()}
+def _edition(
+    project: Project, figures: Figures, tag: str, cache_dir: Path, workers: int | None
+) -> Edition:
+    """The portal in the language ``tag``: its words, its charts, its pages."""
+    settings, dataset = project.settings, project.dataset
+    language = Language(tag)
+    fmt = Formatter(language, settings)
+    charts = chart_svgs(chart_inputs(dataset, fmt), cache_dir, workers or os.cpu_count() or 1)
+    site = Site(settings, dataset, figures, fmt, charts)
+    theme_dirs = [project.root / "theme"] if (project.root / "theme").is_dir() else []
+    env = render.environment(language, theme_dirs)
+    return Edition(site, env, tuple(all_pages(site)))
 
 
 def home_html(portal: Portal) -> str:
     """The data part of the home page (status totals, top objectives, ways in)."""
-    return portal.env.get_template("okr/home.html").render(body=home(portal.site))
+    edition = portal.default
+    return edition.env.get_template("okr/home.html").render(body=home.body(edition.site))
 
 
-def write_data_pages(portal: Portal, site_dir: Path, shells: dict[int, render.Shell]) -> list[str]:
-    """Write every data page, open-data file and redirect into ``site_dir``; returns the paths
-    of the pages."""
-    settings = portal.site.settings
-    written = render.write_pages(
-        portal.env, portal.pages, site_dir, shells, settings.title, settings.base_url
-    )
-    dataset, figures = portal.site.dataset, portal.site.figures
-    base = settings.base_url or ""
-    downloads = {
-        urls.KEY_RESULTS_CSV: open_data.key_results_csv(dataset, figures, base),
-        urls.OBJECTIVES_CSV: open_data.objectives_csv(dataset, figures, base),
-        urls.CHECKINS_CSV: open_data.checkins_csv(dataset, settings.publish_authors),
-    }
-    for path, text in downloads.items():
-        render.write_text(site_dir / path, text)
-    moved = portal.site._("This page has moved")
-    for old, new in redirects(portal.site.dataset):
-        render.write_text(
-            site_dir / old / "index.html", redirect_page(old, new, settings.base_url, moved)
+def write_site(
+    portal: Portal, out: SiteFolder, shells: dict[int, render.Shell], hand_written: Sequence[str]
+) -> None:
+    """Write every data page into ``out``, poured into ``shells``, then every export."""
+    written: list[str] = []
+    for edition in portal.editions:
+        settings = edition.site.settings
+        written += render.write_pages(
+            edition.env, edition.pages, out, shells, settings.title, settings.base_url
         )
-    return written
+    published = Published(portal, (*hand_written, *written))
+    for export in EXPORTS:
+        export(published, out)

@@ -1,27 +1,23 @@
-"""The command line: ``okr-portal check | build | serve``, a thin door onto MkDocs and our plugin.
+"""The command line: ``okr-portal check | build | serve``.
 
-``build`` and ``serve`` run MkDocs with Material and the okr-portal plugin, configured from the
-project's ``site_config.yml`` (its ``mkdocs:`` key may add MkDocs settings), so ``okr-portal
-build`` and ``mkdocs build`` give the same site. ``build`` writes into a temporary folder and
-swaps it in only when everything succeeded: a failed build never leaves a half-written site.
+``build`` and ``serve`` hand the portal to the engine (``generator.engine``: MkDocs with
+Material and our plugin). ``build`` writes into a temporary folder and swaps it in only when
+everything succeeded: a failed build never leaves a half-written site.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import click
-import yaml
 
-from generator.config import CONFIG_FILE
+from generator import contract
+from generator.engine import commands as engine
 from generator.load.problems import DataError, Problem
 from generator.load.project import load_project
 
@@ -34,10 +30,18 @@ PROJECT = click.option(
 )
 
 
+def settings_help() -> str:
+    """Every key of site_config.yml with what it does, from the contract's one description."""
+    lines = ["\b", "Keys of site_config.yml:"]
+    for item in contract.SETTINGS:
+        required = " (required)" if item.required else ""
+        lines.append(f"  {item.name}{required}: {item.help}")
+    return "\n".join(lines)
+
+
 @click.group(help="Build a public OKR portal from data files.")
 def main() -> None:
-    # Material's banner about MkDocs 2 says nothing a portal publisher can act on.
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    engine.quiet()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
 
 
@@ -48,18 +52,14 @@ def _report(problems: list[Problem]) -> NoReturn:
     sys.exit(1)
 
 
-def _fail(abort: Exception) -> NoReturn:
-    """Say why MkDocs aborted (it raises Abort from the build error) and exit with status 1."""
-    from generator.mkdocs_plugin import DataProblems
-
-    cause = abort.__context__
-    if isinstance(cause, DataProblems):
-        _report(cause.problems)
-    click.echo(str(cause or abort), err=True)
+def _fail(message: str) -> NoReturn:
+    click.echo(message, err=True)
     sys.exit(1)
 
 
-@main.command(help="Check the data against the contract without building anything.")
+@main.command(
+    help="Check the data against the contract without building anything.", epilog=settings_help()
+)
 @PROJECT
 def check(project: Path) -> None:
     try:
@@ -83,24 +83,18 @@ def check(project: Path) -> None:
     help="Output folder (default: <project>/site).",
 )
 def build(project: Path, out: Path | None) -> None:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
-
     root = project.resolve()
     target = (out or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    # MkDocs logs a build error, then raises Abort from it: we say it once, ourselves.
-    mkdocs_log = logging.getLogger("mkdocs.commands.build")
-    mkdocs_log.addFilter(lambda record: record.levelno < logging.ERROR)
     try:
-        with mkdocs_config_file(root, staging) as config_file:
-            config = load_config(config_file=str(config_file))
-            mkdocs_build(config)
-    except Abort as abort:
+        engine.build(root, staging)
+    except DataError as error:
         shutil.rmtree(staging, ignore_errors=True)
-        _fail(abort)
+        _report(error.problems)
+    except engine.BuildFailed as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        _fail(str(error))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -114,19 +108,12 @@ def build(project: Path, out: Path | None) -> None:
     "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )
 def serve(project: Path, dev_addr: str) -> None:
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    from mkdocs.exceptions import Abort
-
-    root = project.resolve()
     try:
-        load_project(root)
+        engine.serve(project.resolve(), dev_addr)
     except DataError as error:
         _report(error.problems)
-    with tempfile.TemporaryDirectory() as staging, mkdocs_config_file(root, Path(staging)) as file:
-        try:
-            mkdocs_serve(config_file=str(file), dev_addr=dev_addr, livereload=True)
-        except Abort as abort:  # the first build failed; later ones are logged as they happen
-            _fail(abort)
+    except engine.BuildFailed as error:
+        _fail(str(error))
 
 
 def _swap_in(staging: Path, target: Path) -> None:
@@ -136,45 +123,3 @@ def _swap_in(staging: Path, target: Path) -> None:
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def mkdocs_settings(root: Path, site_dir: Path) -> dict[str, Any]:
-    """The MkDocs configuration of the portal in ``root``, built from its site_config.yml."""
-    docs_dir = root / "content"
-    extra: dict[str, Any] = {}
-    config_file = root / CONFIG_FILE
-    if config_file.is_file():
-        document = yaml.safe_load(config_file.read_text(encoding="utf-8-sig")) or {}
-        if isinstance(document, dict) and isinstance(document.get("mkdocs"), dict):
-            extra = document["mkdocs"]
-    settings: dict[str, Any] = {
-        "site_name": "okr-portal",  # replaced by the plugin with the portal's title
-        "docs_dir": str(docs_dir),
-        "site_dir": str(site_dir),
-        "use_directory_urls": True,
-        "theme": {"name": "material", "font": False},
-        "plugins": ["search", {"okr-portal": {"project": str(root)}}],
-        "markdown_extensions": ["attr_list", "admonition", "toc"],
-    }
-    for key, value in extra.items():
-        if key == "theme" and isinstance(value, dict):
-            settings["theme"] = {**settings["theme"], **value}
-        elif key == "plugins" and isinstance(value, list):
-            # Other plugins are welcome; ours stays, or there would be no data pages.
-            settings["plugins"] = [*value, {"okr-portal": {"project": str(root)}}]
-        else:
-            settings[key] = value
-    return settings
-
-
-@contextmanager
-def mkdocs_config_file(root: Path, site_dir: Path) -> Iterator[Path]:
-    """A temporary MkDocs config file for ``root`` (MkDocs' serve re-reads it on every change)."""
-    with tempfile.TemporaryDirectory() as folder:
-        settings = mkdocs_settings(root, site_dir)
-        if not Path(settings["docs_dir"]).is_dir():
-            settings["docs_dir"] = str(Path(folder) / "content")
-            Path(settings["docs_dir"]).mkdir()
-        file = Path(folder) / "mkdocs.yml"
-        file.write_text(yaml.safe_dump(settings, sort_keys=True), encoding="utf-8")
-        yield file

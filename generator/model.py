@@ -52,6 +52,7 @@ class Period:
     label: str | None  # None: the pages derive one from the id, in the portal's language
     start: datetime.date
     end: datetime.date
+    formerly: tuple[str, ...] = ()
 
     def contains(self, day: datetime.date) -> bool:
         return self.start <= day <= self.end
@@ -71,14 +72,17 @@ class Theme:
 
 @dataclass(frozen=True)
 class KeyResult:
+    """A key result as scored: a milestone is percent complete, from baseline 0 up to target 100,
+    so only what is shown of it (no baseline or target of its own) tells it apart."""
+
     id: str
     objective: str
     title: str
     kind: Kind
     unit: str
-    direction: Direction | None  # None only for milestones
-    baseline: float | None = None
-    target: float | None = None
+    direction: Direction
+    baseline: float
+    target: float | None = None  # None with a target range (direction within)
     target_range: tuple[float, float] | None = None
     source: str | None = None
     source_url: str | None = None

@@ -3,21 +3,25 @@
 Input: the validated :class:`Dataset`, the as-of date and the status factors. Output:
 :class:`Figures`, one record per key result, objective, and unit in a period, ready to show.
 Progress is a share (0.25 is 25 %); ``None`` means "no data yet", never zero.
+
+Every judgement is made here and only here: latest value, progress, whether a target is met,
+expected progress (the pace), the current period, the derived status and the status shown.
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from generator.config import StatusFactors
-from generator.model import Dataset, Direction, Kind, Status
+from generator.model import Dataset, Direction, Period, Status
+from generator.settings import StatusFactors
 
 STATUS_ORDER = (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK, Status.NO_DATA)
 
@@ -43,16 +47,19 @@ class KeyResultFigures:
     latest_date: datetime.date | None
     progress: float | None  # as measured: may be below 0 or above 1
     clipped_progress: float | None
+    met: bool | None  # the latest value meets the target; None: no data yet
     expected_progress: float
     derived_status: Status
     owner_status: Status | None
+    status: Status  # shown and counted: the owner's own call where there is one, else derived
     confidence: float | None
     checkin_count: int
 
     @property
-    def status(self) -> Status:
-        """What totals count: the owner's own call where there is one, else the derived one."""
-        return self.owner_status or self.derived_status
+    def derived_beside(self) -> Status | None:
+        """The derived status, shown beside the owner's own call where the two differ."""
+        differs = self.owner_status is not None and self.owner_status != self.derived_status
+        return self.derived_status if differs else None
 
 
 @dataclass(frozen=True)
@@ -70,12 +77,42 @@ class Figures:
     objectives: Mapping[str, RollUp]
     units: Mapping[tuple[str, str], RollUp]  # (unit id, period id)
     periods: Mapping[str, RollUp]
+    expected: Mapping[str, float]  # period id -> expected progress at as_of
+    current_period: str | None  # the period the portal opens on; None without periods
 
 
-def expected_progress(start: datetime.date, end: datetime.date, as_of: datetime.date) -> float:
-    """Share of a period elapsed at ``as_of`` (whole days, both ends counted), clipped to 0..1."""
-    share = ((as_of - start).days + 1) / ((end - start).days + 1)
-    return min(1.0, max(0.0, share))
+#: A pace: expected progress (0..1) at given days, a straight line between each two. Interim
+#: targets add waypoints between a period's start and its end.
+Pace = Sequence[tuple[datetime.date, float]]
+
+
+def period_pace(period: Period) -> Pace:
+    """No progress expected before the period's first day, all of it by its last: a day counts
+    once it has begun, so the line starts the day before."""
+    return ((period.start - datetime.timedelta(days=1), 0.0), (period.end, 1.0))
+
+
+def expected_progress(pace: Pace, as_of: datetime.date) -> float:
+    """Where ``pace`` stands at ``as_of``: the straight line between the waypoints around it,
+    0 before the first and the last one's share after it."""
+    if as_of <= pace[0][0]:
+        return pace[0][1]
+    for (day, share), (next_day, next_share) in itertools.pairwise(pace):
+        if as_of <= next_day:
+            along = (as_of - day).days / (next_day - day).days
+            return share + along * (next_share - share)
+    return pace[-1][1]
+
+
+def current_period(periods: Sequence[Period], as_of: datetime.date) -> Period | None:
+    """The shortest period holding ``as_of``; else the one that ended last before it; before
+    every period, the one that ends last."""
+    holding = [p for p in periods if p.contains(as_of)]
+    if holding:
+        return min(holding, key=lambda p: (p.days, p.id))
+    ended = [p for p in periods if p.end < as_of]
+    candidates = ended or list(periods)
+    return max(candidates, key=lambda p: (p.end, -p.days)) if candidates else None
 
 
 def score(dataset: Dataset, as_of: datetime.date, factors: StatusFactors) -> Figures:
@@ -84,12 +121,15 @@ def score(dataset: Dataset, as_of: datetime.date, factors: StatusFactors) -> Fig
     objectives = _roll_up_objectives(dataset, key_results)
     units = _roll_up(dataset, key_results, objectives, ["unit", "period"])
     periods = _roll_up(dataset, key_results, objectives, ["period"])
+    current = current_period(list(dataset.periods.values()), as_of)
     return Figures(
         as_of=as_of,
         key_results=records,
         objectives=objectives,
         units={(u, p): v for (u, p), v in units.items()},
         periods={k[0]: v for k, v in periods.items()},
+        expected={p.id: expected_progress(period_pace(p), as_of) for p in dataset.periods.values()},
+        current_period=current.id if current else None,
     )
 
 
@@ -101,16 +141,15 @@ def _key_result_frame(dataset: Dataset, as_of: datetime.date) -> pd.DataFrame:
         rows.append(
             {
                 "id": kr.id,
-                "kind": kr.kind.value,
-                "direction": kr.direction.value if kr.direction else "",
-                "baseline": math.nan if kr.baseline is None else kr.baseline,
+                "direction": kr.direction.value,
+                "baseline": kr.baseline,
                 "target": math.nan if kr.target is None else kr.target,
                 "low": low,
                 "high": high,
-                "expected": expected_progress(period.start, period.end, as_of),
+                "expected": expected_progress(period_pace(period), as_of),
             }
         )
-    columns = ["id", "kind", "direction", "baseline", "target", "low", "high", "expected"]
+    columns = ["id", "direction", "baseline", "target", "low", "high", "expected"]
     return pd.DataFrame(rows, columns=columns).set_index("id")
 
 
@@ -141,15 +180,15 @@ def _score_key_results(
     within = ((value >= frame["low"]) & (value <= frame["high"])).astype(float)
     progress = np.select(
         [
-            frame["kind"] == Kind.MILESTONE.value,
             direction.isin([Direction.AT_LEAST.value, Direction.AT_MOST.value]),
             direction == Direction.WITHIN.value,
         ],
-        [value / 100.0, level, within],
+        [level, within],
         default=linear,
     )
     frame["progress"] = np.where(value.isna(), np.nan, progress)
     frame["clipped"] = frame["progress"].clip(0.0, 1.0)
+    frame["met"] = frame["progress"] >= 1.0
     expected = frame["expected"]
     frame["derived_status"] = np.select(
         [
@@ -175,14 +214,17 @@ def _key_result_records(frame: pd.DataFrame) -> dict[str, KeyResultFigures]:
     rows: dict[Any, dict[Any, Any]] = frame.to_dict("index")
     for kr_id, row in rows.items():
         owner = row["owner_status"]
+        progress = _optional(row["progress"])
         records[str(kr_id)] = KeyResultFigures(
             latest_value=_optional(row["value"]),
             latest_date=None if pd.isna(row["date"]) else row["date"],
-            progress=_optional(row["progress"]),
+            progress=progress,
             clipped_progress=_optional(row["clipped"]),
+            met=None if progress is None else bool(row["met"]),
             expected_progress=float(row["expected"]),
             derived_status=Status(row["derived_status"]),
             owner_status=None if owner is None or pd.isna(owner) else Status(owner),
+            status=Status(row["status"]),
             confidence=_optional(row["confidence"]),
             checkin_count=0 if pd.isna(row["checkin_count"]) else int(row["checkin_count"]),
         )

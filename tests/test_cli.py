@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import mkdocs_settings
+from generator.engine.commands import mkdocs_settings
 from tests.conftest import FIXTURES, ROOT
 
 MINIMAL = FIXTURES / "minimal"

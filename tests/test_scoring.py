@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from generator.config import StatusFactors
+from generator.load.okrs import MILESTONE_MEASURE
 from generator.model import (
     CheckIn,
     Dataset,
@@ -18,7 +18,8 @@ from generator.model import (
     Status,
     Unit,
 )
-from generator.scoring import Figures, expected_progress, score
+from generator.scoring import Figures, current_period, expected_progress, period_pace, score
+from generator.settings import StatusFactors
 
 Q3 = Period("2026-Q3", None, datetime.date(2026, 7, 1), datetime.date(2026, 9, 30))
 MID_Q3 = datetime.date(2026, 8, 15)  # 46 of 92 days: expected progress 0.5
@@ -50,8 +51,8 @@ def figures_for(
 
 
 def measure(
-    direction: Direction | None,
-    baseline: float | None,
+    direction: Direction,
+    baseline: float,
     target: float | None,
     values: list[float],
     target_range: tuple[float, float] | None = None,
@@ -101,8 +102,10 @@ def test_within_is_one_inside_the_range_and_zero_outside() -> None:
 
 
 def test_milestone_progress_is_percent_complete() -> None:
-    assert measure(None, None, None, [10, 40], kind=Kind.MILESTONE) == pytest.approx(0.4)
-    assert measure(None, None, None, [100], kind=Kind.MILESTONE) == pytest.approx(1.0)
+    _, direction, baseline, target, _ = MILESTONE_MEASURE  # as the loader writes a milestone
+    milestone = {"kind": Kind.MILESTONE}
+    assert measure(direction, baseline, target, [10, 40], **milestone) == pytest.approx(0.4)  # type: ignore[arg-type]
+    assert measure(direction, baseline, target, [100], **milestone) == pytest.approx(1.0)  # type: ignore[arg-type]
 
 
 def test_no_checkin_is_no_data_never_zero_and_left_out_of_averages() -> None:
@@ -142,7 +145,60 @@ def test_objective_progress_is_mean_of_clipped_progress() -> None:
 def test_expected_progress_is_share_of_period_elapsed(
     as_of: datetime.date, expected: float
 ) -> None:
-    assert expected_progress(Q3.start, Q3.end, as_of) == pytest.approx(expected)
+    assert expected_progress(period_pace(Q3), as_of) == pytest.approx(expected)
+
+
+def test_expected_progress_follows_waypoints_in_straight_lines() -> None:
+    """Interim targets make the pace a piecewise line: fast early, slow late here."""
+    pace = [
+        (datetime.date(2026, 1, 1), 0.0),
+        (datetime.date(2026, 1, 11), 0.8),
+        (datetime.date(2026, 1, 31), 1.0),
+    ]
+    assert expected_progress(pace, datetime.date(2025, 12, 1)) == 0.0
+    assert expected_progress(pace, datetime.date(2026, 1, 6)) == pytest.approx(0.4)
+    assert expected_progress(pace, datetime.date(2026, 1, 11)) == pytest.approx(0.8)
+    assert expected_progress(pace, datetime.date(2026, 1, 21)) == pytest.approx(0.9)
+    assert expected_progress(pace, datetime.date(2026, 3, 1)) == 1.0
+
+
+def test_figures_hold_each_period_s_pace_and_the_current_period() -> None:
+    figures = figures_for([], [], as_of=MID_Q3)
+    assert figures.expected == {Q3.id: pytest.approx(0.5)}
+    assert figures.current_period == Q3.id
+
+
+def test_current_period_is_the_shortest_holding_as_of_else_the_last_ended() -> None:
+    year = Period("2026", None, datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
+    q2 = Period("2026-Q2", None, datetime.date(2026, 4, 1), datetime.date(2026, 6, 30))
+    periods = [year, q2, Q3]
+    assert current_period(periods, MID_Q3) == Q3
+    assert current_period(periods, datetime.date(2027, 2, 1)) == year  # ended last, longest
+    assert current_period([q2, Q3], datetime.date(2026, 1, 5)) == Q3  # before every period
+    assert current_period([], MID_Q3) is None
+
+
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "value", "met"),
+    [
+        (Direction.AT_LEAST, 80, 90, 90, True),
+        (Direction.AT_LEAST, 80, 90, 89, False),
+        (Direction.AT_MOST, 30, 20, 20, True),
+        (Direction.INCREASE, 50, 100, 120, True),
+        (Direction.DECREASE, 120, 60, 61, False),
+    ],
+)
+def test_met_is_judged_once_in_scoring(
+    direction: Direction, baseline: float, target: float, value: float, met: bool
+) -> None:
+    kr = KeyResult("kr", "o", "KR", Kind.OUTCOME, "u", direction, baseline, target)
+    figures = figures_for([kr], [CheckIn("kr", datetime.date(2026, 8, 1), value)])
+    assert figures.key_results["kr"].met is met
+
+
+def test_met_is_unknown_without_data() -> None:
+    kr = KeyResult("kr", "o", "KR", Kind.OUTCOME, "u", Direction.INCREASE, 0, 10)
+    assert figures_for([kr], []).key_results["kr"].met is None
 
 
 @pytest.mark.parametrize(
@@ -189,6 +245,7 @@ def test_owner_status_is_kept_and_counted_in_totals() -> None:
     assert result.owner_status is Status.ON_TRACK
     assert result.derived_status is Status.OFF_TRACK
     assert result.status is Status.ON_TRACK
+    assert result.derived_beside is Status.OFF_TRACK  # shown beside the owner's call
     assert (
         figures.objectives["o"].counts.on_track == 1
         and figures.objectives["o"].counts.off_track == 0

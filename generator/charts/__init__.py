@@ -1,6 +1,7 @@
 """Key-result progress charts, rendered at build time to inline SVG.
 
-Import from the submodules: `generator.charts.spec` (ChartInput, ChartLabels, chart_spec,
-input_key) and `generator.charts.render` (render_svgs). This package module imports
-nothing, so that spawned render workers do not pay for importing Altair.
+``inputs`` (what a chart draws; no Altair) -> ``spec`` (the Vega-Lite spec, with Altair) ->
+``render`` (SVG with vl-convert, in spawn workers) and ``cache`` (SVGs by the hash of their
+input). This package module imports nothing, so that spawned render workers do not pay for
+importing Altair.
 """

@@ -12,26 +12,22 @@ from __future__ import annotations
 
 import math
 import multiprocessing
-import os
 import re
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, TypeAlias
 
 import vl_convert
 
-if TYPE_CHECKING:
-    from generator.charts.spec import ChartInput
+from generator.charts.inputs import ChartInput
 
-__all__ = ["RENDER_REVISION", "ChartRenderError", "postprocess_svg", "render_svgs"]
+__all__ = ["RENDER_REVISION", "ChartRenderError", "Job", "postprocess_svg", "render_jobs"]
 
 #: What to render: a Vega-Lite spec, or the chart input a worker builds the spec from.
-Job: TypeAlias = "Mapping[str, Any] | ChartInput"
+Job: TypeAlias = Mapping[str, Any] | ChartInput
 
-# Bump when the SVG post-processing changes: it is part of input_key, so cached SVGs are
-# re-rendered.
+# Bump when the SVG post-processing changes: it is part of the cache key
+# (generator.charts.cache.input_key), so cached SVGs are rendered again.
 RENDER_REVISION = "1"
 
 # Below this many cache misses (or with workers <= 1) rendering happens in-process:
@@ -39,7 +35,6 @@ RENDER_REVISION = "1"
 IN_PROCESS_BELOW = 8
 MAX_CHUNK = 50
 
-_KEY_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}")
 _PROLOGUE_RE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*)*", re.S)
 _ROOT_RE = re.compile(r"<svg\b([^>]*)>")
 _ATTR_RE = r"""\s{name}\s*=\s*(?:"[^"]*"|'[^']*')"""
@@ -140,7 +135,7 @@ def _render_one(key: str, job: Job) -> str:
 
 
 def _spec_of(chart: ChartInput) -> Mapping[str, Any]:
-    # Imported here: only a worker that builds specs pays for importing Altair.
+    # Imported here: only a process that builds specs pays for importing Altair.
     from generator.charts.spec import chart_spec
 
     return chart_spec(chart)
@@ -154,29 +149,6 @@ def _render_chunk(items: Sequence[tuple[str, Job]]) -> list[tuple[str, str]]:
 def _chunks(items: Sequence[tuple[str, Job]], size: int) -> Iterator[Sequence[tuple[str, Job]]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def _check_key(key: str) -> None:
-    if not _KEY_RE.fullmatch(key):
-        raise ValueError(f"chart key {key!r} is not usable as a cache file name")
-
-
-def _read_cache(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-
-
-def _write_cache(cache_dir: Path, key: str, svg: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=f".{key}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(svg)
-        os.replace(tmp, cache_dir / f"{key}.svg")
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _render_pool(misses: Sequence[tuple[str, Job]], workers: int) -> Iterator[tuple[str, str]]:
@@ -202,37 +174,8 @@ def _render_pool(misses: Sequence[tuple[str, Job]], workers: int) -> Iterator[tu
             raise
 
 
-def render_svgs(specs: Mapping[str, Job], cache_dir: Path | None, workers: int) -> dict[str, str]:
-    """key -> SVG text, for every (key -> Vega-Lite spec, or the ChartInput to build it) given.
-
-    Given ChartInputs (keyed by ``spec.input_key``), a cache hit costs no spec at all and
-    the misses' specs are built in the workers, in parallel with rendering.
-
-    Reads hits from cache_dir/<key>.svg, renders the misses with vl-convert (in worker
-    processes started with the "spawn" context when there are enough of them), writes
-    them into the cache atomically (temp file + os.replace) and returns all. Keys are
-    normally `input_key(chart)`; with a cache they must be plain file names. A failing
-    chart raises `ChartRenderError` naming its key. cache_dir None = no cache.
-    """
-    results: dict[str, str] = {}
-    misses: list[tuple[str, Job]] = []
-    if cache_dir is not None:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-    for key, spec in specs.items():
-        if cache_dir is not None:
-            _check_key(key)
-            cached = _read_cache(cache_dir / f"{key}.svg")
-            if cached is not None:
-                results[key] = cached
-                continue
-        misses.append((key, spec))
-
-    if workers <= 1 or len(misses) < IN_PROCESS_BELOW:
-        rendered: Iterator[tuple[str, str]] = iter(_render_chunk(misses))
-    else:
-        rendered = _render_pool(misses, workers)
-    for key, svg in rendered:
-        if cache_dir is not None:
-            _write_cache(cache_dir, key, svg)
-        results[key] = svg
-    return {key: results[key] for key in specs}
+def render_jobs(jobs: Sequence[tuple[str, Job]], workers: int) -> Iterator[tuple[str, str]]:
+    """(key, SVG) for every (key, job): in this process for a few, else in spawn workers."""
+    if workers <= 1 or len(jobs) < IN_PROCESS_BELOW:
+        return iter(_render_chunk(jobs))
+    return _render_pool(jobs, workers)

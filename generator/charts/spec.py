@@ -3,37 +3,23 @@
 The chart shows measured check-in values over time against the baseline, the target (or
 the target range for direction "within") and the expected pace. Every series can be told
 apart without colour (markers, dash patterns) and the legend names each series with the
-caller's translated labels. The spec is plain JSON, cached by the hash of its input (`input_key`)
-and rendered to SVG at build time (`generator.charts.render`).
+caller's translated labels. The spec is plain JSON, rendered to SVG at build time
+(`generator.charts.render`); the SVG is cached by the hash of the chart's input and of this
+module's source (`generator.charts.cache.input_key`), so a warm build never imports Altair.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
-import hashlib
-import json
 import math
-from dataclasses import dataclass
-from importlib import metadata
-from pathlib import Path
 from typing import Any
 
 import altair as alt
 from altair.utils.schemapi import debug_mode
 
-from generator.charts.render import RENDER_REVISION
+from generator.charts.inputs import ChartInput
 
-__all__ = [
-    "COLOURS",
-    "FONT",
-    "HEIGHT",
-    "WIDTH",
-    "ChartInput",
-    "ChartLabels",
-    "chart_spec",
-    "input_key",
-]
+__all__ = ["COLOURS", "FONT", "HEIGHT", "WIDTH", "chart_spec"]
 
 WIDTH = 640
 HEIGHT = 280
@@ -65,38 +51,6 @@ _SHAPES = {
 }
 # Target range band: a light tint (decorative) inside solid target-coloured edges.
 _BAND_FILL = "#d6eadb"
-
-
-@dataclass(frozen=True)
-class ChartLabels:
-    """Every word the chart shows, already translated by the caller."""
-
-    date: str  # x axis title, e.g. "Date"
-    value: str  # y axis title, e.g. "Value (days)"
-    measured: str  # legend: "Measured"
-    baseline: str  # legend: "Baseline"
-    target: str  # legend: "Target"
-    expected: str  # legend: "Expected pace"
-    target_range: str  # legend: "Target range"
-
-
-@dataclass(frozen=True)
-class ChartInput:
-    points: tuple[tuple[datetime.date, float], ...]  # check-ins, sorted by date, at least 1
-    baseline: float | None
-    target: float | None
-    target_range: tuple[float, float] | None  # for direction "within"
-    # Expected-pace line: usually (period start, baseline) -> (period end, target); may be empty.
-    expected: tuple[tuple[datetime.date, float], ...]
-    labels: ChartLabels
-    locale_number_format: str  # d3-format string for y axis ticks, e.g. ",.1f"
-    # d3 formatLocale dict (decimal, thousands, grouping, currency); None = en.
-    locale: dict[str, Any] | None
-    # d3 timeFormatLocale dict (dateTime, date, time, periods, days, shortDays, months,
-    # shortMonths); None = en.
-    time_locale: dict[str, Any] | None
-    # d3 time format of the x axis labels, e.g. "%b %-d" (en) or "%-d. %b" (nb).
-    date_format: str = "%b %-d"
 
 
 def _finite(value: float, what: str) -> float:
@@ -308,34 +262,3 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         # makes the spec (and so its SVG) depend on it.
         spec.setdefault("config", {})["locale"] = locale
     return spec
-
-
-def _vl_convert_version() -> str:
-    try:
-        return metadata.version("vl-convert-python")
-    except metadata.PackageNotFoundError:  # pragma: no cover - e.g. a vendored copy
-        import vl_convert
-
-        return str(getattr(vl_convert, "__version__", "unknown"))
-
-
-#: This module's own text: a chart's input key changes whenever the way a spec is drawn does.
-_SOURCE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-
-
-def input_key(chart: ChartInput) -> str:
-    """Cache key of a chart from its input, without building its spec (Altair costs about
-    14 ms a chart, most of a warm build): sha256 of the input, this module's source, the
-    vl-convert version and the SVG post-processing revision."""
-    canonical = json.dumps(
-        dataclasses.asdict(chart),
-        sort_keys=True,
-        separators=(",", ":"),
-        default=str,
-        allow_nan=False,
-    )
-    digest = hashlib.sha256(canonical.encode("utf-8"))
-    digest.update(
-        f"\0spec={_SOURCE_DIGEST}\0vl-convert={_vl_convert_version()}\0post={RENDER_REVISION}".encode()
-    )
-    return digest.hexdigest()

@@ -1,1 +1,18 @@
-"""Files beside the pages: redirects from former ids, the sitemap, the search index entries."""
+"""Every file of the portal that is not a page: one module per output format, each with one
+function ``write(published, out)`` from the written portal to the files it adds.
+
+``build`` runs them in the order of :data:`EXPORTS`, after the data pages are written. A new
+format is a new module here and one line below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generator.exports import open_data, redirects, search, sitemap
+from generator.output import SiteFolder
+from generator.portal import Published
+
+Export = Callable[[Published, SiteFolder], None]
+
+EXPORTS: tuple[Export, ...] = (open_data.write, redirects.write, sitemap.write, search.write)

@@ -10,13 +10,30 @@ import csv
 import io
 from collections.abc import Iterator
 
-from generator.model import Dataset
+from generator.model import Dataset, KeyResult, Kind
+from generator.output import SiteFolder
 from generator.pages import urls
+from generator.portal import Published
 from generator.scoring import Figures
+
+
+def write(published: Published, out: SiteFolder) -> None:
+    site = published.portal.site
+    base = site.settings.base_url or ""
+    out.write_text(urls.KEY_RESULTS_CSV, key_results_csv(site.dataset, site.figures, base))
+    out.write_text(urls.OBJECTIVES_CSV, objectives_csv(site.dataset, site.figures, base))
+    out.write_text(urls.CHECKINS_CSV, checkins_csv(site.dataset, site.settings.publish_authors))
 
 
 def _number(value: float | None) -> str:
     return "" if value is None else repr(round(value, 6)).removesuffix(".0")
+
+
+def _as_written(kr: KeyResult) -> tuple[str, str, str]:
+    """Direction, baseline and target as the publisher wrote them: a milestone has none."""
+    if kr.kind is Kind.MILESTONE:
+        return "", "", ""
+    return kr.direction.value, _number(kr.baseline), _number(kr.target)
 
 
 def _table(header: list[str], rows: Iterator[list[str]]) -> str:
@@ -42,8 +59,7 @@ def key_results_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
             low, high = kr.target_range or (None, None)
             yield [
                 kr.id, kr.title, objective.id, objective.unit, objective.period, kr.kind.value,
-                kr.unit, kr.direction.value if kr.direction else "", _number(kr.baseline),
-                _number(kr.target), _number(low), _number(high), _number(f.latest_value),
+                kr.unit, *_as_written(kr), _number(low), _number(high), _number(f.latest_value),
                 f.latest_date.isoformat() if f.latest_date else "", _number(f.progress),
                 _number(f.expected_progress), f.status.value,
                 f.owner_status.value if f.owner_status else "", f.derived_status.value,

@@ -7,13 +7,24 @@ from collections.abc import Iterator
 from markupsafe import escape
 
 from generator.model import Dataset
+from generator.output import SiteFolder
 from generator.pages import urls
+from generator.portal import Published
+
+
+def write(published: Published, out: SiteFolder) -> None:
+    site = published.portal.site
+    moved = site.fmt._("This page has moved")
+    for old, new in redirects(site.dataset):
+        out.write_text(old + "index.html", redirect_page(old, new, site.settings.base_url, moved))
 
 
 def redirects(dataset: Dataset) -> Iterator[tuple[str, str]]:
-    """(old path, new path) for every former id of a unit, objective, key result or theme."""
+    """(old path, new path) for every former id of a unit, period, objective, key result or
+    theme."""
     kinds = (
         (dataset.units.values(), urls.unit),
+        (dataset.periods.values(), urls.period),
         (dataset.objectives.values(), urls.objective),
         (dataset.key_results.values(), urls.key_result),
         (dataset.themes.values(), urls.theme),

@@ -6,6 +6,18 @@ from collections.abc import Iterable
 
 from markupsafe import escape
 
+from generator.output import SiteFolder
+from generator.portal import Published
+
+SITEMAP = "sitemap.xml"
+
+
+def write(published: Published, out: SiteFolder) -> None:
+    """Search engines learn every page's address; without a base URL there is no address."""
+    base_url = published.portal.site.settings.base_url
+    if base_url:
+        out.write_text(SITEMAP, sitemap(base_url, published.page_paths))
+
 
 def sitemap(base_url: str, paths: Iterable[str]) -> str:
     entries = "".join(

@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import csv
 import datetime
-import difflib
 import re
 from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.load.fields import parse_date, parse_number
+from generator.contract import CHECKIN
+from generator.load.fields import did_you_mean, parse_date, parse_number
 from generator.load.problems import Problems
 from generator.load.yamlfile import read_text
 from generator.model import CheckIn, KeyResult, Kind, Status
 
-REQUIRED = ("date", "key_result", "value")
 QUOTE_HELP = 'look for a quote (") that is opened but never closed in this row'
-
-OPTIONAL = ("status", "confidence", "progress", "problems", "plans", "author")
 
 
 @dataclass(frozen=True)
@@ -131,16 +128,11 @@ def _columns(header: list[str], shown_as: str, problems: Problems) -> list[str] 
     for name in names:
         if name == "":
             continue  # a spreadsheet's empty column: allowed while its cells stay empty
-        if name not in REQUIRED + OPTIONAL:
-            close = difflib.get_close_matches(name, REQUIRED + OPTIONAL, n=1)
-            hint = (
-                f"did you mean '{close[0]}'?"
-                if close
-                else "allowed: " + ", ".join(REQUIRED + OPTIONAL)
-            )
+        if name not in CHECKIN.names:
+            hint = did_you_mean(name, CHECKIN.names) or "allowed: " + ", ".join(CHECKIN.names)
             problems.add(shown_as, 1, f"unknown column '{name}': {hint}")
             ok = False
-    for name in REQUIRED:
+    for name in CHECKIN.required:
         if name not in names:
             problems.add(shown_as, 1, f"the header has no '{name}' column: add it")
             ok = False
@@ -193,9 +185,8 @@ def _read_row(
     kr_id = cells["key_result"]
     key_result = key_results.get(kr_id)
     if key_result is None:
-        close = difflib.get_close_matches(kr_id, list(key_results), n=1)
-        hint = f": did you mean '{close[0]}'?" if close else ""
-        problem(f"key result '{kr_id}' is not in any OKR file{hint}")
+        hint = did_you_mean(kr_id, key_results)
+        problem(f"key result '{kr_id}' is not in any OKR file" + (f": {hint}" if hint else ""))
     value = _number(cells["value"], delimiter)
     if value is None:
         hint = " (write it without the % sign)" if cells["value"].endswith("%") else ""
@@ -225,14 +216,14 @@ def _read_row(
 
 
 Report = Callable[[str], None]
-OWNER_STATUSES = (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK)
 
 
 def _status(cell: str, problem: Report) -> Status | None:
     if not cell:
         return None
-    if cell not in {s.value for s in OWNER_STATUSES}:
-        problem(f"status '{cell}' is not one of {', '.join(s.value for s in OWNER_STATUSES)}")
+    choices = CHECKIN["status"].choices
+    if cell not in choices:
+        problem(f"status '{cell}' is not one of {', '.join(choices)}")
         return None
     return Status(cell)
 

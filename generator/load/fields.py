@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from generator.contract import Record
 from generator.load.problems import Problems
 from generator.load.yamlfile import LineDict, LineList
 
@@ -19,6 +20,12 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 PERIOD_ID = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?")
 NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 MISSING = {"", "~", "null", "Null", "NULL"}
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """``did you mean 'x'?`` for the choice closest to a misspelt ``word``, if one is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"did you mean '{close[0]}'?" if close else None
 
 
 def is_slug(value: str) -> bool:
@@ -42,25 +49,20 @@ def parse_date(text: str) -> datetime.date | None:
 
 
 class Fields:
-    """The fields of one mapping in one file, read with the problems they have."""
+    """The fields of one mapping in one file, as ``record`` of the contract describes them,
+    read with the problems they have. A field is required when the contract says so, unless
+    the reader is told otherwise (some fields are required only beside others)."""
 
-    def __init__(
-        self, mapping: LineDict, path: str, problems: Problems, what: str, allowed: Iterable[str]
-    ) -> None:
+    def __init__(self, mapping: LineDict, path: str, problems: Problems, record: Record) -> None:
         self.mapping = mapping
         self.path = path
         self.problems = problems
-        self.what = what
-        self._check_keys(set(allowed))
-
-    def _check_keys(self, allowed: set[str]) -> None:
-        for key in self.mapping:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, sorted(allowed), n=1)
-                hint = (
-                    f"did you mean '{close[0]}'?"
-                    if close
-                    else ("allowed keys: " + ", ".join(sorted(allowed)))
+        self.record = record
+        self.what = record.what
+        for key in mapping:
+            if key not in record.names:
+                hint = did_you_mean(key, record.names) or "allowed keys: " + ", ".join(
+                    sorted(record.names)
                 )
                 self.problem(key, f"unknown key '{key}' in {self.what}: {hint}")
 
@@ -75,7 +77,11 @@ class Fields:
         value = self.mapping.get(key)
         return value is not None and not (isinstance(value, str) and value.strip() in MISSING)
 
-    def _scalar(self, key: str, required: bool) -> str | None:
+    def _required(self, key: str, required: bool | None) -> bool:
+        return self.record[key].required if required is None else required
+
+    def _scalar(self, key: str, required: bool | None) -> str | None:
+        required = self._required(key, required)
         if not self.has(key):
             if required:
                 self.problem(None, f"{self.what} has no '{key}': add it")
@@ -86,10 +92,10 @@ class Fields:
             return None
         return value.strip()
 
-    def text(self, key: str, required: bool = False) -> str | None:
+    def text(self, key: str, required: bool | None = None) -> str | None:
         return self._scalar(key, required)
 
-    def slug(self, key: str, required: bool = False) -> str | None:
+    def slug(self, key: str, required: bool | None = None) -> str | None:
         value = self._scalar(key, required)
         if value is not None and not is_slug(value):
             self.problem(key, f"'{key}' is '{value}': {SLUG_HELP}")
@@ -97,7 +103,7 @@ class Fields:
         return value
 
     def url(self, key: str) -> str | None:
-        value = self._scalar(key, False)
+        value = self._scalar(key, None)
         if value is not None and not re.match(r"https?://[^\s<>\"']+$", value):
             self.problem(
                 key, f"'{key}' is '{value}': write a full web address starting with https://"
@@ -105,7 +111,7 @@ class Fields:
             return None
         return value
 
-    def number(self, key: str, required: bool = False) -> float | None:
+    def number(self, key: str, required: bool | None = None) -> float | None:
         value = self._scalar(key, required)
         if value is None:
             return None
@@ -115,7 +121,7 @@ class Fields:
             self.problem(key, f"'{key}' is '{value}', not a number{hint}")
         return number
 
-    def date(self, key: str, required: bool = False) -> datetime.date | None:
+    def date(self, key: str, required: bool | None = None) -> datetime.date | None:
         value = self._scalar(key, required)
         if value is None:
             return None
@@ -124,18 +130,21 @@ class Fields:
             self.problem(key, f"'{key}' is '{value}', not a date: write it as YYYY-MM-DD")
         return day
 
-    def choice(self, key: str, options: Iterable[str], default: str | None = None) -> str | None:
+    def choice(self, key: str, options: Iterable[str] | None = None) -> str | None:
+        """One of ``options`` (default: the contract's choices), or the contract's default."""
         value = self._scalar(key, False)
         if value is None:
-            return default
-        options = list(options)
+            default = self.record[key].default
+            return None if default is None else str(default)
+        options = list(self.record[key].choices if options is None else options)
         if value not in options:
             self.problem(key, f"'{key}' is '{value}': use one of {', '.join(options)}")
             return None
         return value
 
-    def boolean(self, key: str, default: bool) -> bool:
+    def boolean(self, key: str) -> bool:
         value = self._scalar(key, False)
+        default = bool(self.record[key].default)
         if value is None:
             return default
         if value.lower() in {"true", "yes"}:
@@ -145,8 +154,9 @@ class Fields:
         self.problem(key, f"'{key}' is '{value}': write true or false")
         return default
 
-    def strings(self, key: str, required: bool = False) -> tuple[str, ...] | None:
+    def strings(self, key: str, required: bool | None = None) -> tuple[str, ...] | None:
         """A list of plain strings (``[a, b]`` or one item a line); a single string is a list of one."""
+        required = self._required(key, required)
         if not self.has(key):
             if required:
                 self.problem(None, f"{self.what} has no '{key}': add it")
@@ -159,7 +169,7 @@ class Fields:
             return None
         return tuple(v.strip() for v in value)
 
-    def slugs(self, key: str, required: bool = False) -> tuple[str, ...] | None:
+    def slugs(self, key: str, required: bool | None = None) -> tuple[str, ...] | None:
         values = self.strings(key, required)
         if values is None:
             return None

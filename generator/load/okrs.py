@@ -5,37 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.contract import KEY_RESULT, OBJECTIVE, OKR_FILE
 from generator.load.fields import Fields, parse_number
 from generator.load.ids import IdRegistry
 from generator.load.problems import Problems
 from generator.load.yamlfile import LineDict, LineList, read_yaml
 from generator.model import Direction, KeyResult, Kind, Objective, Period, Theme, Unit
-
-OBJECTIVE_KEYS = (
-    "id",
-    "title",
-    "description",
-    "owner",
-    "aligns_to",
-    "shared_with",
-    "themes",
-    "key_results",
-    "formerly",
-)
-KEY_RESULT_KEYS = (
-    "id",
-    "title",
-    "kind",
-    "unit",
-    "baseline",
-    "target",
-    "target_range",
-    "direction",
-    "source",
-    "source_url",
-    "caveat",
-    "formerly",
-)
 
 
 @dataclass
@@ -100,28 +75,25 @@ def _placed_well(
 def _load_file(
     file: Path, shown_as: str, found: OkrFiles, problems: Problems, ids: IdRegistry
 ) -> None:
-    before = len(problems)
-    document = read_yaml(file, shown_as, problems)
+    document = read_yaml(
+        file, shown_as, problems, "write unit, period and objectives, or delete it"
+    )
     if document is None:
-        if len(problems) == before:
-            problems.add(
-                shown_as, None, "the file is empty: write unit, period and objectives, or delete it"
-            )
         return
     if not isinstance(document, LineDict):
         problems.add(shown_as, 1, "must be a mapping with unit, period and objectives")
         return
-    fields = Fields(document, shown_as, problems, "an OKR file", ("unit", "period", "objectives"))
+    fields = Fields(document, shown_as, problems, OKR_FILE)
     unit_id, period_id = file.stem, file.parent.name
     for key, expected in (("unit", unit_id), ("period", period_id)):
-        value = fields.text(key, required=True)
+        value = fields.text(key)
         if value is not None and value != expected:
             where = "file name" if key == "unit" else "folder name"
             fields.problem(
                 key, f"'{key}' is '{value}' but the {where} says '{expected}': make them equal"
             )
     objectives = fields.raw("objectives")
-    if objectives is None:
+    if objectives is None or objectives == "":
         return
     if not isinstance(objectives, LineList):
         fields.problem("objectives", "'objectives' must be a list (- id: ...)")
@@ -142,9 +114,9 @@ def _load_objective(
     problems: Problems,
     ids: IdRegistry,
 ) -> None:
-    fields = Fields(mapping, shown_as, problems, "an objective", OBJECTIVE_KEYS)
-    objective_id = fields.slug("id", required=True)
-    title = fields.text("title", required=True)
+    fields = Fields(mapping, shown_as, problems, OBJECTIVE)
+    objective_id = fields.slug("id")
+    title = fields.text("title")
     formerly = fields.slugs("formerly") or ()
     key_results = _load_key_results(fields, shown_as, objective_id or "", problems, ids)
     if (
@@ -207,10 +179,10 @@ def _load_key_results(
 def _load_key_result(
     mapping: LineDict, shown_as: str, objective_id: str, problems: Problems, ids: IdRegistry
 ) -> KeyResult | None:
-    fields = Fields(mapping, shown_as, problems, "a key result", KEY_RESULT_KEYS)
-    kr_id = fields.slug("id", required=True)
-    title = fields.text("title", required=True)
-    kind_text = fields.choice("kind", [k.value for k in Kind], default=Kind.OUTCOME.value)
+    fields = Fields(mapping, shown_as, problems, KEY_RESULT)
+    kr_id = fields.slug("id")
+    title = fields.text("title")
+    kind_text = fields.choice("kind")
     formerly = fields.slugs("formerly") or ()
     if kind_text is None:
         return None
@@ -238,11 +210,16 @@ def _load_key_result(
     )
 
 
-Measure = tuple[str, Direction | None, float | None, float | None, tuple[float, float] | None]
+#: unit, direction, baseline, target (None with a target range), target range.
+Measure = tuple[str, Direction, float, float | None, tuple[float, float] | None]
+
+#: What a milestone measures, written out once: percent complete, from 0 up to 100.
+MILESTONE_MEASURE: Measure = ("%", Direction.INCREASE, 0.0, 100.0, None)
 
 
 def _milestone(fields: Fields) -> Measure | None:
-    """A milestone counts percent complete: it has no baseline, target or direction."""
+    """A milestone counts percent complete: it has no baseline, target or direction of its own
+    and is scored as a key result from 0 up to 100 %."""
     extra = [key for key in ("baseline", "target", "target_range", "direction") if fields.has(key)]
     for key in extra:
         fields.problem(
@@ -251,13 +228,13 @@ def _milestone(fields: Fields) -> Measure | None:
     unit = fields.text("unit") or "%"
     if unit != "%":
         fields.problem("unit", "a milestone's unit is '%' (percent complete): remove 'unit'")
-    return None if extra else ("%", None, None, None, None)
+    return None if extra else MILESTONE_MEASURE
 
 
 def _measure(fields: Fields) -> Measure | None:
     unit = fields.text("unit", required=True)
     baseline = fields.number("baseline", required=True)
-    direction_text = fields.choice("direction", [d.value for d in Direction])
+    direction_text = fields.choice("direction")
     direction = Direction(direction_text) if direction_text else None
     if direction is Direction.WITHIN:
         target_range = _target_range(fields)

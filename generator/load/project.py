@@ -10,13 +10,14 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.config import Settings, load_settings
 from generator.load.checkins import PlacedCheckIn, load_checkins
 from generator.load.ids import IdRegistry
 from generator.load.okrs import OkrFiles, load_okrs
 from generator.load.problems import DataError, Problems
+from generator.load.settings import load_settings
 from generator.load.structure import load_periods, load_themes, load_units
 from generator.model import Dataset, Period
+from generator.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,10 @@ def load_project(root: Path) -> Project:
     themes = (
         load_themes(themes_file, "data/themes.yml", problems, ids) if themes_file.is_file() else {}
     )
+    if units is None or periods is None or themes is None:
+        # The OKR files cannot be checked against a frame that is not there: one problem
+        # about that file says more than one "not a unit id" per OKR file.
+        raise DataError(problems.items)
     okrs = load_okrs(data / "okrs", root, units, periods, themes, problems, ids)
     _check_alignment_cycles(okrs, problems)
     placed = load_checkins(data / "checkins", root, okrs.key_results, problems, okrs.rejected)

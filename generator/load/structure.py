@@ -1,44 +1,63 @@
-"""``units.yml``, ``periods.yml`` and ``themes.yml``: the frame every OKR file hangs on."""
+"""``units.yml``, ``periods.yml`` and ``themes.yml``: the frame every OKR file hangs on.
+
+Each loader returns None when its file as a whole cannot be used (unreadable, empty, not a list):
+the OKR files cannot be checked against it, so loading stops there with that one problem
+instead of one "not a unit id" per OKR file.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
+from generator.contract import PERIOD, THEME, UNIT, Record
 from generator.load.fields import PERIOD_ID, Fields
 from generator.load.ids import IdRegistry
 from generator.load.problems import Problems
 from generator.load.yamlfile import LineDict, LineList, read_yaml
 from generator.model import Period, Theme, Unit
 
+#: The name of one entry of each file, for its problems.
+_NOUN = {UNIT.what: "unit", PERIOD.what: "period", THEME.what: "theme"}
 
-def each_mapping(file: Path, shown_as: str, problems: Problems, what: str) -> Iterator[LineDict]:
-    """The mappings of a YAML file that holds a list of them (``- id: ...`` entries)."""
-    document = read_yaml(file, shown_as, problems)
+
+def read_entries(
+    file: Path, shown_as: str, problems: Problems, record: Record
+) -> list[LineDict] | None:
+    """The entries of a YAML file that holds a list of mappings (``- id: ...``), or None when
+    the file as a whole cannot be used; an entry that is not a mapping is reported and skipped."""
+    noun = _NOUN[record.what]
+    document = read_yaml(file, shown_as, problems, f"list the {noun}s, each as '- id: ...'")
     if document is None:
-        return
+        return None
     if not isinstance(document, LineList):
         problems.add(
-            shown_as, getattr(document, "line", 1), f"must be a list of {what}s (- id: ...)"
+            shown_as, getattr(document, "line", 1), f"must be a list of {noun}s (- id: ...)"
         )
-        return
+        return None
+    if not document:
+        problems.add(shown_as, document.line, f"the list holds no {noun}: add one (- id: ...)")
+        return None
+    entries = []
     for item, line in zip(document, document.item_lines, strict=True):
         if isinstance(item, LineDict):
-            yield item
+            entries.append(item)
         else:
-            problems.add(shown_as, line, f"each {what} must be a mapping with an id")
+            problems.add(shown_as, line, f"each {noun} must be a mapping with an id")
+    return entries
 
 
 def load_units(
     file: Path, shown_as: str, levels: tuple[str, ...], problems: Problems, ids: IdRegistry
-) -> dict[str, Unit]:
+) -> dict[str, Unit] | None:
+    entries = read_entries(file, shown_as, problems, UNIT)
+    if entries is None:
+        return None
     units: dict[str, Unit] = {}
     lines: dict[str, int] = {}
-    allowed = ("id", "name", "level", "parent", "description", "website", "formerly")
-    for mapping in each_mapping(file, shown_as, problems, "unit"):
-        fields = Fields(mapping, shown_as, problems, "a unit", allowed)
-        unit_id = fields.slug("id", required=True)
-        name = fields.text("name", required=True)
+    for mapping in entries:
+        fields = Fields(mapping, shown_as, problems, UNIT)
+        unit_id = fields.slug("id")
+        name = fields.text("name")
         level = fields.choice("level", levels) if fields.has("level") else None
         if not fields.has("level"):
             fields.problem(None, f"unit has no 'level': add one of {', '.join(levels)}")
@@ -99,37 +118,52 @@ def _check_tree(
 
 def load_periods(
     file: Path, shown_as: str, problems: Problems, ids: IdRegistry
-) -> dict[str, Period]:
+) -> dict[str, Period] | None:
+    entries = read_entries(file, shown_as, problems, PERIOD)
+    if entries is None:
+        return None
     periods: dict[str, Period] = {}
-    for mapping in each_mapping(file, shown_as, problems, "period"):
-        fields = Fields(mapping, shown_as, problems, "a period", ("id", "label", "start", "end"))
-        period_id = fields.text("id", required=True)
+    for mapping in entries:
+        fields = Fields(mapping, shown_as, problems, PERIOD)
+        period_id = fields.text("id")
         if period_id is not None and not PERIOD_ID.fullmatch(period_id):
             fields.problem(
                 "id",
                 f"period id '{period_id}' is not YYYY, YYYY-Q1..YYYY-Q4, YYYY-H1, YYYY-H2 or YYYY-MM",
             )
             period_id = None
-        start = fields.date("start", required=True)
-        end = fields.date("end", required=True)
+        start = fields.date("start")
+        end = fields.date("end")
+        formerly = _former_period_ids(fields)
         if start and end and end < start:
             fields.problem("end", f"period ends ({end}) before it starts ({start})")
             continue
         if period_id is None or start is None or end is None:
             continue
-        if ids.claim("period", period_id, (), shown_as, mapping.line):
-            periods[period_id] = Period(period_id, fields.text("label"), start, end)
+        if ids.claim("period", period_id, formerly, shown_as, mapping.line):
+            periods[period_id] = Period(period_id, fields.text("label"), start, end, formerly)
     return periods
 
 
-def load_themes(file: Path, shown_as: str, problems: Problems, ids: IdRegistry) -> dict[str, Theme]:
+def _former_period_ids(fields: Fields) -> tuple[str, ...]:
+    former = fields.strings("formerly") or ()
+    bad = [value for value in former if not PERIOD_ID.fullmatch(value)]
+    for value in bad:
+        fields.problem("formerly", f"'formerly' lists '{value}', which is not a period id")
+    return () if bad else former
+
+
+def load_themes(
+    file: Path, shown_as: str, problems: Problems, ids: IdRegistry
+) -> dict[str, Theme] | None:
+    entries = read_entries(file, shown_as, problems, THEME)
+    if entries is None:
+        return None
     themes: dict[str, Theme] = {}
-    for mapping in each_mapping(file, shown_as, problems, "theme"):
-        fields = Fields(
-            mapping, shown_as, problems, "a theme", ("id", "name", "description", "formerly")
-        )
-        theme_id = fields.slug("id", required=True)
-        name = fields.text("name", required=True)
+    for mapping in entries:
+        fields = Fields(mapping, shown_as, problems, THEME)
+        theme_id = fields.slug("id")
+        name = fields.text("name")
         formerly = fields.slugs("formerly") or ()
         if theme_id is None or name is None:
             continue

@@ -70,16 +70,23 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
 
 
-def read_yaml(file: Path, shown_as: str, problems: Problems) -> Any:
-    """The YAML document in ``file``, or None with a problem recorded when it cannot be read."""
+def read_yaml(file: Path, shown_as: str, problems: Problems, when_empty: str) -> Any:
+    """The YAML document in ``file``, or None with a problem recorded when it cannot be read or
+    holds nothing ("the file is empty: ``when_empty``")."""
     text = read_text(file, shown_as, problems)
-    if text is None:
-        return None
+    return None if text is None else parse_yaml(text, shown_as, problems, when_empty)
+
+
+def parse_yaml(text: str, shown_as: str, problems: Problems, when_empty: str) -> Any:
+    """The YAML document in ``text``, as :func:`read_yaml` reads it."""
     loader: _Loader | None = None
     try:
         loader = _Loader(text, shown_as, problems)
         node: Node | None = loader.get_single_node()
-        return None if node is None else loader.construct_document(node)
+        if node is None:
+            problems.add(shown_as, None, f"the file is empty: {when_empty}")
+            return None
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

@@ -16,8 +16,9 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import escape
 
 from generator.i18n import Language
+from generator.output import SiteFolder
 from generator.pages import urls
-from generator.pages.views.common import Page
+from generator.pages.views.parts import Page
 
 
 def _theme_dir() -> Path:
@@ -118,7 +119,7 @@ def render_page(
 def write_pages(
     env: Environment,
     pages: Iterable[Page],
-    site_dir: Path,
+    out: SiteFolder,
     shells: dict[int, Shell],
     site_title: str,
     base_url: str | None,
@@ -126,13 +127,8 @@ def write_pages(
     """Render and write every page; returns their paths."""
     written = []
     for page in pages:
-        html = render_page(env, page, shells, site_title, base_url)
-        write_text(site_dir / page.path / "index.html", html)
+        out.write_text(
+            page.path + "index.html", render_page(env, page, shells, site_title, base_url)
+        )
         written.append(page.path)
     return written
-
-
-def write_text(file: Path, text: str) -> None:
-    file.parent.mkdir(parents=True, exist_ok=True)
-    with open(file, "w", encoding="utf-8", newline="\n") as out:
-        out.write(text)

@@ -13,8 +13,10 @@ import vl_convert
 
 from generator.charts import render
 from generator.charts import spec as spec_module
-from generator.charts.render import ChartRenderError, postprocess_svg, render_svgs
-from generator.charts.spec import ChartInput, ChartLabels, chart_spec, input_key
+from generator.charts.cache import input_key, render_svgs
+from generator.charts.inputs import ChartInput, ChartLabels
+from generator.charts.render import ChartRenderError, postprocess_svg
+from generator.charts.spec import chart_spec
 
 LABELS = ChartLabels(
     date="Date",

@@ -6,14 +6,17 @@ import dataclasses
 import datetime as dt
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import altair as alt
 import pytest
 import vl_convert
 
-from generator.charts import spec as spec_module
-from generator.charts.spec import FONT, ChartInput, ChartLabels, chart_spec, input_key
+from generator.charts import cache
+from generator.charts.cache import input_key
+from generator.charts.inputs import ChartInput, ChartLabels
+from generator.charts.spec import FONT, chart_spec
 
 LABELS = ChartLabels(
     date="Dato",
@@ -226,7 +229,7 @@ def test_invalid_input_is_rejected() -> None:
 
 
 def test_input_key_is_stable_and_changes_with_input_code_and_vl_convert(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     key = input_key(make())
     assert re.fullmatch(r"[0-9a-f]{64}", key)
@@ -243,8 +246,15 @@ def test_input_key_is_stable_and_changes_with_input_code_and_vl_convert(
     keys = {input_key(chart) for chart in variants}
     assert key not in keys and len(keys) == len(variants)
 
-    monkeypatch.setattr(spec_module, "_SOURCE_DIGEST", "another version of spec.py")
-    assert input_key(make()) != key
-    monkeypatch.undo()
-    monkeypatch.setattr(spec_module, "_vl_convert_version", lambda: "0.0.0-other")
-    assert input_key(make()) != key
+    other_spec = tmp_path / "spec.py"
+    other_spec.write_text("another version of spec.py", encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(cache, "SPEC_SOURCE", other_spec)
+        cache._code_digest.cache_clear()
+        assert input_key(make()) != key
+    with monkeypatch.context() as patch:
+        patch.setattr(cache, "_vl_convert_version", lambda: "0.0.0-other")
+        cache._code_digest.cache_clear()
+        assert input_key(make()) != key
+    cache._code_digest.cache_clear()
+    assert input_key(make()) == key

@@ -122,10 +122,10 @@ def test_okr_file_without_period(project: Portal) -> None:
     project.check((f"{ROADS}:1", "an OKR file has no 'period': add it"))
 
 
-def test_okr_file_without_objectives_key_loads_empty(project: Portal) -> None:
-    # Current behaviour: a file with no 'objectives' key is accepted like 'objectives: []'
-    # (while an empty 'objectives:' is a problem); the unit simply has no objectives.
-    project.write(POTHOLES, "unit: potholes\nperiod: 2026-Q2\n")
+@pytest.mark.parametrize("objectives", ["", "objectives:\n", "objectives: []\n"])
+def test_okr_file_without_objectives_loads_empty(project: Portal, objectives: str) -> None:
+    # As a key result may have no key results yet, a unit's file may have no objectives yet.
+    project.write(POTHOLES, f"unit: potholes\nperiod: 2026-Q2\n{objectives}")
     assert project.load().dataset.objectives_of("potholes") == ()
 
 
@@ -161,13 +161,20 @@ def test_theme_former_ids_are_kept(project: Portal) -> None:
     assert project.load().dataset.themes["mobility"].formerly == ("getting-around",)
 
 
-def test_period_formerly_is_an_unknown_key(project: Portal) -> None:
-    # Current behaviour, which does NOT follow the contract ("Identifiers": every unit,
-    # period, theme, objective and key result may list its old ids in 'formerly').
+def test_period_former_ids_are_period_ids(project: Portal) -> None:
+    # "Identifiers": every unit, period, theme, objective and key result may list old ids.
     project.replace(PERIODS, "  label: April", "  formerly: [2026-h1]\n  label: April")
-    project.check(
-        (f"{PERIODS}:5", "unknown key 'formerly' in a period: allowed keys: end, id, label, start")
-    )
+    project.check((f"{PERIODS}:5", "'formerly' lists '2026-h1', which is not a period id"))
+
+
+def test_period_former_ids_are_kept_and_unique(project: Portal) -> None:
+    project.replace(PERIODS, "  label: April", "  formerly: [2026-H1]\n  label: April")
+    assert project.load().dataset.periods["2026-Q2"].formerly == ("2026-H1",)
+    project.append(PERIODS, "- id: 2026-Q3\n  start: 2026-07-01\n  end: 2026-09-30\n")
+    project.append(PERIODS, "  formerly: [2026-H1]\n")
+    problems = project.problems()
+    assert len(problems) == 1
+    assert "period former id '2026-H1' is already used at data/periods.yml:" in problems[0]
 
 
 # --- 7. a former id is claimed once --------------------------------------------------------

@@ -93,12 +93,14 @@ def test_objectives_and_key_results_of_the_minimal_portal(project: Portal) -> No
         Direction.INCREASE,
     )
     depot = krs["roads-new-depot"]
+    # A milestone is written without baseline, target or direction and loaded as what it
+    # means: percent complete, from 0 up to 100.
     assert (depot.kind, depot.unit, depot.direction, depot.baseline, depot.target) == (
         Kind.MILESTONE,
         "%",
-        None,
-        None,
-        None,
+        Direction.INCREASE,
+        0.0,
+        100.0,
     )
     budget = krs["roads-budget-use"]
     assert (budget.direction, budget.target_range, budget.target) == (

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from generator.config import StatusFactors
+from generator.settings import StatusFactors
 
 if TYPE_CHECKING:
     from tests.load.conftest import Portal

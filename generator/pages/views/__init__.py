@@ -1,16 +1,28 @@
-"""One view module per page type; :func:`all_pages` lists every data page of a portal."""
+"""One view module per page type; :func:`all_pages` lists every data page of a portal.
+
+A view turns the site model into a dataclass of ready values: formatted, translated, linked.
+Templates only place them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.pages.views import key_result, lists, objective, unit
-from generator.pages.views.common import Page, Site
+from generator.pages.site import Site
+from generator.pages.views import key_result, level, objective, period, theme, unit
+from generator.pages.views.parts import Page
 
 
 def all_pages(site: Site) -> Iterator[Page]:
     """Every data page, in a stable order (the order the data files give)."""
-    yield from lists.pages(site)
+    for level_id in site.dataset.levels:
+        yield level.page(site, level_id)
+    yield period.index(site)
+    for period_id in site.dataset.periods:
+        yield period.page(site, period_id)
+    yield theme.index(site)
+    for theme_id in site.dataset.themes:
+        yield theme.page(site, theme_id)
     for unit_id in site.dataset.units:
         yield unit.page(site, unit_id)
     for objective_id in site.dataset.objectives:

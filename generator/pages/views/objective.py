@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.pages import urls
-from generator.pages.views.common import Link, ObjectiveSummary, Page, Site
+from generator.pages.links import Link
+from generator.pages.markdown import clean_markdown
+from generator.pages.site import Site
+from generator.pages.views.parts import ObjectiveSummary, Page, objective_summary
 
 
 @dataclass(frozen=True)
@@ -22,47 +25,37 @@ class ObjectiveBody:
 
 
 def page(site: Site, objective_id: str) -> Page:
-    objective = site.dataset.objectives[objective_id]
+    dataset = site.dataset
+    objective = dataset.objectives[objective_id]
     path = urls.objective(objective_id)
-    unit = site.dataset.units[objective.unit]
-    objectives = site.dataset.objectives
+    unit = dataset.units[objective.unit]
 
     def objective_link(other_id: str) -> Link:
-        other = objectives[other_id]
-        owner = site.dataset.units[other.unit].name
-        return Link(urls.relative(path, urls.objective(other_id)), f"{other.title} ({owner})")
+        other = dataset.objectives[other_id]
+        owner = dataset.units[other.unit].name
+        return site.links.to(path, urls.objective(other_id), f"{other.title} ({owner})")
 
     body = ObjectiveBody(
-        summary=site.objective_summary(objective, path),
-        description=site.markdown(objective.description),
+        summary=objective_summary(site, objective, path),
+        description=clean_markdown(objective.description),
         owner=objective.owner,
         aligns_to=tuple(objective_link(o) for o in objective.aligns_to),
-        contributors=tuple(
-            objective_link(o) for o in site.dataset.contributors.get(objective_id, ())
-        ),
-        shared_with=tuple(
-            site.unit_link(site.dataset.units[u], path) for u in objective.shared_with
-        ),
-        themes=tuple(
-            Link(urls.relative(path, urls.theme(t)), site.dataset.themes[t].name)
-            for t in objective.themes
-        ),
+        contributors=tuple(objective_link(o) for o in dataset.contributors.get(objective_id, ())),
+        shared_with=tuple(site.links.unit(dataset.units[u], path) for u in objective.shared_with),
+        themes=tuple(site.links.theme(dataset.themes[t], path) for t in objective.themes),
     )
     return Page(
         path=path,
         template="okr/objective.html",
         title=objective.title,
-        description=site._(
+        description=site.fmt._(
             "Objective of %(unit)s for %(period)s",
             unit=unit.name,
-            period=site.period_label(site.dataset.periods[objective.period]),
+            period=site.fmt.period_label(dataset.periods[objective.period]),
         ),
-        breadcrumbs=site.unit_trail(unit, path),
+        breadcrumbs=site.links.unit_trail(unit, path),
         body=body,
         search_text=" ".join(
-            [
-                objective.description,
-                *(site.dataset.key_results[k].title for k in objective.key_results),
-            ]
+            [objective.description, *(dataset.key_results[k].title for k in objective.key_results)]
         ),
     )

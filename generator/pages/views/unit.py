@@ -6,8 +6,20 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.model import Period
 from generator.pages import urls
-from generator.pages.views.common import Link, ObjectiveSummary, Page, Progress, Site, StatusCount
+from generator.pages.formatting import Progress
+from generator.pages.links import Link
+from generator.pages.markdown import clean_markdown
+from generator.pages.site import Site
+from generator.pages.views.parts import (
+    ObjectiveSummary,
+    Page,
+    StatusCount,
+    counts,
+    objective_summaries,
+    roll_up_progress,
+)
 
 
 @dataclass(frozen=True)
@@ -38,51 +50,46 @@ class UnitBody:
 
 
 def page(site: Site, unit_id: str) -> Page:
-    unit = site.dataset.units[unit_id]
+    dataset = site.dataset
+    unit = dataset.units[unit_id]
     path = urls.unit(unit_id)
-    parent = site.dataset.units[unit.parent] if unit.parent else None
-    current = site.current_period
+    parent = dataset.units[unit.parent] if unit.parent else None
     periods = [
-        period_objectives(
-            site, unit_id, period.id, path, current is not None and period.id == current.id
-        )
+        period_objectives(site, unit_id, period, path)
         for period in site.periods_newest_first
-        if site.dataset.objectives_of(unit_id, period.id)
+        if dataset.objectives_of(unit_id, period.id)
     ]
     periods.sort(key=lambda p: not p.current)
     body = UnitBody(
-        level=Link(urls.relative(path, urls.level(unit.level)), site.level_label(unit.level)),
-        parent=site.unit_link(parent, path) if parent else None,
-        description=site.markdown(unit.description),
+        level=site.links.level(unit.level, path),
+        parent=site.links.unit(parent, path) if parent else None,
+        description=clean_markdown(unit.description),
         website=unit.website,
-        children=tuple(child_unit(site, c, path) for c in site.dataset.children.get(unit_id, ())),
+        children=tuple(child_unit(site, c, path) for c in dataset.children.get(unit_id, ())),
         periods=tuple(periods),
-        shared=site.objective_summaries(site.dataset.objectives_shared_with(unit_id), path),
+        shared=objective_summaries(site, dataset.objectives_shared_with(unit_id), path),
     )
     return Page(
         path=path,
         template="okr/unit.html",
         title=unit.name,
-        description=site._("Objectives and key results of %(unit)s", unit=unit.name),
-        breadcrumbs=site.unit_trail(unit, path)[:-1],
+        description=site.fmt._("Objectives and key results of %(unit)s", unit=unit.name),
+        breadcrumbs=site.links.unit_trail(unit, path)[:-1],
         body=body,
         search_text=" ".join(
-            [unit.description, *(o.title for o in site.dataset.objectives_of(unit_id))]
+            [unit.description, *(o.title for o in dataset.objectives_of(unit_id))]
         ),
     )
 
 
-def period_objectives(
-    site: Site, unit_id: str, period_id: str, path: str, current: bool
-) -> PeriodObjectives:
-    period = site.dataset.periods[period_id]
-    roll_up = site.figures.units[(unit_id, period_id)]
+def period_objectives(site: Site, unit_id: str, period: Period, path: str) -> PeriodObjectives:
+    roll_up = site.figures.units[(unit_id, period.id)]
     return PeriodObjectives(
-        period=site.period_link(period, path),
-        current=current,
-        progress=site.roll_up_progress(roll_up, period),
-        counts=site.counts(roll_up),
-        objectives=site.objective_summaries(site.dataset.objectives_of(unit_id, period_id), path),
+        period=site.links.period(period, path),
+        current=site.is_current(period),
+        progress=roll_up_progress(site, roll_up, period),
+        counts=counts(site, roll_up),
+        objectives=objective_summaries(site, site.dataset.objectives_of(unit_id, period.id), path),
     )
 
 
@@ -91,7 +98,7 @@ def child_unit(site: Site, unit_id: str, path: str) -> ChildUnit:
     period = site.current_period
     roll_up = site.figures.units.get((unit_id, period.id)) if period else None
     return ChildUnit(
-        link=site.unit_link(unit, path),
-        progress=site.roll_up_progress(roll_up, period),
-        counts=site.counts(roll_up),
+        link=site.links.unit(unit, path),
+        progress=roll_up_progress(site, roll_up, period),
+        counts=counts(site, roll_up),
     )

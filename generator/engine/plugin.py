@@ -2,8 +2,9 @@
 
 MkDocs renders the hand-written pages in ``content/`` with Material as usual. This plugin adds
 one *shell* page per folder depth (Material's chrome around a marker), puts levels, themes and
-periods in the menu, appends the figures to the home page, and after the build pours every data
-page into its shell. Only this module imports mkdocs.
+periods in the menu and appends the figures to the home page. After the build it takes the
+shells and MkDocs' own sitemap out of the site folder and lets ``build.write_site`` write the
+data pages and every export.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 
-from generator.build import Portal, home_html, prepare, write_data_pages
-from generator.exports.search import add_to_search_index
-from generator.exports.sitemap import sitemap
+from generator.build import home_html, prepare, write_site
 from generator.load.problems import DataError, Problem
+from generator.output import SiteFolder
 from generator.pages import render, urls
+from generator.portal import Portal
 
 SHELL_PREFIX = render.SHELL_FOLDER
 
@@ -90,7 +91,7 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for depth in sorted(self.portal.depths):
+        for depth in sorted(self.portal.depths()):
             shell = File.generated(
                 config,
                 render.shell_source_path(depth),
@@ -102,19 +103,22 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
             files.append(
                 File.generated(config, "index.md", content=f"# {self.portal.site.settings.title}\n")
             )
+        # MkDocs writes the home page's address as "./"; ours (urls.HOME) is "".
         self.hand_written = [
-            f.url for f in files.documentation_pages() if not f.src_uri.startswith(SHELL_PREFIX)
+            urls.HOME if f.url == "./" else f.url
+            for f in files.documentation_pages()
+            if not f.src_uri.startswith(SHELL_PREFIX)
         ]
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         site = self.portal.site
         links: list[Any] = [
-            Link(site.level_label(level), urls.level(level)) for level in site.dataset.levels
+            Link(site.fmt.level_label(level), urls.level(level)) for level in site.dataset.levels
         ]
         if site.dataset.themes:
-            links.append(Link(site._("Themes"), urls.THEMES))
-        links.append(Link(site._("Periods"), urls.PERIODS))
+            links.append(Link(site.fmt._("Themes"), urls.THEMES))
+        links.append(Link(site.fmt._("Periods"), urls.PERIODS))
         at = 1 if nav.items and isinstance(nav.items[0], Page) and nav.items[0].is_homepage else 0
         nav.items[at:at] = links
         return nav
@@ -134,21 +138,14 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         shells = {}
-        for depth in self.portal.depths:
+        for depth in self.portal.depths():
             file = site_dir / render.shell_output_path(depth)
             shells[depth] = render.Shell.parse(file.read_text(encoding="utf-8"), str(file))
         shutil.rmtree(site_dir / SHELL_PREFIX)
-        written = write_data_pages(self.portal, site_dir, shells)
-        settings = self.portal.site.settings
         # MkDocs' own sitemap knows neither the data pages nor that the shells are gone.
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
         (site_dir / "sitemap.xml").unlink(missing_ok=True)
-        if settings.base_url:
-            paths = [*self.hand_written, *written]
-            render.write_text(site_dir / "sitemap.xml", sitemap(settings.base_url, paths))
-        index = site_dir / "search" / "search_index.json"
-        if index.is_file():
-            add_to_search_index(index, self.portal.pages, drop_prefix=SHELL_PREFIX)
+        write_site(self.portal, SiteFolder(site_dir), shells, self.hand_written)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self.portal.project.root

@@ -1,0 +1,116 @@
+"""Charts as SVG, from the cache where they are there and rendered where they are not.
+
+A chart's cache key is the hash of its input, of the code that draws it (``spec.py``), of the
+vl-convert version and of the SVG post-processing revision: a chart is rendered again exactly
+when one of them changes, and a cache hit costs neither a spec nor Altair.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator, Mapping
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from generator.charts import render
+from generator.charts.inputs import ChartInput
+from generator.charts.render import Job
+
+_KEY_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}")
+
+#: The code that turns an input into a spec: read, not imported, so a warm build loads no Altair.
+SPEC_SOURCE = Path(__file__).with_name("spec.py")
+
+
+@cache
+def _code_digest() -> str:
+    spec = hashlib.sha256(SPEC_SOURCE.read_bytes()).hexdigest()
+    return f"\0spec={spec}\0vl-convert={_vl_convert_version()}\0post={render.RENDER_REVISION}"
+
+
+def _vl_convert_version() -> str:
+    try:
+        return metadata.version("vl-convert-python")
+    except metadata.PackageNotFoundError:  # pragma: no cover - e.g. a vendored copy
+        import vl_convert
+
+        return str(getattr(vl_convert, "__version__", "unknown"))
+
+
+def input_key(chart: ChartInput) -> str:
+    """Cache key of a chart from its input, without building its spec (Altair costs about
+    14 ms a chart, most of a warm build)."""
+    canonical = json.dumps(
+        dataclasses.asdict(chart),
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+        allow_nan=False,
+    )
+    digest = hashlib.sha256(canonical.encode("utf-8"))
+    digest.update(_code_digest().encode())
+    return digest.hexdigest()
+
+
+def _check_key(key: str) -> None:
+    if not _KEY_RE.fullmatch(key):
+        raise ValueError(f"chart key {key!r} is not usable as a cache file name")
+
+
+def _read_cache(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def _write_cache(cache_dir: Path, key: str, svg: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=f".{key}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(svg)
+        os.replace(tmp, cache_dir / f"{key}.svg")
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def render_svgs(specs: Mapping[str, Job], cache_dir: Path | None, workers: int) -> dict[str, str]:
+    """key -> SVG text, for every (key -> Vega-Lite spec, or the ChartInput to build it) given.
+
+    Reads hits from cache_dir/<key>.svg, renders the misses (see ``render.render_jobs``),
+    writes each into the cache atomically (temp file + os.replace) and returns all. Keys are
+    normally `input_key(chart)`; with a cache they must be plain file names. A failing chart
+    raises `ChartRenderError` naming its key. cache_dir None = no cache.
+    """
+    results: dict[str, str] = {}
+    misses: list[tuple[str, Job]] = []
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    for key, spec in specs.items():
+        if cache_dir is not None:
+            _check_key(key)
+            cached = _read_cache(cache_dir / f"{key}.svg")
+            if cached is not None:
+                results[key] = cached
+                continue
+        misses.append((key, spec))
+    rendered: Iterator[tuple[str, str]] = render.render_jobs(misses, workers)
+    for key, svg in rendered:
+        if cache_dir is not None:
+            _write_cache(cache_dir, key, svg)
+        results[key] = svg
+    return {key: results[key] for key in specs}
+
+
+def chart_svgs(charts: Mapping[str, ChartInput], cache_dir: Path, workers: int) -> dict[str, str]:
+    """Name (a key result id) -> the SVG of its chart."""
+    keys = {name: input_key(chart) for name, chart in charts.items()}
+    svgs = render_svgs({keys[name]: chart for name, chart in charts.items()}, cache_dir, workers)
+    return {name: svgs[key] for name, key in keys.items()}

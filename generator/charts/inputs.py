@@ -1,0 +1,43 @@
+"""What a key result's chart draws: plain values, already translated and localised.
+
+This module imports neither Altair nor vl-convert: a warm build reads every chart from the
+cache by the hash of its input and never needs either.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ChartLabels:
+    """Every word the chart shows, already translated by the caller."""
+
+    date: str  # x axis title, e.g. "Date"
+    value: str  # y axis title, e.g. "Value (days)"
+    measured: str  # legend: "Measured"
+    baseline: str  # legend: "Baseline"
+    target: str  # legend: "Target"
+    expected: str  # legend: "Expected pace"
+    target_range: str  # legend: "Target range"
+
+
+@dataclass(frozen=True)
+class ChartInput:
+    points: tuple[tuple[datetime.date, float], ...]  # check-ins, sorted by date, at least 1
+    baseline: float | None
+    target: float | None
+    target_range: tuple[float, float] | None  # for direction "within"
+    # Expected-pace line: usually (period start, baseline) -> (period end, target); may be empty.
+    expected: tuple[tuple[datetime.date, float], ...]
+    labels: ChartLabels
+    locale_number_format: str  # d3-format string for y axis ticks, e.g. ",.1f"
+    # d3 formatLocale dict (decimal, thousands, grouping, currency); None = en.
+    locale: dict[str, Any] | None
+    # d3 timeFormatLocale dict (dateTime, date, time, periods, days, shortDays, months,
+    # shortMonths); None = en.
+    time_locale: dict[str, Any] | None
+    # d3 time format of the x axis labels, e.g. "%b %-d" (en) or "%-d. %b" (nb).
+    date_format: str = "%b %-d"

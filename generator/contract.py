@@ -1,0 +1,315 @@
+"""The data contract's fields, described once: per record, each field's type, whether it is
+required, its default and its help text.
+
+The loaders read every file through these descriptions (which keys are allowed, which are
+required, what a missing optional key defaults to), ``okr-portal check --help`` lists the
+settings from them, and JSON Schemas, check-in templates and a data dictionary are made from
+them. A field's rules that depend on other fields (a milestone has no target) live in the
+loader that checks them; the help text says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from generator.model import Direction, Kind, Status
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"  # text a publisher may format with Markdown
+    SLUG = "slug"  # an id: lowercase letters, digits and hyphens, at most 80 characters
+    SLUGS = "slugs"  # a list of ids
+    PERIOD_ID = "period_id"  # YYYY, YYYY-Q1..Q4, YYYY-H1/H2 or YYYY-MM
+    DATE = "date"  # YYYY-MM-DD
+    NUMBER = "number"
+    NUMBER_PAIR = "number_pair"  # [low, high]
+    URL = "url"
+    BOOLEAN = "boolean"
+    CHOICE = "choice"
+    MAPPING = "mapping"
+    LIST = "list"  # a list of records described elsewhere
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: FieldType
+    help: str
+    required: bool = False
+    default: object = None
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Record:
+    """The fields of one kind of record: a unit, a key result, a check-in row."""
+
+    what: str  # how a problem names one: "a unit", "a key result"
+    place: str  # where such records are written
+    fields: tuple[Field, ...]
+
+    def __iter__(self) -> Iterator[Field]:
+        return iter(self.fields)
+
+    def __getitem__(self, name: str) -> Field:
+        for item in self.fields:
+            if item.name == name:
+                return item
+        raise KeyError(name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(item.name for item in self.fields)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(item.name for item in self.fields if item.required)
+
+    @property
+    def optional(self) -> tuple[str, ...]:
+        return tuple(item.name for item in self.fields if not item.required)
+
+
+def _former_ids(kind: str) -> Field:
+    return Field(
+        "formerly",
+        FieldType.SLUGS,
+        f"Ids this {kind} had before; their addresses redirect to its page.",
+        default=(),
+    )
+
+
+SETTINGS = Record(
+    "site_config.yml",
+    "site_config.yml",
+    (
+        Field(
+            "title",
+            FieldType.TEXT,
+            "The portal's name, shown in the header and every page title.",
+            required=True,
+        ),
+        Field(
+            "organisation",
+            FieldType.TEXT,
+            "The public body that publishes these OKRs.",
+            required=True,
+        ),
+        Field("base_url", FieldType.URL, "Public address of the portal, for canonical links."),
+        Field(
+            "language",
+            FieldType.TEXT,
+            "BCP 47 language tag (en, en-GB, nb, ...); words, numbers and dates follow it.",
+            default="en",
+        ),
+        Field(
+            "levels",
+            FieldType.SLUGS,
+            "Organisational levels, top to bottom, e.g. [organisation, department, team].",
+            required=True,
+        ),
+        Field(
+            "licence",
+            FieldType.TEXT,
+            "Licence of the published data: an SPDX id such as CC-BY-4.0, or free text.",
+        ),
+        Field(
+            "as_of",
+            FieldType.DATE,
+            "The date figures are computed at (YYYY-MM-DD); default: the newest check-in.",
+        ),
+        Field(
+            "level_labels",
+            FieldType.MAPPING,
+            "Plural heading per level, e.g. {department: Departments}.",
+            default={},
+        ),
+        Field(
+            "status_factors",
+            FieldType.MAPPING,
+            "Derived status thresholds: {on_track: 0.9, at_risk: 0.6}.",
+            default={},
+        ),
+        Field(
+            "publish_authors",
+            FieldType.BOOLEAN,
+            "true to publish the author of each check-in (default false).",
+            default=False,
+        ),
+        Field(
+            "mkdocs",
+            FieldType.MAPPING,
+            "Extra MkDocs settings (theme palette, extra nav, markdown_extensions...).",
+            default={},
+        ),
+    ),
+)
+
+STATUS_FACTORS = Record(
+    "status_factors",
+    "site_config.yml",
+    (
+        Field(
+            "on_track",
+            FieldType.NUMBER,
+            "On track when progress >= on_track x expected progress.",
+            default=0.9,
+        ),
+        Field(
+            "at_risk",
+            FieldType.NUMBER,
+            "At risk when progress >= at_risk x expected progress; else off track.",
+            default=0.6,
+        ),
+    ),
+)
+
+UNIT = Record(
+    "a unit",
+    "data/units.yml",
+    (
+        Field("id", FieldType.SLUG, "The unit's permanent id.", required=True),
+        Field("name", FieldType.TEXT, "The unit's name.", required=True),
+        Field("level", FieldType.CHOICE, "One of the levels in site_config.yml.", required=True),
+        Field(
+            "parent",
+            FieldType.SLUG,
+            "The id of the unit above; required below the top level.",
+        ),
+        Field("description", FieldType.MARKDOWN, "What the unit does.", default=""),
+        Field("website", FieldType.URL, "The unit's own website."),
+        _former_ids("unit"),
+    ),
+)
+
+PERIOD = Record(
+    "a period",
+    "data/periods.yml",
+    (
+        Field(
+            "id",
+            FieldType.PERIOD_ID,
+            "YYYY, YYYY-Q1..YYYY-Q4, YYYY-H1/H2 or YYYY-MM.",
+            required=True,
+        ),
+        Field("label", FieldType.TEXT, "How the period is named; default: derived from its id."),
+        Field("start", FieldType.DATE, "First day of the period.", required=True),
+        Field("end", FieldType.DATE, "Last day of the period.", required=True),
+        Field(
+            "formerly",
+            FieldType.LIST,
+            "Period ids this period had before; their addresses redirect to its page.",
+            default=(),
+        ),
+    ),
+)
+
+THEME = Record(
+    "a theme",
+    "data/themes.yml",
+    (
+        Field("id", FieldType.SLUG, "The theme's permanent id.", required=True),
+        Field("name", FieldType.TEXT, "The theme's name.", required=True),
+        Field("description", FieldType.MARKDOWN, "What the theme covers.", default=""),
+        _former_ids("theme"),
+    ),
+)
+
+OKR_FILE = Record(
+    "an OKR file",
+    "data/okrs/<period-id>/<unit-id>.yml",
+    (
+        Field("unit", FieldType.SLUG, "The unit id; equal to the file name.", required=True),
+        Field(
+            "period", FieldType.PERIOD_ID, "The period id; equal to the folder name.", required=True
+        ),
+        Field("objectives", FieldType.LIST, "The unit's objectives for the period."),
+    ),
+)
+
+OBJECTIVE = Record(
+    "an objective",
+    "data/okrs/<period-id>/<unit-id>.yml",
+    (
+        Field("id", FieldType.SLUG, "The objective's permanent id.", required=True),
+        Field("title", FieldType.TEXT, "What the unit sets out to achieve.", required=True),
+        Field("description", FieldType.MARKDOWN, "Why this matters to residents.", default=""),
+        Field("owner", FieldType.TEXT, "Who answers for it: a role, not a person's name."),
+        Field("aligns_to", FieldType.SLUGS, "Objective ids this one contributes to.", default=()),
+        Field("shared_with", FieldType.SLUGS, "Other unit ids that co-own it.", default=()),
+        Field("themes", FieldType.SLUGS, "Theme ids from data/themes.yml.", default=()),
+        Field("key_results", FieldType.LIST, "How progress is measured.", default=()),
+        _former_ids("objective"),
+    ),
+)
+
+KEY_RESULT = Record(
+    "a key result",
+    "data/okrs/<period-id>/<unit-id>.yml",
+    (
+        Field("id", FieldType.SLUG, "The key result's permanent id.", required=True),
+        Field("title", FieldType.TEXT, "What is measured, in plain words.", required=True),
+        Field(
+            "kind",
+            FieldType.CHOICE,
+            "outcome, output or milestone (percent complete, 0 to 100).",
+            default=Kind.OUTCOME.value,
+            choices=tuple(k.value for k in Kind),
+        ),
+        Field(
+            "unit",
+            FieldType.TEXT,
+            "What a value counts: %, days, people, EUR... Required but for milestones ('%').",
+        ),
+        Field("baseline", FieldType.NUMBER, "The value at the start; not for milestones."),
+        Field(
+            "target",
+            FieldType.NUMBER,
+            "The value to reach; not for milestones, nor with direction within.",
+        ),
+        Field(
+            "target_range",
+            FieldType.NUMBER_PAIR,
+            "[low, high]: the band to stay inside, with direction within only.",
+        ),
+        Field(
+            "direction",
+            FieldType.CHOICE,
+            "Which way is better; default: increase when baseline < target, else decrease.",
+            choices=tuple(d.value for d in Direction),
+        ),
+        Field("source", FieldType.TEXT, "Where the figures come from."),
+        Field("source_url", FieldType.URL, "A link to the source."),
+        Field("caveat", FieldType.TEXT, "How to read the figure, in plain words."),
+        _former_ids("key result"),
+    ),
+)
+
+CHECKIN = Record(
+    "a check-in",
+    "data/checkins/**/*.csv",
+    (
+        Field("date", FieldType.DATE, "Date of the measurement (YYYY-MM-DD).", required=True),
+        Field("key_result", FieldType.SLUG, "The key result's id.", required=True),
+        Field("value", FieldType.NUMBER, "The measured value, in its unit.", required=True),
+        Field(
+            "status",
+            FieldType.CHOICE,
+            "The owner's own call.",
+            choices=(Status.ON_TRACK.value, Status.AT_RISK.value, Status.OFF_TRACK.value),
+        ),
+        Field(
+            "confidence", FieldType.NUMBER, "0 to 1: how likely the owner thinks the target is met."
+        ),
+        Field("progress", FieldType.TEXT, "What moved since the last check-in.", default=""),
+        Field("problems", FieldType.TEXT, "What is in the way.", default=""),
+        Field("plans", FieldType.TEXT, "What happens next.", default=""),
+        Field("author", FieldType.TEXT, "Never published unless publish_authors is true."),
+    ),
+)
+
+#: Every record of the contract, in the order a reader of the data dictionary meets them.
+RECORDS = (SETTINGS, STATUS_FACTORS, UNIT, PERIOD, THEME, OKR_FILE, OBJECTIVE, KEY_RESULT, CHECKIN)

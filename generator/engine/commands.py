@@ -1,0 +1,108 @@
+"""``mkdocs build`` and ``mkdocs serve`` for a portal folder, configured from its settings.
+
+The MkDocs configuration is made from the portal's ``site_config.yml`` (its ``mkdocs:`` key may
+add MkDocs settings), so ``okr-portal build`` and ``mkdocs build`` with ``mkdocs.yml`` give the
+same site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.engine.plugin import DataProblems
+from generator.load.problems import DataError, Problems
+from generator.load.settings import load_settings
+
+
+class BuildFailed(Exception):
+    """The engine stopped for a reason other than the data (a broken theme, a bad setting)."""
+
+
+def quiet() -> None:
+    """Material's banner about MkDocs 2 says nothing a portal publisher can act on."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def build(root: Path, site_dir: Path) -> None:
+    """Build the portal in ``root`` into ``site_dir``; raises DataError or BuildFailed."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    # MkDocs logs a build error, then raises Abort from it: the caller says it once.
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: record.levelno < logging.ERROR
+    )
+    try:
+        with mkdocs_config_file(root, site_dir) as config_file:
+            mkdocs_build(load_config(config_file=str(config_file)))
+    except Abort as abort:
+        raise _failure(abort) from None
+
+
+def serve(root: Path, dev_addr: str) -> None:
+    """Serve the portal in ``root``, rebuilt on every change; raises DataError or BuildFailed
+    when the first build fails (later failures are logged as they happen)."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import Abort
+
+    with tempfile.TemporaryDirectory() as staging, mkdocs_config_file(root, Path(staging)) as file:
+        try:
+            mkdocs_serve(config_file=str(file), dev_addr=dev_addr, livereload=True)
+        except Abort as abort:
+            raise _failure(abort) from None
+
+
+def _failure(abort: Exception) -> Exception:
+    """Why MkDocs aborted: it raises Abort from the error that stopped the build."""
+    cause = abort.__context__
+    if isinstance(cause, DataProblems):
+        return DataError(cause.problems)
+    return BuildFailed(str(cause or abort))
+
+
+def mkdocs_settings(root: Path, site_dir: Path) -> dict[str, Any]:
+    """The MkDocs configuration of the portal in ``root``, built from its site_config.yml."""
+    problems = Problems()
+    loaded = load_settings(root, problems)
+    problems.raise_if_any()
+    extra = loaded.mkdocs if loaded else {}
+    settings: dict[str, Any] = {
+        "site_name": "okr-portal",  # replaced by the plugin with the portal's title
+        "docs_dir": str(root / "content"),
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "theme": {"name": "material", "font": False},
+        "plugins": ["search", {"okr-portal": {"project": str(root)}}],
+        "markdown_extensions": ["attr_list", "admonition", "toc"],
+    }
+    for key, value in extra.items():
+        if key == "theme" and isinstance(value, dict):
+            settings["theme"] = {**settings["theme"], **value}
+        elif key == "plugins" and isinstance(value, list):
+            # Other plugins are welcome; ours stays, or there would be no data pages.
+            settings["plugins"] = [*value, {"okr-portal": {"project": str(root)}}]
+        else:
+            settings[key] = value
+    return settings
+
+
+@contextmanager
+def mkdocs_config_file(root: Path, site_dir: Path) -> Iterator[Path]:
+    """A temporary MkDocs config file for ``root`` (MkDocs' serve re-reads it on every change)."""
+    with tempfile.TemporaryDirectory() as folder:
+        settings = mkdocs_settings(root, site_dir)
+        if not Path(settings["docs_dir"]).is_dir():
+            settings["docs_dir"] = str(Path(folder) / "content")
+            Path(settings["docs_dir"]).mkdir()
+        file = Path(folder) / "mkdocs.yml"
+        file.write_text(yaml.safe_dump(settings, sort_keys=True), encoding="utf-8")
+        yield file

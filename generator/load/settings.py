@@ -1,0 +1,109 @@
+"""``site_config.yml`` -> :class:`Settings`: the one place the file is read.
+
+The contract's keys and okr-portal's own are described in ``generator.contract.SETTINGS``,
+with the default of every optional key; this module checks the values and fills them in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale, UnknownLocaleError
+
+from generator.contract import SETTINGS, STATUS_FACTORS
+from generator.load.fields import Fields
+from generator.load.problems import Problems
+from generator.load.yamlfile import LineDict, parse_yaml, read_text
+from generator.settings import Settings, StatusFactors
+
+CONFIG_FILE = "site_config.yml"
+
+
+def load_settings(project: Path, problems: Problems) -> Settings | None:
+    """The settings of the portal in ``project``, with any problems recorded; None when they
+    are too broken (no levels) to check the data against."""
+    file = project / CONFIG_FILE
+    if not file.is_file():
+        problems.add(CONFIG_FILE, None, f"there is no {CONFIG_FILE} in {project}: create it")
+        return None
+    text = read_text(file, CONFIG_FILE, problems)
+    if text is None:
+        return None
+    document = parse_yaml(text, CONFIG_FILE, problems, "write title, organisation and levels")
+    if document is None:
+        return None
+    if not isinstance(document, LineDict):
+        problems.add(CONFIG_FILE, 1, "must be a mapping of setting names to values")
+        return None
+    fields = Fields(document, CONFIG_FILE, problems, SETTINGS)
+    levels = fields.slugs("levels")
+    if levels == ():
+        fields.problem("levels", "'levels' is empty: list the levels, top first")
+    settings = Settings(
+        title=fields.text("title") or "",
+        organisation=fields.text("organisation") or "",
+        levels=levels or (),
+        base_url=_base_url(fields),
+        language=_language(fields),
+        licence=fields.text("licence"),
+        as_of=fields.date("as_of"),
+        level_labels=_level_labels(fields, levels or ()),
+        status_factors=_status_factors(fields),
+        publish_authors=fields.boolean("publish_authors"),
+        mkdocs=_mkdocs(fields, text),
+    )
+    # With its levels known, the data can still be checked, so every problem is reported at once.
+    return settings if levels else None
+
+
+def _language(fields: Fields) -> str:
+    language = fields.text("language") or str(SETTINGS["language"].default)
+    try:
+        Locale.parse(language, sep="-")
+    except (ValueError, UnknownLocaleError):
+        fields.problem("language", f"'language' is '{language}': use a BCP 47 tag such as en or nb")
+    return language
+
+
+def _base_url(fields: Fields) -> str | None:
+    url = fields.url("base_url")
+    return None if url is None else url.rstrip("/") + "/"
+
+
+def _level_labels(fields: Fields, levels: tuple[str, ...]) -> dict[str, str]:
+    labels = fields.mapping_value("level_labels") or LineDict()
+    for level in labels:
+        if level not in levels:
+            fields.problem("level_labels", f"'level_labels' names '{level}', which is not a level")
+    return {str(key): str(value) for key, value in labels.items()}
+
+
+def _status_factors(fields: Fields) -> StatusFactors:
+    mapping = fields.mapping_value("status_factors")
+    if mapping is None:
+        return StatusFactors()
+    inner = Fields(mapping, fields.path, fields.problems, STATUS_FACTORS)
+    on_track = inner.number("on_track")
+    at_risk = inner.number("at_risk")
+    factors = StatusFactors(
+        on_track=StatusFactors.on_track if on_track is None else on_track,
+        at_risk=StatusFactors.at_risk if at_risk is None else at_risk,
+    )
+    if not 0 <= factors.at_risk <= factors.on_track:
+        inner.problem(None, "status_factors: need 0 <= at_risk <= on_track (e.g. 0.6 and 0.9)")
+    return factors
+
+
+def _mkdocs(fields: Fields, text: str) -> dict[str, Any]:
+    """MkDocs' own settings, typed the way MkDocs reads YAML (``false`` is False, ``8`` is 8):
+    the contract's keys are read as text, so this one key is parsed again with YAML's types."""
+    if fields.mapping_value("mkdocs") is None:
+        return {}
+    try:
+        typed = yaml.safe_load(text)
+    except (yaml.YAMLError, ValueError) as error:  # e.g. a date YAML's types cannot hold
+        fields.problem("mkdocs", f"the settings cannot be read with YAML's types ({error})")
+        return {}
+    return dict(typed["mkdocs"])

@@ -1,0 +1,137 @@
+"""Values as a reader sees them, in the page's language: words from the catalogue, numbers,
+dates, the labels of the data's codes (a status, a kind, a period) and progress bars.
+
+Nothing here judges: a status, a share or a pace comes from ``generator.scoring``; this only
+writes it out.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from generator.i18n import Language
+from generator.model import Direction, KeyResult, Kind, Period, Status
+from generator.settings import Settings
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A status, never by colour alone: a symbol and a word beside the colour."""
+
+    code: str
+    label: str
+    symbol: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Progress as text, and the width of its bar (0-100, clipped), or no bar when there is no data."""
+
+    text: str
+    bar: int | None
+    expected_text: str
+    expected_bar: int
+
+
+class Formatter:
+    """Writes the portal's values in one language."""
+
+    def __init__(self, language: Language, settings: Settings) -> None:
+        self.language = language
+        self.settings = settings
+
+    def _(self, message: str, **values: object) -> str:
+        text = self.language.gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, count: int, **values: object) -> str:
+        """Words about ``count`` things in the language's plural form, ``%(count)s`` filled in."""
+        return self.language.ngettext(singular, plural, count) % {"count": count, **values}
+
+    def date(self, day: datetime.date | None) -> str:
+        return "" if day is None else self.language.date(day)
+
+    def percent(self, share: float) -> str:
+        return self.language.percent(share)
+
+    def quantity(self, value: float, unit: str) -> str:
+        return self.language.quantity(value, unit)
+
+    def value(self, value: float | None, kr: KeyResult) -> str:
+        return self._("No data yet") if value is None else self.quantity(value, kr.unit)
+
+    def period_label(self, period: Period) -> str:
+        if period.label:
+            return period.label
+        year = period.id[:4]
+        if "-Q" in period.id:
+            return self._("Q%(quarter)s %(year)s", quarter=period.id[-1], year=year)
+        if "-H" in period.id:
+            return self._("H%(half)s %(year)s", half=period.id[-1], year=year)
+        if len(period.id) == 7:
+            return self.language.month_year(period.start)
+        return year
+
+    def period_dates(self, period: Period) -> str:
+        return self._(
+            "%(start)s to %(end)s", start=self.date(period.start), end=self.date(period.end)
+        )
+
+    def level_label(self, level: str) -> str:
+        return self.settings.level_label(level)
+
+    def badge(self, status: Status) -> Badge:
+        labels = {
+            Status.ON_TRACK: (self._("On track"), "✓"),
+            Status.AT_RISK: (self._("At risk"), "!"),
+            Status.OFF_TRACK: (self._("Off track"), "✕"),
+            Status.NO_DATA: (self._("No data yet"), "–"),  # noqa: RUF001 (a dash, meant)
+        }
+        label, symbol = labels[status]
+        return Badge(status.value, label, symbol)
+
+    def progress(
+        self, progress: float | None, clipped: float | None, expected: float | None
+    ) -> Progress:
+        expected_share = 0.0 if expected is None else expected
+        return Progress(
+            text=self._("No data yet") if progress is None else self.percent(progress),
+            bar=None if clipped is None else round(clipped * 100),
+            expected_text=self.percent(expected_share),
+            expected_bar=round(expected_share * 100),
+        )
+
+    def kind_label(self, kind: Kind) -> str:
+        return {
+            Kind.OUTCOME: self._("Outcome"),
+            Kind.OUTPUT: self._("Output"),
+            Kind.MILESTONE: self._("Milestone"),
+        }[kind]
+
+    def direction_text(self, kr: KeyResult) -> str:
+        if kr.kind is Kind.MILESTONE:
+            return self._("Percent complete, from 0 to 100")
+        return {
+            Direction.INCREASE: self._("Higher is better"),
+            Direction.DECREASE: self._("Lower is better"),
+            Direction.AT_LEAST: self._("Met when the value is at or above the target"),
+            Direction.AT_MOST: self._("Met when the value is at or below the target"),
+            Direction.WITHIN: self._("Met when the value stays inside the target range"),
+        }[kr.direction]
+
+    def baseline_text(self, kr: KeyResult) -> str:
+        """A milestone has no baseline of its own to show: it starts at 0 % complete."""
+        return "" if kr.kind is Kind.MILESTONE else self.quantity(kr.baseline, kr.unit)
+
+    def target_text(self, kr: KeyResult) -> str:
+        if kr.target_range is not None:
+            low, high = (self.quantity(v, kr.unit) for v in kr.target_range)
+            return self._("between %(low)s and %(high)s", low=low, high=high)
+        assert kr.target is not None  # the loader gives every key result a target or a range
+        target = self.quantity(kr.target, kr.unit)
+        if kr.direction is Direction.AT_LEAST:
+            return self._("at least %(target)s", target=target)
+        if kr.direction is Direction.AT_MOST:
+            return self._("at most %(target)s", target=target)
+        return target

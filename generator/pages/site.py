@@ -1,0 +1,43 @@
+"""The site model: everything the views read for one language of the portal, frozen.
+
+It is made once the figures are scored and every chart is rendered, so a view only reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from generator.model import Dataset, Period
+from generator.pages.formatting import Formatter
+from generator.pages.links import Links
+from generator.scoring import Figures
+from generator.settings import Settings
+
+
+@dataclass(frozen=True)
+class Site:
+    settings: Settings
+    dataset: Dataset
+    figures: Figures
+    fmt: Formatter
+    charts: Mapping[str, str]  # key result id -> the SVG of its chart
+
+    @cached_property
+    def links(self) -> Links:
+        return Links(self.dataset, self.fmt)
+
+    @cached_property
+    def current_period(self) -> Period | None:
+        current = self.figures.current_period
+        return None if current is None else self.dataset.periods[current]
+
+    def is_current(self, period: Period) -> bool:
+        return period.id == self.figures.current_period
+
+    @cached_property
+    def periods_newest_first(self) -> tuple[Period, ...]:
+        return tuple(
+            sorted(self.dataset.periods.values(), key=lambda p: (p.start, -p.days), reverse=True)
+        )

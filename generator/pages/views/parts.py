@@ -1,0 +1,132 @@
+"""What many pages show: the page record itself, key result rows, objective summaries, counts
+by status and the rows of an index."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.model import KeyResult, Objective, Period
+from generator.pages import urls
+from generator.pages.formatting import Badge, Progress
+from generator.pages.links import Link
+from generator.pages.site import Site
+from generator.scoring import STATUS_ORDER, RollUp
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page to write: where it goes, its template and the ready values it shows."""
+
+    path: str
+    template: str
+    title: str
+    description: str  # one plain sentence: the meta description and the search result's text
+    breadcrumbs: tuple[Link, ...]
+    body: Any
+    search_text: str = ""  # more words search should find the page by (besides title, description)
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    badge: Badge
+    count: int
+
+
+@dataclass(frozen=True)
+class KeyResultRow:
+    id: str
+    link: Link
+    kind: str
+    latest: str
+    latest_date: str
+    baseline: str
+    target: str
+    progress: Progress
+    status: Badge
+    derived: Badge | None  # the derived status, shown only where it differs from the owner's
+    status_source: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class ObjectiveSummary:
+    id: str
+    link: Link
+    unit: Link
+    period: Link
+    progress: Progress
+    counts: tuple[StatusCount, ...]
+    key_results: tuple[KeyResultRow, ...]
+    no_key_results: bool
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    link: Link
+    note: str
+
+
+@dataclass(frozen=True)
+class IndexBody:
+    entries: tuple[IndexEntry, ...]
+
+
+def counts(site: Site, roll_up: RollUp | None) -> tuple[StatusCount, ...]:
+    """Key results by status; nothing for a unit or period with no roll-up."""
+    if roll_up is None:
+        return ()
+    return tuple(StatusCount(site.fmt.badge(s), roll_up.counts.of(s)) for s in STATUS_ORDER)
+
+
+def roll_up_progress(site: Site, roll_up: RollUp | None, period: Period | None) -> Progress:
+    """A roll-up's mean progress (its parts already clipped) against its period's pace."""
+    value = roll_up.progress if roll_up else None
+    expected = site.figures.expected[period.id] if period else 0.0
+    return site.fmt.progress(value, value, expected)
+
+
+def key_result_row(site: Site, kr: KeyResult, from_path: str) -> KeyResultRow:
+    figures = site.figures.key_results[kr.id]
+    fmt = site.fmt
+    return KeyResultRow(
+        id=kr.id,
+        link=site.links.to(from_path, urls.key_result(kr.id), kr.title),
+        kind=fmt.kind_label(kr.kind),
+        latest=fmt.value(figures.latest_value, kr),
+        latest_date=fmt.date(figures.latest_date),
+        baseline=fmt.baseline_text(kr),
+        target=fmt.target_text(kr),
+        progress=fmt.progress(
+            figures.progress, figures.clipped_progress, figures.expected_progress
+        ),
+        status=fmt.badge(figures.status),
+        derived=fmt.badge(figures.derived_beside) if figures.derived_beside else None,
+        status_source=fmt._("owner's assessment") if figures.owner_status else fmt._("computed"),
+        confidence="" if figures.confidence is None else fmt.percent(figures.confidence),
+    )
+
+
+def objective_summary(site: Site, objective: Objective, from_path: str) -> ObjectiveSummary:
+    roll_up = site.figures.objectives[objective.id]
+    period = site.dataset.periods[objective.period]
+    return ObjectiveSummary(
+        id=objective.id,
+        link=site.links.objective(objective, from_path),
+        unit=site.links.unit(site.dataset.units[objective.unit], from_path),
+        period=site.links.period(period, from_path),
+        progress=roll_up_progress(site, roll_up, period),
+        counts=counts(site, roll_up),
+        key_results=tuple(
+            key_result_row(site, site.dataset.key_results[k], from_path)
+            for k in objective.key_results
+        ),
+        no_key_results=not objective.key_results,
+    )
+
+
+def objective_summaries(
+    site: Site, objectives: Sequence[Objective], from_path: str
+) -> tuple[ObjectiveSummary, ...]:
+    return tuple(objective_summary(site, o, from_path) for o in objectives)

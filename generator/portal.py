@@ -1,0 +1,59 @@
+"""A portal ready to write, and what the exports read once its pages are written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jinja2 import Environment
+
+from generator.load.project import Project
+from generator.pages import urls
+from generator.pages.site import Site
+from generator.pages.views.parts import Page
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The portal in one language: its site model and every data page."""
+
+    site: Site
+    env: Environment
+    pages: tuple[Page, ...]
+
+
+@dataclass(frozen=True)
+class Portal:
+    """Loaded, scored and charted: everything that can fail on the data has been done.
+
+    ``editions`` holds one edition per language the portal is published in, the default
+    language first; today that is the one language of the settings.
+    """
+
+    project: Project
+    editions: tuple[Edition, ...]
+
+    @property
+    def default(self) -> Edition:
+        return self.editions[0]
+
+    @property
+    def site(self) -> Site:
+        return self.default.site
+
+    def pages(self) -> Iterator[Page]:
+        for edition in self.editions:
+            yield from edition.pages
+
+    def depths(self) -> set[int]:
+        """Folder depths of the data pages: one shell of page chrome is needed for each."""
+        return {urls.depth(p.path) for p in self.pages()}
+
+
+@dataclass(frozen=True)
+class Published:
+    """What the exports read: the portal, and the address of every page now in the site
+    folder, the engine's hand-written pages and the data pages alike."""
+
+    portal: Portal
+    page_paths: tuple[str, ...]

@@ -1,0 +1,41 @@
+"""The portal's settings: plain records, filled from ``site_config.yml`` by ``generator.load``.
+
+Every key, with its default and help text, is described once in ``generator.contract``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.contract import STATUS_FACTORS
+
+
+@dataclass(frozen=True)
+class StatusFactors:
+    """Derived status: on track when progress >= on_track x expected, at risk >= at_risk x."""
+
+    on_track: float = float(str(STATUS_FACTORS["on_track"].default))
+    at_risk: float = float(str(STATUS_FACTORS["at_risk"].default))
+
+
+@dataclass(frozen=True)
+class Settings:
+    title: str
+    organisation: str
+    levels: tuple[str, ...]
+    base_url: str | None
+    language: str
+    licence: str | None
+    as_of: datetime.date | None
+    level_labels: Mapping[str, str]
+    status_factors: StatusFactors
+    publish_authors: bool
+    mkdocs: Mapping[str, Any]  # MkDocs' own settings, typed as YAML reads them
+
+    def level_label(self, level: str) -> str:
+        return (
+            self.level_labels.get(level) or level.replace("-", " ").replace("_", " ").capitalize()
+        )
