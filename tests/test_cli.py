@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,16 +12,35 @@ from pathlib import Path
 
 import pytest
 
+from generator.charts.render import IN_PROCESS_BELOW
 from generator.engine.commands import mkdocs_settings
+from generator.load.project import load_project
 from tests.conftest import FIXTURES, ROOT
 
 MINIMAL = FIXTURES / "minimal"
+# The venv's okr-portal and mkdocs scripts would import the generator the venv was installed
+# from, which need not be this checkout: run this checkout's code, with its folder first on
+# PYTHONPATH (spawned chart workers inherit both).
+CLI = "import sys; from generator.cli import main; sys.exit(main())"
 
 
-def okr_portal(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    command = Path(sys.executable).with_name("okr-portal")
+def this_checkout(env: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ if env is None else env)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    return env
+
+
+def okr_portal(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(command), *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=600
+        [sys.executable, "-c", CLI, *args],
+        cwd=cwd,
+        env=this_checkout(env),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
     )
 
 
@@ -58,14 +78,97 @@ def test_contract_only_config_builds_a_complete_portal_elsewhere(
     assert not (minimal / "site").exists()  # nothing written into the project but the chart cache
 
 
-def test_the_same_input_gives_byte_identical_output(minimal: Path, tmp_path: Path) -> None:
-    first, second = tmp_path / "one", tmp_path / "two"
-    assert okr_portal("build", "--project", str(minimal), "--out", str(first)).returncode == 0
-    shutil.rmtree(minimal / ".okr-cache")  # the second build renders its charts afresh
-    assert okr_portal("build", "--project", str(minimal), "--out", str(second)).returncode == 0
-    one, two = all_files(first), all_files(second)
+# Imported first by every Python process of a build, spawned chart workers included: logs each
+# process's command line. `okr-portal build` has no --workers option and renders with one
+# worker per CPU, so it also makes sure a build sees at least two CPUs and uses the pool.
+PROCESS_LOGGER = """\
+import os, sys
+_cpus = os.cpu_count
+os.cpu_count = lambda: max(2, _cpus() or 1)
+with open(os.environ["OKR_TEST_PROCESS_LOG"], "a", encoding="utf-8") as log:
+    log.write(repr(sys.orig_argv) + "\\n")
+"""
+
+
+def installed_locale(*wanted: str) -> str:
+    """The first of ``wanted`` that ``locale -a`` lists, else the first one: a locale that is not
+    installed still reaches what reads LANG itself (ICU in vl-convert, Babel), and Python falls
+    back to C without complaint."""
+    try:
+        listed = subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        return wanted[0]
+    installed = {name.lower().replace("utf-8", "utf8") for name in listed.stdout.split()}
+    return next((w for w in wanted if w.lower().replace("utf-8", "utf8") in installed), wanted[0])
+
+
+def chart_workers(log: Path) -> list[str]:
+    """The spawned worker processes among those a build logged."""
+    return [line for line in log.read_text(encoding="utf-8").splitlines() if "spawn_main" in line]
+
+
+def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
+    """A cold build (empty chart cache, charts rendered by the spawn pool) and a warm one (every
+    chart from the cache), in other time zones, locales, hash seeds and folders, write the same
+    files with the same bytes."""
+    project = tmp_path / "portal"
+    for part in ("data", "content"):
+        shutil.copytree(ROOT / part, project / part)
+    shutil.copy(ROOT / "site_config.yml", project)
+    cache = project / ".okr-cache"
+    assert not cache.exists()
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(PROCESS_LOGGER, encoding="utf-8")
+    variants = {
+        "cold": {"TZ": "Pacific/Kiritimati", "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"},
+        "warm": {
+            "TZ": "America/Los_Angeles",
+            "LANG": installed_locale("nb_NO.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8"),
+            "LANGUAGE": "nb:de",
+            "PYTHONHASHSEED": "12345",
+        },
+    }
+    stamps: dict[str, dict[str, tuple[int, int]]] = {}
+    for name, variant in variants.items():
+        log = tmp_path / f"{name}.log"
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+        env |= variant | {"LC_ALL": variant["LANG"], "OKR_TEST_PROCESS_LOG": str(log)}
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(hooks), env.get("PYTHONPATH")) if p)
+        done = okr_portal(
+            "build",
+            "--project",
+            str(project),
+            "--out",
+            str(tmp_path / name),
+            cwd=project if name == "warm" else tmp_path,
+            env=env,
+        )
+        assert done.returncode == 0, done.stderr
+        stamps[name] = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in cache.iterdir()}
+        if name == "cold":
+            assert chart_workers(log), "the cold build rendered no chart in a spawned worker"
+        else:
+            assert chart_workers(log) == [], "the warm build rendered charts"
+    # The cold build rendered every chart, enough of them for the pool, into the cache; the
+    # warm build rendered and rewrote none.
+    assert [n for n in stamps["cold"] if n.startswith(".") or not n.endswith(".svg")] == []
+    assert len(stamps["cold"]) >= IN_PROCESS_BELOW
+    assert stamps["warm"] == stamps["cold"]
+    one, two = all_files(tmp_path / "cold"), all_files(tmp_path / "warm")
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []
+    # The charts compared are the cached ones: every key result with a check-in shows one, and
+    # the distinct charts shown are exactly the cache's.
+    shown = [
+        found.group(1)
+        for name, body in one.items()
+        if name.startswith("key-results/") and name.endswith("/index.html")
+        if (found := re.search(rb'<figure class="okr-chart">.*?(<svg\b.*?</svg>)', body, re.S))
+    ]
+    checked_in = load_project(project).dataset.checkins_by_key_result
+    assert len(shown) == len(checked_in)
+    assert set(shown) == {(cache / name).read_bytes() for name in stamps["cold"]}
 
 
 def test_a_failed_build_keeps_the_previous_site_and_says_why(minimal: Path, tmp_path: Path) -> None:
@@ -99,10 +202,9 @@ def test_check_reports_ok_or_every_problem(minimal: Path) -> None:
 
 def test_mkdocs_build_gives_the_same_site_as_okr_portal_build(tmp_path: Path) -> None:
     by_mkdocs, by_cli = tmp_path / "mkdocs", tmp_path / "cli"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = Path(sys.executable).with_name("mkdocs")
+    env = this_checkout({**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     done = subprocess.run(
-        [str(mkdocs), "build", "-q", "-d", str(by_mkdocs)],
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(by_mkdocs)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import html
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +13,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from generator.i18n import LOCALES, Language
+from generator.load.project import load_project
+from generator.pages import urls
 from tests.conftest import FIXTURES, ROOT, build
 
 
@@ -82,9 +86,31 @@ def test_a_norwegian_portal_speaks_norwegian(tmp_path: Path) -> None:
     assert '<html lang="nb"' in home
     assert "I rute" in home and "On track" not in home
     assert "Tall per 16. nov. 2026." in home
-    key_result = next((tmp_path / "site" / "key-results").iterdir()) / "index.html"
-    text = key_result.read_text(encoding="utf-8")
-    assert "Statusoppdateringer" in text and "Check-ins" not in text
+    # The first key result, in the data's file order, whose latest figure English writes
+    # otherwise than Norwegian (a decimal point, a thousands separator).
+    loaded = load_project(project)
+    en, nb = Language("en"), Language("nb")
+    latest = {
+        kr_id: past[-1]
+        for kr_id, checkins in loaded.dataset.checkins_by_key_result.items()
+        if (past := [c for c in checkins if c.date <= loaded.as_of])
+    }
+    kr = next(
+        kr
+        for kr in loaded.dataset.key_results.values()
+        if kr.id in latest
+        and en.quantity(latest[kr.id].value, kr.unit) != nb.quantity(latest[kr.id].value, kr.unit)
+    )
+    checkin = latest[kr.id]
+    text = html.unescape(
+        (tmp_path / "site" / urls.key_result(kr.id) / "index.html").read_text(encoding="utf-8")
+    )
+    heading = re.search(r"<h1\b[^>]*>(.*?)</h1>", text, re.S)
+    assert heading and heading.group(1) == kr.title
+    assert '<h2 id="checkins">Statusoppdateringer</h2>' in text and "Check-ins" not in text
+    assert nb.quantity(checkin.value, kr.unit) in text
+    assert en.quantity(checkin.value, kr.unit) not in text
+    assert nb.date(checkin.date) in text and en.date(checkin.date) not in text
     assert "\u00a0%" in text  # percentages written the Norwegian way
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -122,20 +123,55 @@ def test_spawn_pool_renders_the_same_as_in_process() -> None:
     assert list(pooled) == list(specs)
 
 
+def leftovers(cache: Path) -> list[str]:
+    """Temporary files in the cache folder: hidden ones and *.tmp."""
+    return sorted(p.name for p in cache.iterdir() if p.name.startswith(".") or p.suffix == ".tmp")
+
+
 def test_cache_is_written_atomically_and_hit_the_second_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    specs = keyed(make(0), make(1), make(2))
-    first = render_svgs(specs, tmp_path, workers=1)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{k}.svg" for k in specs)
+    good = keyed(*(make(index=i) for i in range(8)))
+    complete = render_svgs(good, None, workers=1)
+    three = dict(list(good.items())[:3])
+    cache = tmp_path / "cache"
+    first = render_svgs(three, cache, workers=1)
+    assert sorted(p.name for p in cache.iterdir()) == sorted(f"{k}.svg" for k in three)
     for key, svg in first.items():
-        assert (tmp_path / f"{key}.svg").read_text(encoding="utf-8") == svg
+        assert svg == complete[key]
+        assert (cache / f"{key}.svg").read_text(encoding="utf-8") == svg
 
     def must_not_render(key: str, spec: object) -> str:
         raise AssertionError(f"cache miss for {key}")
 
-    monkeypatch.setattr(render, "_render_one", must_not_render)
-    assert render_svgs(specs, tmp_path, workers=1) == first
+    with monkeypatch.context() as patch:
+        patch.setattr(render, "_render_one", must_not_render)
+        assert render_svgs(three, cache, workers=1) == first
+
+    # A render that fails midway, in process and in the spawn pool (9 misses), leaves no
+    # temporary file and no .svg but complete ones of the good charts.
+    bad = {"broken-chart": {"mark": "line", "encoding": {"x": {"field": "a", "type": "nope"}}}}
+    items = list(good.items())
+    specs = {**dict(items[:4]), **bad, **dict(items[4:])}
+    for workers in (1, 2):
+        failed = tmp_path / f"failed-{workers}"
+        with pytest.raises(ChartRenderError, match="broken-chart"):
+            render_svgs(specs, failed, workers=workers)
+        assert leftovers(failed) == []
+        written = {p.stem: p.read_text(encoding="utf-8") for p in failed.iterdir()}
+        assert {key: complete[key] for key in written if key in complete} == written, workers
+
+    # Interrupted between writing the temporary file and moving it into place, a write leaves
+    # neither: never a half-written <key>.svg that a later build would take for a hit.
+    def disk_full(source: str, target: str) -> None:
+        raise OSError("disk full")
+
+    interrupted = tmp_path / "interrupted"
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", disk_full)
+        with pytest.raises(OSError, match="disk full"):
+            render_svgs(three, interrupted, workers=1)
+    assert list(interrupted.iterdir()) == []
 
 
 def test_only_cache_misses_are_rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
