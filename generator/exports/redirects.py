@@ -16,7 +16,8 @@ def write(published: Published, out: SiteFolder) -> None:
     site = published.portal.site
     moved = site.fmt._("This page has moved")
     for old, new in redirects(site.dataset):
-        out.write_text(old + "index.html", redirect_page(old, new, site.settings.base_url, moved))
+        page = redirect_page(old, new, site.settings.base_url, moved, site.settings.language)
+        out.write_text(old + "index.html", page)
 
 
 def redirects(dataset: Dataset) -> Iterator[tuple[str, str]]:
@@ -35,12 +36,13 @@ def redirects(dataset: Dataset) -> Iterator[tuple[str, str]]:
                 yield address(old), address(item.id)
 
 
-def redirect_page(old: str, new: str, base_url: str | None, moved_to: str) -> str:
-    """A page that works without JavaScript: a meta refresh, a canonical link and a plain link."""
+def redirect_page(old: str, new: str, base_url: str | None, moved_to: str, language: str) -> str:
+    """A page that works without JavaScript: a meta refresh, a canonical link and a plain link,
+    its words in the portal's ``language``."""
     target = escape(urls.relative(old, new))
     canonical = f'\n<link rel="canonical" href="{escape(base_url + new)}">' if base_url else ""
     return (
-        '<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+        f'<!doctype html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(moved_to)}</title>{canonical}\n"
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
         '<meta name="robots" content="noindex">\n</head>\n'

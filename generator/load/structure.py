@@ -21,20 +21,23 @@ _NOUN = {UNIT.what: "unit", PERIOD.what: "period", THEME.what: "theme"}
 
 
 def read_entries(
-    file: Path, shown_as: str, problems: Problems, record: Record
+    file: Path, shown_as: str, problems: Problems, record: Record, required: bool = True
 ) -> list[LineDict] | None:
     """The entries of a YAML file that holds a list of mappings (``- id: ...``), or None when
-    the file as a whole cannot be used; an entry that is not a mapping is reported and skipped."""
+    the file as a whole cannot be used; an entry that is not a mapping is reported and skipped.
+    A file that is not ``required`` (themes) may be empty or an empty list."""
     noun = _NOUN[record.what]
-    document = read_yaml(file, shown_as, problems, f"list the {noun}s, each as '- id: ...'")
+    before = len(problems)
+    when_empty = f"list the {noun}s, each as '- id: ...'" if required else None
+    document = read_yaml(file, shown_as, problems, when_empty)
     if document is None:
-        return None
+        return None if len(problems) > before or required else []
     if not isinstance(document, LineList):
         problems.add(
             shown_as, getattr(document, "line", 1), f"must be a list of {noun}s (- id: ...)"
         )
         return None
-    if not document:
+    if not document and required:
         problems.add(shown_as, document.line, f"the list holds no {noun}: add one (- id: ...)")
         return None
     entries = []
@@ -156,7 +159,7 @@ def _former_period_ids(fields: Fields) -> tuple[str, ...]:
 def load_themes(
     file: Path, shown_as: str, problems: Problems, ids: IdRegistry
 ) -> dict[str, Theme] | None:
-    entries = read_entries(file, shown_as, problems, THEME)
+    entries = read_entries(file, shown_as, problems, THEME, required=False)
     if entries is None:
         return None
     themes: dict[str, Theme] = {}

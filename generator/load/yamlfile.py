@@ -70,21 +70,23 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
 
 
-def read_yaml(file: Path, shown_as: str, problems: Problems, when_empty: str) -> Any:
+def read_yaml(file: Path, shown_as: str, problems: Problems, when_empty: str | None) -> Any:
     """The YAML document in ``file``, or None with a problem recorded when it cannot be read or
-    holds nothing ("the file is empty: ``when_empty``")."""
+    holds nothing ("the file is empty: ``when_empty``"; no problem when that is None: an
+    optional file may be empty)."""
     text = read_text(file, shown_as, problems)
     return None if text is None else parse_yaml(text, shown_as, problems, when_empty)
 
 
-def parse_yaml(text: str, shown_as: str, problems: Problems, when_empty: str) -> Any:
+def parse_yaml(text: str, shown_as: str, problems: Problems, when_empty: str | None) -> Any:
     """The YAML document in ``text``, as :func:`read_yaml` reads it."""
     loader: _Loader | None = None
     try:
         loader = _Loader(text, shown_as, problems)
         node: Node | None = loader.get_single_node()
         if node is None:
-            problems.add(shown_as, None, f"the file is empty: {when_empty}")
+            if when_empty is not None:
+                problems.add(shown_as, None, f"the file is empty: {when_empty}")
             return None
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as error:

@@ -177,6 +177,25 @@ def test_mkdocs_settings_are_allowed(project: Portal) -> None:
     assert "theme" in project.load().settings.mkdocs
 
 
+def test_mkdocs_settings_keep_yaml_types_for_mkdocs(project: Portal) -> None:
+    """The contract's keys are read as text; MkDocs' own need YAML's booleans and numbers."""
+    project.append(CONFIG, "mkdocs:\n  use_directory_urls: false\n  extra: {columns: 8}\n")
+    mkdocs = project.load().settings.mkdocs
+    assert mkdocs == {"use_directory_urls": False, "extra": {"columns": 8}}
+
+
+def test_check_help_lists_every_setting_from_the_contract() -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from generator.contract import SETTINGS
+
+    help_text = CliRunner().invoke(main, ["check", "--help"]).output
+    for item in SETTINGS:
+        assert f"  {item.name}" in help_text
+        assert item.help.split(" (")[0][:40] in " ".join(help_text.split())
+
+
 def test_mkdocs_must_be_a_mapping(project: Portal) -> None:
     project.append(CONFIG, "mkdocs: material\n")
     project.check((f"{CONFIG}:7", "'mkdocs' must be a mapping"))

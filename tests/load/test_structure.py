@@ -170,9 +170,40 @@ def test_bad_website(project: Portal) -> None:
 
 def test_units_file_must_be_a_list(project: Portal) -> None:
     project.write(UNITS, "id: town\nname: Town\nlevel: organisation\n")
+    project.check((f"{UNITS}:1", "must be a list of units"))  # and no cascade from OKR files
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ("", UNITS, "the file is empty: list the units, each as '- id: ...'"),
+        ("# units come later\n", UNITS, "the file is empty: list the units"),
+        ("[]\n", f"{UNITS}:1", "the list holds no unit: add one (- id: ...)"),
+    ],
+    ids=["empty", "only-comments", "empty-list"],
+)
+def test_an_empty_units_file_is_one_problem_naming_it(
+    project: Portal, text: str, where: str, message: str
+) -> None:
+    """Not one "not a unit id" per OKR file and one "not in any OKR file" per check-in."""
+    project.write(UNITS, text)
+    project.check((where, message))
+
+
+@pytest.mark.parametrize("text", ["", "[]\n"], ids=["empty", "empty-list"])
+def test_an_empty_periods_file_is_one_problem_naming_it(project: Portal, text: str) -> None:
+    project.write(PERIODS, text)
     problems = project.problems()
-    assert problems[-1].startswith(f"{UNITS}:1: ")
-    assert "must be a list of units" in problems[-1]
+    assert len(problems) == 1
+    assert problems[0].startswith("data/periods.yml")
+    assert "period" in problems[0]
+
+
+@pytest.mark.parametrize("text", ["", "# none yet\n", "[]\n"], ids=["empty", "comments", "list"])
+def test_an_empty_themes_file_means_no_themes(project: Portal, text: str) -> None:
+    """Themes are optional: an empty file is no themes, and an objective naming one is told so."""
+    project.write("data/themes.yml", text)
+    project.check(("data/okrs/2026-Q2/town.yml:7", "'themes' lists 'mobility', which is not in"))
 
 
 def test_unit_entry_must_be_a_mapping(project: Portal) -> None:
