@@ -174,8 +174,8 @@ def _score_key_results(
     value, base, target = frame["value"], frame["baseline"], frame["target"]
     direction = frame["direction"]
     linear = (value - base) / (target - base)
-    meets = np.where(direction == "at_least", value >= target, value <= target)
-    baseline_missed = np.where(direction == "at_least", base < target, base > target)
+    meets = np.where(direction == Direction.AT_LEAST.value, value >= target, value <= target)
+    baseline_missed = np.where(direction == Direction.AT_LEAST.value, base < target, base > target)
     level = np.where(meets, 1.0, np.where(baseline_missed, linear, 0.0))
     within = ((value >= frame["low"]) & (value <= frame["high"])).astype(float)
     progress = np.select(
