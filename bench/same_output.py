@@ -26,7 +26,10 @@ PORTAL_PARTS = ("site_config.yml", "data", "content")
 
 
 def run(command: list[str], cwd: Path | None = None) -> None:
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    """Run quietly; on failure, say what failed with everything it printed."""
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
 
 
 def checkout(revision: str, into: Path) -> Path:
@@ -41,7 +44,9 @@ def checkout(revision: str, into: Path) -> Path:
 
 def working_tree(into: Path) -> Path:
     """The working tree's code, committed or not, without build products."""
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", ".okr-cache", "*cache*", "*.egg-info")
+    ignore = shutil.ignore_patterns(
+        ".git", ".venv", "site", "build", "*.egg-info", ".okr-cache", "__pycache__", ".*_cache"
+    )
     shutil.copytree(ROOT, into, ignore=ignore)
     return into
 

@@ -13,12 +13,18 @@ from typing import Any
 from generator.contract import STATUS_FACTORS
 
 
+def _default_factor(name: str) -> float:
+    default = STATUS_FACTORS[name].default
+    assert isinstance(default, float)
+    return default
+
+
 @dataclass(frozen=True)
 class StatusFactors:
     """Derived status: on track when progress >= on_track x expected, at risk >= at_risk x."""
 
-    on_track: float = float(str(STATUS_FACTORS["on_track"].default))
-    at_risk: float = float(str(STATUS_FACTORS["at_risk"].default))
+    on_track: float = _default_factor("on_track")
+    at_risk: float = _default_factor("at_risk")
 
 
 @dataclass(frozen=True)

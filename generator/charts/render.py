@@ -1,11 +1,12 @@
-"""Render Vega-Lite specs to inline-safe SVG with vl-convert, in parallel and cached.
+"""Render Vega-Lite specs to inline-safe SVG with vl-convert, in parallel (the cache is
+``generator.charts.cache``).
 
 vl-convert deadlocks in a forked child once the parent process has used it, so worker
 processes are always started with the multiprocessing "spawn" context. Because spawned
-workers re-import the caller's main module, the program that calls `render_svgs` must
-guard its entry point with ``if __name__ == "__main__":`` (console scripts already do).
+workers re-import the caller's main module, the program that renders charts must guard its
+entry point with ``if __name__ == "__main__":`` (console scripts already do).
 
-This module deliberately does not import Altair (about 0.5 s per spawned worker).
+This module imports Altair only where a spec is built (about 0.5 s per spawned worker).
 """
 
 from __future__ import annotations
