@@ -8,6 +8,7 @@ page chrome the engine rendered, and runs every export into the same staging fol
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from generator.exports import EXPORTS
 from generator.i18n import Language
 from generator.load.project import Project, load_project
 from generator.output import SiteFolder
-from generator.pages import render
+from generator.pages import render, urls
 from generator.pages.chart_inputs import chart_inputs
 from generator.pages.formatting import Formatter
 from generator.pages.site import Site
@@ -48,7 +49,9 @@ def _edition(
     site = Site(settings, dataset, figures, fmt, charts)
     theme_dirs = [project.root / "theme"] if (project.root / "theme").is_dir() else []
     env = render.environment(language, theme_dirs)
-    return Edition(site, env, tuple(all_pages(site)))
+    root = urls.language_root(tag, settings.language)
+    pages = tuple(dataclasses.replace(page, path=root + page.path) for page in all_pages(site))
+    return Edition(site, env, pages)
 
 
 def home_html(portal: Portal) -> str:

@@ -45,6 +45,13 @@ def theme(theme_id: str) -> str:
     return f"themes/{theme_id}/"
 
 
+def language_root(tag: str, default: str) -> str:
+    """Where the pages of a language live: the default language at the site's root, another
+    under its own tag (``sv/``). Links between pages are relative, so a whole edition moves
+    under its root unchanged."""
+    return "" if tag == default else f"{tag.lower()}/"
+
+
 def depth(path: str) -> int:
     """How many folders deep a page's address is: ``units/x/`` is 2, the home page 0."""
     return path.count("/")

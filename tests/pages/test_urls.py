@@ -42,3 +42,19 @@ def test_root_links_to_data_pages_in_hand_written_pages_become_relative() -> Non
     result = urls.relative_data_links(html, "updates/q3/")
     assert 'href="../../objectives/o/"' in result
     assert 'href="/about/"' in result and 'href="https://x.example/"' in result
+
+
+def test_the_default_language_lives_at_the_root_and_others_under_their_tag() -> None:
+    assert urls.language_root("fi", "fi") == ""
+    assert urls.language_root("sv", "fi") == "sv/"
+    assert urls.language_root("nb-NO", "en") == "nb-no/"
+
+
+def test_links_within_an_edition_survive_moving_it_under_a_language_root() -> None:
+    """A link made between unprefixed addresses leads to the same page once both move."""
+    from posixpath import normpath
+
+    root = urls.language_root("sv", "fi")
+    here, there = urls.unit("a"), urls.objective("b")
+    link = urls.relative(here, there)
+    assert normpath(f"/{root}{here}{link}") + "/" == f"/{root}{there}"
