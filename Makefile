@@ -9,10 +9,13 @@ CHROMIUM_MIN := 120
 .PHONY: serve build test lint messages chromium
 
 # Every package at the exact version in constraints.txt: CI passes the same way tomorrow.
+# Quietly: setuptools' notes on editable installs say nothing a publisher can act on.
+PIP := PYTHONWARNINGS=ignore $(BIN)/pip --quiet --quiet --disable-pip-version-check
+
 $(BIN)/okr-portal: pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip -c constraints.txt
-	$(BIN)/pip install --quiet -e ".[test]" -c constraints.txt
+	$(PIP) install --upgrade pip -c constraints.txt
+	$(PIP) install -e ".[test]" -c constraints.txt
 	touch $@
 
 serve: build
