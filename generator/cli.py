@@ -8,6 +8,7 @@ everything succeeded: a failed build never leaves a half-written site.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -45,11 +46,27 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
 
 
-def _report(problems: list[Problem]) -> NoReturn:
+def _report(problems: list[Problem], root: Path) -> NoReturn:
+    """Every problem as path:line: message, under GitHub Actions also as an annotation on the
+    line to fix; then one line of summary; exit status 1."""
+    in_github = os.environ.get("GITHUB_ACTIONS") == "true"
+    folder = _folder_in_repository(root) if in_github else ""
     for problem in problems:
         click.echo(str(problem), err=True)
+        if in_github:
+            click.echo(problem.github_annotation(folder))
     click.echo(f"{len(problems)} problem(s) found; fix them and run again.", err=True)
     sys.exit(1)
+
+
+def _folder_in_repository(root: Path) -> str:
+    """The portal's folder relative to the checked-out repository (``""`` at its top), for
+    annotations, whose paths GitHub reads from the repository's top."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if not workspace or not root.is_relative_to(Path(workspace).resolve()):
+        return ""
+    inner = root.relative_to(Path(workspace).resolve()).as_posix()
+    return "" if inner == "." else inner + "/"
 
 
 def _fail(message: str) -> NoReturn:
@@ -62,10 +79,11 @@ def _fail(message: str) -> NoReturn:
 )
 @PROJECT
 def check(project: Path) -> None:
+    root = project.resolve()
     try:
-        loaded = load_project(project.resolve())
+        loaded = load_project(root)
     except DataError as error:
-        _report(error.problems)
+        _report(error.problems, root)
     dataset = loaded.dataset
     click.echo(
         f"OK: {len(dataset.units)} units, {len(dataset.periods)} periods, "
@@ -91,7 +109,7 @@ def build(project: Path, out: Path | None) -> None:
         engine.build(root, staging)
     except DataError as error:
         shutil.rmtree(staging, ignore_errors=True)
-        _report(error.problems)
+        _report(error.problems, root)
     except engine.BuildFailed as error:
         shutil.rmtree(staging, ignore_errors=True)
         _fail(str(error))
@@ -108,10 +126,11 @@ def build(project: Path, out: Path | None) -> None:
     "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )
 def serve(project: Path, dev_addr: str) -> None:
+    root = project.resolve()
     try:
-        engine.serve(project.resolve(), dev_addr)
+        engine.serve(root, dev_addr)
     except DataError as error:
-        _report(error.problems)
+        _report(error.problems, root)
     except engine.BuildFailed as error:
         _fail(str(error))
 

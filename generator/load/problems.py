@@ -17,6 +17,23 @@ class Problem:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"
 
+    def github_annotation(self, folder: str = "") -> str:
+        """The problem as a GitHub Actions workflow command, so a pull request shows it on the
+        line to fix; ``folder`` is the portal's folder within the repository (``""`` or
+        ``portal/``)."""
+        where = f"file={_escape_property(folder + self.path)}"
+        if self.line is not None:
+            where += f",line={self.line}"
+        return f"::error {where}::{_escape_data(self.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
 
 class DataError(Exception):
     """The input breaks the data contract; carries every problem found, not only the first."""
