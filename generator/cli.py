@@ -19,6 +19,7 @@ import click
 
 from generator import contract
 from generator.engine import commands as engine
+from generator.exports.schemas import SCHEMAS, schema_files
 from generator.load.problems import DataError, Problem
 from generator.load.project import load_project
 
@@ -133,6 +134,21 @@ def serve(project: Path, dev_addr: str) -> None:
         _report(error.problems, root)
     except engine.BuildFailed as error:
         _fail(str(error))
+
+
+@main.command(help="Write the JSON Schemas of the portal's YAML files into a folder.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder to write them into.",
+)
+def schemas(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_files().items():
+        (out / name).write_text(text, encoding="utf-8", newline="\n")
+    click.echo(f"Wrote {len(SCHEMAS)} schemas into {out}")
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -23,14 +23,15 @@ class FieldType(StrEnum):
     SLUG = "slug"  # an id: lowercase letters, digits and hyphens, at most 80 characters
     SLUGS = "slugs"  # a list of ids
     PERIOD_ID = "period_id"  # YYYY, YYYY-Q1..Q4, YYYY-H1/H2 or YYYY-MM
+    PERIOD_IDS = "period_ids"  # a list of period ids
     DATE = "date"  # YYYY-MM-DD
     NUMBER = "number"
     NUMBER_PAIR = "number_pair"  # [low, high]
     URL = "url"
     BOOLEAN = "boolean"
     CHOICE = "choice"
-    MAPPING = "mapping"
-    LIST = "list"  # a list of records described elsewhere
+    MAPPING = "mapping"  # names to values; with a record, the fields it describes
+    LIST = "list"  # a list of the records ``record`` describes
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Field:
     required: bool = False
     default: object = None
     choices: tuple[str, ...] = ()
+    record: Record | None = None  # what a MAPPING or a LIST holds, where the contract says
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,25 @@ def _former_ids(kind: str) -> Field:
         default=(),
     )
 
+
+STATUS_FACTORS = Record(
+    "status_factors",
+    "site_config.yml",
+    (
+        Field(
+            "on_track",
+            FieldType.NUMBER,
+            "On track when progress >= on_track x expected progress.",
+            default=0.9,
+        ),
+        Field(
+            "at_risk",
+            FieldType.NUMBER,
+            "At risk when progress >= at_risk x expected progress; else off track.",
+            default=0.6,
+        ),
+    ),
+)
 
 SETTINGS = Record(
     "site_config.yml",
@@ -132,6 +153,7 @@ SETTINGS = Record(
             FieldType.MAPPING,
             "Derived status thresholds: {on_track: 0.9, at_risk: 0.6}.",
             default={},
+            record=STATUS_FACTORS,
         ),
         Field(
             "publish_authors",
@@ -144,25 +166,6 @@ SETTINGS = Record(
             FieldType.MAPPING,
             "Extra MkDocs settings (theme palette, extra nav, markdown_extensions...).",
             default={},
-        ),
-    ),
-)
-
-STATUS_FACTORS = Record(
-    "status_factors",
-    "site_config.yml",
-    (
-        Field(
-            "on_track",
-            FieldType.NUMBER,
-            "On track when progress >= on_track x expected progress.",
-            default=0.9,
-        ),
-        Field(
-            "at_risk",
-            FieldType.NUMBER,
-            "At risk when progress >= at_risk x expected progress; else off track.",
-            default=0.6,
         ),
     ),
 )
@@ -200,7 +203,7 @@ PERIOD = Record(
         Field("end", FieldType.DATE, "Last day of the period.", required=True),
         Field(
             "formerly",
-            FieldType.LIST,
+            FieldType.PERIOD_IDS,
             "Period ids this period had before; their addresses redirect to its page.",
             default=(),
         ),
@@ -215,34 +218,6 @@ THEME = Record(
         Field("name", FieldType.TEXT, "The theme's name.", required=True),
         Field("description", FieldType.MARKDOWN, "What the theme covers.", default=""),
         _former_ids("theme"),
-    ),
-)
-
-OKR_FILE = Record(
-    "an OKR file",
-    "data/okrs/<period-id>/<unit-id>.yml",
-    (
-        Field("unit", FieldType.SLUG, "The unit id; equal to the file name.", required=True),
-        Field(
-            "period", FieldType.PERIOD_ID, "The period id; equal to the folder name.", required=True
-        ),
-        Field("objectives", FieldType.LIST, "The unit's objectives for the period."),
-    ),
-)
-
-OBJECTIVE = Record(
-    "an objective",
-    "data/okrs/<period-id>/<unit-id>.yml",
-    (
-        Field("id", FieldType.SLUG, "The objective's permanent id.", required=True),
-        Field("title", FieldType.TEXT, "What the unit sets out to achieve.", required=True),
-        Field("description", FieldType.MARKDOWN, "Why this matters to residents.", default=""),
-        Field("owner", FieldType.TEXT, "Who answers for it: a role, not a person's name."),
-        Field("aligns_to", FieldType.SLUGS, "Objective ids this one contributes to.", default=()),
-        Field("shared_with", FieldType.SLUGS, "Other unit ids that co-own it.", default=()),
-        Field("themes", FieldType.SLUGS, "Theme ids from data/themes.yml.", default=()),
-        Field("key_results", FieldType.LIST, "How progress is measured.", default=()),
-        _former_ids("objective"),
     ),
 )
 
@@ -285,6 +260,45 @@ KEY_RESULT = Record(
         Field("source_url", FieldType.URL, "A link to the source."),
         Field("caveat", FieldType.TEXT, "How to read the figure, in plain words."),
         _former_ids("key result"),
+    ),
+)
+
+OBJECTIVE = Record(
+    "an objective",
+    "data/okrs/<period-id>/<unit-id>.yml",
+    (
+        Field("id", FieldType.SLUG, "The objective's permanent id.", required=True),
+        Field("title", FieldType.TEXT, "What the unit sets out to achieve.", required=True),
+        Field("description", FieldType.MARKDOWN, "Why this matters to residents.", default=""),
+        Field("owner", FieldType.TEXT, "Who answers for it: a role, not a person's name."),
+        Field("aligns_to", FieldType.SLUGS, "Objective ids this one contributes to.", default=()),
+        Field("shared_with", FieldType.SLUGS, "Other unit ids that co-own it.", default=()),
+        Field("themes", FieldType.SLUGS, "Theme ids from data/themes.yml.", default=()),
+        Field(
+            "key_results",
+            FieldType.LIST,
+            "How progress is measured.",
+            default=(),
+            record=KEY_RESULT,
+        ),
+        _former_ids("objective"),
+    ),
+)
+
+OKR_FILE = Record(
+    "an OKR file",
+    "data/okrs/<period-id>/<unit-id>.yml",
+    (
+        Field("unit", FieldType.SLUG, "The unit id; equal to the file name.", required=True),
+        Field(
+            "period", FieldType.PERIOD_ID, "The period id; equal to the folder name.", required=True
+        ),
+        Field(
+            "objectives",
+            FieldType.LIST,
+            "The unit's objectives for the period.",
+            record=OBJECTIVE,
+        ),
     ),
 )
 

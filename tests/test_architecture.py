@@ -128,6 +128,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     },
     "generator.portal": {"generator.load", "generator.pages"},
     "generator.exports": {
+        "generator.contract",
         "generator.model",
         "generator.scoring",
         "generator.pages",
@@ -151,7 +152,12 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.pages",
         "generator.portal",
     },
-    "generator.cli": {"generator.contract", "generator.engine", "generator.load"},
+    "generator.cli": {
+        "generator.contract",
+        "generator.engine",
+        "generator.exports",
+        "generator.load",
+    },
 }
 
 

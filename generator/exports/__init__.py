@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.exports import open_data, redirects, search, sitemap
+from generator.exports import open_data, redirects, schemas, search, sitemap
 from generator.output import SiteFolder
 from generator.portal import Published
 
 Export = Callable[[Published, SiteFolder], None]
 
-EXPORTS: tuple[Export, ...] = (open_data.write, redirects.write, sitemap.write, search.write)
+EXPORTS: tuple[Export, ...] = (
+    open_data.write,
+    schemas.write,
+    redirects.write,
+    sitemap.write,
+    search.write,
+)
