@@ -9,14 +9,16 @@ page chrome the engine rendered, and runs every export into the same staging fol
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from generator.charts.cache import chart_svgs
 from generator.exports import EXPORTS
 from generator.i18n import Language
 from generator.load.project import Project, load_project
+from generator.model import Dataset
 from generator.output import SiteFolder
 from generator.pages import render, urls
 from generator.pages.chart_inputs import chart_inputs
@@ -25,6 +27,7 @@ from generator.pages.site import Site
 from generator.pages.views import all_pages, home
 from generator.portal import Edition, Portal, Published
 from generator.scoring import Figures, score
+from generator.settings import Settings
 
 CACHE_DIR = ".okr-cache"
 
@@ -35,7 +38,7 @@ def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = Non
     figures = score(project.dataset, project.as_of, project.settings.status_factors)
     charts_cache = root / CACHE_DIR if cache_dir is None else cache_dir
     edition = _edition(project, figures, project.settings.language, charts_cache, workers)
-    return Portal(project, (edition,))
+    return Portal(project, (edition,), charts_cache)
 
 
 def _edition(
@@ -45,13 +48,41 @@ def _edition(
     settings, dataset = project.settings, project.dataset
     language = Language(tag)
     fmt = Formatter(language, settings)
-    charts = chart_svgs(chart_inputs(dataset, fmt), cache_dir, workers or os.cpu_count() or 1)
-    site = Site(settings, dataset, figures, fmt, charts)
+    site = _site(settings, dataset, figures, fmt, cache_dir, workers)
     theme_dirs = [project.root / "theme"] if (project.root / "theme").is_dir() else []
     env = render.environment(language, theme_dirs)
     root = urls.language_root(tag, settings.language)
     pages = tuple(dataclasses.replace(page, path=root + page.path) for page in all_pages(site))
     return Edition(site, env, pages)
+
+
+def _site(
+    settings: Settings,
+    dataset: Dataset,
+    figures: Figures,
+    fmt: Formatter,
+    cache_dir: Path,
+    workers: int | None,
+    charted: Collection[str] | None = None,
+) -> Site:
+    """The site model, with the charts of the key results in ``charted`` (default: all)."""
+    inputs = chart_inputs(dataset, fmt)
+    wanted = inputs if charted is None else {k: v for k, v in inputs.items() if k in charted}
+    charts = chart_svgs(wanted, cache_dir, workers or os.cpu_count() or 1)
+    return Site(settings, dataset, figures, fmt, charts)
+
+
+def site_as_of(portal: Portal, day: datetime.date, charted: Collection[str]) -> Site:
+    """The default edition's site model as it stood on ``day``: only the check-ins made by
+    then, scored as of then, with the charts of ``charted`` drawn as of then (a post quotes
+    its figures from it)."""
+    current = portal.site
+    dataset = dataclasses.replace(
+        current.dataset, checkins=tuple(c for c in current.dataset.checkins if c.date <= day)
+    )
+    figures = score(dataset, day, current.settings.status_factors)
+    fmt, cache = current.fmt, portal.charts_cache
+    return _site(current.settings, dataset, figures, fmt, cache, None, charted)
 
 
 def home_html(portal: Portal) -> str:

@@ -7,6 +7,7 @@ everything succeeded: a failed build never leaves a half-written site.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import shutil
@@ -22,6 +23,14 @@ from generator.engine import commands as engine
 from generator.exports.schemas import SCHEMAS, schema_files
 from generator.load.problems import DataError, Problem
 from generator.load.project import load_project
+from generator.starter import FolderNotEmpty, create_portal, starter_values
+
+TODAY = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The build date, YYYY-MM-DD: posts dated after it stay out (default: today).",
+)
 
 PROJECT = click.option(
     "--project",
@@ -101,13 +110,14 @@ def check(project: Path) -> None:
     default=None,
     help="Output folder (default: <project>/site).",
 )
-def build(project: Path, out: Path | None) -> None:
+@TODAY
+def build(project: Path, out: Path | None, today: datetime.datetime | None) -> None:
     root = project.resolve()
     target = (out or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        engine.build(root, staging)
+        engine.build(root, staging, today.date() if today else None)
     except DataError as error:
         shutil.rmtree(staging, ignore_errors=True)
         _report(error.problems, root)
@@ -126,14 +136,40 @@ def build(project: Path, out: Path | None) -> None:
 @click.option(
     "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )
-def serve(project: Path, dev_addr: str) -> None:
+@TODAY
+def serve(project: Path, dev_addr: str, today: datetime.datetime | None) -> None:
     root = project.resolve()
     try:
-        engine.serve(root, dev_addr)
+        engine.serve(root, dev_addr, today.date() if today else None)
     except DataError as error:
         _report(error.problems, root)
     except engine.BuildFailed as error:
         _fail(str(error))
+
+
+@main.command(
+    help="Start a new portal in FOLDER: example data to replace, pages, the publishing "
+    "workflows and a README for the publisher."
+)
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Public OKRs", show_default=True, help="The portal's name.")
+@click.option(
+    "--organisation", default="Our organisation", show_default=True, help="Who publishes it."
+)
+@click.option("--language", default="en", show_default=True, help="BCP 47 language tag.")
+@click.option(
+    "--year",
+    type=int,
+    default=None,
+    help="The year of the example period (default: this year).",
+)
+def init(folder: Path, title: str, organisation: str, language: str, year: int | None) -> None:
+    values = starter_values(title, organisation, language, year or datetime.date.today().year)
+    try:
+        written = create_portal(folder, values)
+    except FolderNotEmpty as error:
+        _fail(str(error))
+    click.echo(f"Wrote {len(written)} files into {folder}. Next: see {folder / 'README.md'}")
 
 
 @main.command(help="Write the JSON Schemas of the portal's YAML files into a folder.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from jinja2 import Environment
 
@@ -32,6 +33,7 @@ class Portal:
 
     project: Project
     editions: tuple[Edition, ...]
+    charts_cache: Path  # where chart SVGs are kept between builds
 
     @property
     def default(self) -> Edition:

@@ -136,6 +136,8 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.portal",
     },
     "generator.build": {
+        "generator.model",
+        "generator.settings",
         "generator.load",
         "generator.scoring",
         "generator.i18n",
@@ -145,18 +147,27 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.portal",
         "generator.exports",
     },
+    "generator.updates": {
+        "generator.build",
+        "generator.load",
+        "generator.pages",
+        "generator.portal",
+    },
     "generator.engine": {
+        "generator.updates",
         "generator.build",
         "generator.load",
         "generator.output",
         "generator.pages",
         "generator.portal",
     },
+    "generator.starter": {"generator.exports"},
     "generator.cli": {
         "generator.contract",
         "generator.engine",
         "generator.exports",
         "generator.load",
+        "generator.starter",
     },
 }
 

@@ -7,6 +7,7 @@ same site.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import tempfile
@@ -31,8 +32,9 @@ def quiet() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def build(root: Path, site_dir: Path) -> None:
-    """Build the portal in ``root`` into ``site_dir``; raises DataError or BuildFailed."""
+def build(root: Path, site_dir: Path, today: datetime.date | None = None) -> None:
+    """Build the portal in ``root`` into ``site_dir``; raises DataError or BuildFailed.
+    ``today`` is the build date (posts dated after it stay out); default: today."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -42,19 +44,22 @@ def build(root: Path, site_dir: Path) -> None:
         lambda record: record.levelno < logging.ERROR
     )
     try:
-        with mkdocs_config_file(root, site_dir) as config_file:
+        with mkdocs_config_file(root, site_dir, today) as config_file:
             mkdocs_build(load_config(config_file=str(config_file)))
     except Abort as abort:
         raise _failure(abort) from None
 
 
-def serve(root: Path, dev_addr: str) -> None:
+def serve(root: Path, dev_addr: str, today: datetime.date | None = None) -> None:
     """Serve the portal in ``root``, rebuilt on every change; raises DataError or BuildFailed
     when the first build fails (later failures are logged as they happen)."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort
 
-    with tempfile.TemporaryDirectory() as staging, mkdocs_config_file(root, Path(staging)) as file:
+    with (
+        tempfile.TemporaryDirectory() as staging,
+        mkdocs_config_file(root, Path(staging), today) as file,
+    ):
         try:
             mkdocs_serve(config_file=str(file), dev_addr=dev_addr, livereload=True)
         except Abort as abort:
@@ -69,19 +74,24 @@ def _failure(abort: Exception) -> Exception:
     return BuildFailed(str(cause or abort))
 
 
-def mkdocs_settings(root: Path, site_dir: Path) -> dict[str, Any]:
+def mkdocs_settings(
+    root: Path, site_dir: Path, today: datetime.date | None = None
+) -> dict[str, Any]:
     """The MkDocs configuration of the portal in ``root``, built from its site_config.yml."""
     problems = Problems()
     loaded = load_settings(root, problems)
     problems.raise_if_any()
     extra = loaded.mkdocs if loaded else {}
+    ours: dict[str, Any] = {"okr-portal": {"project": str(root)}}
+    if today is not None:
+        ours["okr-portal"]["today"] = today.isoformat()
     settings: dict[str, Any] = {
         "site_name": "okr-portal",  # replaced by the plugin with the portal's title
         "docs_dir": str(root / "content"),
         "site_dir": str(site_dir),
         "use_directory_urls": True,
         "theme": {"name": "material", "font": False},
-        "plugins": ["search", {"okr-portal": {"project": str(root)}}],
+        "plugins": ["search", ours],
         "markdown_extensions": ["attr_list", "admonition", "toc"],
     }
     for key, value in extra.items():
@@ -89,17 +99,19 @@ def mkdocs_settings(root: Path, site_dir: Path) -> dict[str, Any]:
             settings["theme"] = {**settings["theme"], **value}
         elif key == "plugins" and isinstance(value, list):
             # Other plugins are welcome; ours stays, or there would be no data pages.
-            settings["plugins"] = [*value, {"okr-portal": {"project": str(root)}}]
+            settings["plugins"] = [*value, ours]
         else:
             settings[key] = value
     return settings
 
 
 @contextmanager
-def mkdocs_config_file(root: Path, site_dir: Path) -> Iterator[Path]:
+def mkdocs_config_file(
+    root: Path, site_dir: Path, today: datetime.date | None = None
+) -> Iterator[Path]:
     """A temporary MkDocs config file for ``root`` (MkDocs' serve re-reads it on every change)."""
     with tempfile.TemporaryDirectory() as folder:
-        settings = mkdocs_settings(root, site_dir)
+        settings = mkdocs_settings(root, site_dir, today)
         if not Path(settings["docs_dir"]).is_dir():
             settings["docs_dir"] = str(Path(folder) / "content")
             Path(settings["docs_dir"]).mkdir()

@@ -9,6 +9,7 @@ data pages and every export.
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 from typing import Any
@@ -22,14 +23,28 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
+from generator import updates
 from generator.build import home_html, prepare, write_site
+from generator.load.fields import parse_date
 from generator.load.problems import DataError, Problem
 from generator.output import SiteFolder
 from generator.pages import render, urls
 from generator.portal import Portal
+from generator.updates import Post, expand_post, index_markdown, is_post, published, read_post
 
 SHELL_PREFIX = render.SHELL_FOLDER
+
+
+def _build_date(setting: str | None) -> datetime.date:
+    """The date the build is made on: set, so that a build is reproducible, or today."""
+    if setting is None:
+        return datetime.date.today()
+    day = parse_date(setting)
+    if day is None:
+        raise PluginError(f"today is '{setting}': write the build date as YYYY-MM-DD")
+    return day
 
 
 def material_language(tag: str) -> str:
@@ -47,6 +62,8 @@ class OkrPortalConfig(Config):
     """Folder holding site_config.yml and data/ (default: the folder of the MkDocs config)."""
     cache_dir = config_options.Optional(config_options.Type(str))
     """Where rendered charts are cached (default: <project>/.okr-cache)."""
+    today = config_options.Optional(config_options.Type(str))
+    """The build date (YYYY-MM-DD): posts dated after it stay out (default: today)."""
 
 
 class DataProblems(PluginError):
@@ -64,6 +81,7 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
     portal: Portal
     hand_written: list[str]  # addresses of the pages MkDocs renders from content/
     tag: str  # the portal's BCP 47 language tag
+    posts: dict[str, Post]  # content path -> the post, of the posts published in this build
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.project or Path(config.config_file_path or ".").parent).resolve()
@@ -103,6 +121,7 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
             files.append(
                 File.generated(config, "index.md", content=f"# {self.portal.site.settings.title}\n")
             )
+        self._add_posts(files, config)
         # MkDocs writes the home page's address as "./"; ours (urls.HOME) is "".
         self.hand_written = [
             urls.HOME if f.url == "./" else f.url
@@ -110,6 +129,47 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
             if not f.src_uri.startswith(SHELL_PREFIX)
         ]
         return files
+
+    def _add_posts(self, files: Files, config: MkDocsConfig) -> None:
+        """Read every post; leave out those dated after the build date; list the rest."""
+        today = _build_date(self.config.today)
+        posts = []
+        for file in [f for f in files.documentation_pages() if is_post(f.src_uri)]:
+            text = file.content_string
+            body, meta = get_data(text)
+            first_line = text[: len(text) - len(body)].count("\n") + 1
+            source = self._source(file)
+            try:
+                posts.append((file, read_post(source, file.url, meta, body, first_line)))
+            except DataError as error:
+                raise DataProblems(error.problems) from None
+        shown = published([post for _, post in posts], today)
+        for file, post in posts:
+            if post not in shown:
+                files.remove(file)  # embargoed until its date
+        self.posts = {file.src_uri: post for file, post in posts if post in shown}
+        index = updates.FOLDER + "index.md"
+        if shown and files.get_file_from_path(index) is None:
+            content = index_markdown(self.portal, shown)
+            files.append(File.generated(config, index, content=content))
+
+    def _source(self, file: File) -> str:
+        """The file as problems name it: relative to the portal's folder (content/...)."""
+        path = Path(file.abs_src_path or file.src_uri)
+        root = self.portal.project.root
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else file.src_uri
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A post's quotes become the figures of its date."""
+        post = self.posts.get(page.file.src_uri)
+        if post is None:
+            return markdown
+        try:
+            return expand_post(self.portal, post)
+        except DataError as error:
+            raise DataProblems(error.problems) from None
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         site = self.portal.site
