@@ -151,7 +151,18 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.pages",
         "generator.portal",
     },
-    "generator.cli": {"generator.contract", "generator.engine", "generator.load"},
+    "generator.diff": {
+        "generator.model",
+        "generator.load",
+        "generator.scoring",
+        "generator.settings",
+    },
+    "generator.cli": {
+        "generator.contract",
+        "generator.engine",
+        "generator.load",
+        "generator.diff",
+    },
 }
 
 
