@@ -1,4 +1,4 @@
-"""The command line: ``okr-portal check | build | serve``.
+"""The command line: ``okr-portal check | build | serve | diff``.
 
 ``build`` and ``serve`` hand the portal to the engine (``generator.engine``: MkDocs with
 Material and our plugin). ``build`` writes into a temporary folder and swaps it in only when
@@ -19,6 +19,7 @@ from typing import NoReturn
 import click
 
 from generator import contract
+from generator.diff import RevisionError, compare, load_revision, scored, to_markdown
 from generator.engine import commands as engine
 from generator.exports.schemas import SCHEMAS, schema_files
 from generator.load.problems import DataError, Problem
@@ -185,6 +186,31 @@ def schemas(out: Path) -> None:
     for name, text in schema_files().items():
         (out / name).write_text(text, encoding="utf-8", newline="\n")
     click.echo(f"Wrote {len(SCHEMAS)} schemas into {out}")
+
+
+@main.command(
+    "diff",
+    help="Show, as Markdown, what the data changed since BASE_REF (a git revision) does to "
+    "the portal: objectives and key results added or removed, targets, statuses and "
+    "check-ins. With GITHUB_STEP_SUMMARY set, the report is also added to the job summary.",
+)
+@click.argument("base_ref")
+@PROJECT
+def diff_command(base_ref: str, project: Path) -> None:
+    root = project.resolve()
+    try:
+        head = scored(load_project(root))
+        base = load_revision(root, base_ref)
+    except DataError as error:
+        _report(error.problems, root)
+    except RevisionError as error:
+        _fail(str(error))
+    report = to_markdown(compare(base, head), base_ref)
+    click.echo(report)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as file:
+            file.write(report + "\n")
 
 
 def _swap_in(staging: Path, target: Path) -> None:

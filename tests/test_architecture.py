@@ -162,8 +162,15 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.portal",
     },
     "generator.starter": {"generator.exports"},
+    "generator.diff": {
+        "generator.model",
+        "generator.load",
+        "generator.scoring",
+        "generator.settings",
+    },
     "generator.cli": {
         "generator.contract",
+        "generator.diff",
         "generator.engine",
         "generator.exports",
         "generator.load",
