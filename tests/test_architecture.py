@@ -151,7 +151,14 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.pages",
         "generator.portal",
     },
-    "generator.cli": {"generator.contract", "generator.engine", "generator.load"},
+    # The checkin-template command loads and scores a portal itself: it builds no site.
+    "generator.cli": {
+        "generator.contract",
+        "generator.engine",
+        "generator.load",
+        "generator.scoring",
+        "generator.exports.checkin_template",
+    },
 }
 
 
