@@ -1,4 +1,5 @@
-"""The command line: ``okr-portal check | build | serve | diff``.
+"""The command line: ``okr-portal check | build | serve | diff | init | schemas |
+checkin-template``.
 
 ``build`` and ``serve`` hand the portal to the engine (``generator.engine``: MkDocs with
 Material and our plugin). ``build`` writes into a temporary folder and swaps it in only when
@@ -21,9 +22,11 @@ import click
 from generator import contract
 from generator.diff import RevisionError, compare, load_revision, scored, to_markdown
 from generator.engine import commands as engine
+from generator.exports.checkin_template import DELIMITERS, TemplateError, checkin_template
 from generator.exports.schemas import SCHEMAS, schema_files
 from generator.load.problems import DataError, Problem
 from generator.load.project import load_project
+from generator.scoring import score
 from generator.starter import FolderNotEmpty, create_portal, starter_values
 
 TODAY = click.option(
@@ -211,6 +214,56 @@ def diff_command(base_ref: str, project: Path) -> None:
     if summary:
         with open(summary, "a", encoding="utf-8") as file:
             file.write(report + "\n")
+
+
+@main.command(
+    "checkin-template",
+    help="Write a CSV to fill in with a spreadsheet: one row per key result of a unit in a "
+    "period, with its latest value. Fill in date and value, save it under data/checkins/.",
+)
+@PROJECT
+@click.option("--unit", "unit_id", required=True, help="The unit's id, from data/units.yml.")
+@click.option(
+    "--period",
+    "period_id",
+    default=None,
+    help="The period's id, from data/periods.yml (default: the current period).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write, with a byte-order mark so spreadsheets read it as UTF-8 "
+    "(default: standard output).",
+)
+@click.option(
+    "--delimiter",
+    type=click.Choice(DELIMITERS),
+    default=",",
+    show_default=True,
+    help="';' writes numbers with a decimal comma, for spreadsheets in such languages.",
+)
+def checkin_template_command(
+    project: Path, unit_id: str, period_id: str | None, out: Path | None, delimiter: str
+) -> None:
+    root = project.resolve()
+    try:
+        loaded = load_project(root)
+    except DataError as error:
+        _report(error.problems, root)
+    figures = score(loaded.dataset, loaded.as_of, loaded.settings.status_factors)
+    try:
+        text = checkin_template(loaded.dataset, figures, unit_id, period_id, delimiter)
+    except TemplateError as error:
+        _fail(str(error))
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Excel takes a CSV file without a byte-order mark for the system's code page; the
+    # loader accepts the mark.
+    out.write_text(text, encoding="utf-8-sig", newline="")
+    click.echo(f"Wrote {out}", err=True)
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -322,6 +322,12 @@ CHECKIN = Record(
         Field("problems", FieldType.TEXT, "What is in the way.", default=""),
         Field("plans", FieldType.TEXT, "What happens next.", default=""),
         Field("author", FieldType.TEXT, "Never published unless publish_authors is true."),
+        Field(
+            "provisional",
+            FieldType.BOOLEAN,
+            "yes or true when the figure may still be revised; no, false or empty when final.",
+            default=False,
+        ),
     ),
 )
 

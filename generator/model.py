@@ -116,6 +116,7 @@ class CheckIn:
     problems: str = ""
     plans: str = ""
     author: str | None = None
+    provisional: bool = False  # the figure may still be revised
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.engine",
         "generator.exports",
         "generator.load",
+        "generator.scoring",
         "generator.starter",
     },
 }

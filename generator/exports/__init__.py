@@ -2,14 +2,16 @@
 function ``write(published, out)`` from the written portal to the files it adds.
 
 ``build`` runs them in the order of :data:`EXPORTS`, after the data pages are written. A new
-format is a new module here and one line below.
+format is a new module here and one line below. A format made on demand, by a command of its
+own and never into a site, is listed in :data:`ON_DEMAND` instead and has no ``write``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 
-from generator.exports import open_data, redirects, schemas, search, sitemap
+from generator.exports import checkin_template, open_data, redirects, schemas, search, sitemap
 from generator.output import SiteFolder
 from generator.portal import Published
 
@@ -22,3 +24,5 @@ EXPORTS: tuple[Export, ...] = (
     sitemap.write,
     search.write,
 )
+
+ON_DEMAND: tuple[ModuleType, ...] = (checkin_template,)

@@ -25,7 +25,8 @@ def write(published: Published, out: SiteFolder) -> None:
     out.write_text(urls.CHECKINS_CSV, checkins_csv(site.dataset, site.settings.publish_authors))
 
 
-def _number(value: float | None) -> str:
+def machine_number(value: float | None) -> str:
+    """A number as a program reads it: a decimal point, no grouping; "" for no value."""
     return "" if value is None else repr(round(value, 6)).removesuffix(".0")
 
 
@@ -33,7 +34,7 @@ def _as_written(kr: KeyResult) -> tuple[str, str, str]:
     """Direction, baseline and target as the publisher wrote them: a milestone has none."""
     if kr.kind is Kind.MILESTONE:
         return "", "", ""
-    return kr.direction.value, _number(kr.baseline), _number(kr.target)
+    return kr.direction.value, machine_number(kr.baseline), machine_number(kr.target)
 
 
 def _table(header: list[str], rows: Iterator[list[str]]) -> str:
@@ -59,11 +60,12 @@ def key_results_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
             low, high = kr.target_range or (None, None)
             yield [
                 kr.id, kr.title, objective.id, objective.unit, objective.period, kr.kind.value,
-                kr.unit, *_as_written(kr), _number(low), _number(high), _number(f.latest_value),
-                f.latest_date.isoformat() if f.latest_date else "", _number(f.progress),
-                _number(f.expected_progress), f.status.value,
+                kr.unit, *_as_written(kr), machine_number(low), machine_number(high),
+                machine_number(f.latest_value), f.latest_date.isoformat() if f.latest_date else "",
+                machine_number(f.progress),
+                machine_number(f.expected_progress), f.status.value,
                 f.owner_status.value if f.owner_status else "", f.derived_status.value,
-                _number(f.confidence), kr.source or "", kr.source_url or "",
+                machine_number(f.confidence), kr.source or "", kr.source_url or "",
                 base_url + urls.key_result(kr.id),
             ]  # fmt: skip
 
@@ -83,7 +85,7 @@ def objectives_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
             yield [
                 o.id, o.title, o.unit, o.period, o.owner or "", " ".join(o.aligns_to),
                 " ".join(o.shared_with), " ".join(o.themes), str(len(o.key_results)),
-                _number(roll_up.progress), str(counts.on_track), str(counts.at_risk),
+                machine_number(roll_up.progress), str(counts.on_track), str(counts.at_risk),
                 str(counts.off_track), str(counts.no_data), base_url + urls.objective(o.id),
             ]  # fmt: skip
 
@@ -107,8 +109,8 @@ def checkins_csv(dataset: Dataset, publish_authors: bool) -> str:
     def rows() -> Iterator[list[str]]:
         for c in sorted(dataset.checkins, key=lambda c: (c.date, c.key_result)):
             row = [
-                c.date.isoformat(), c.key_result, _number(c.value),
-                c.status.value if c.status else "", _number(c.confidence),
+                c.date.isoformat(), c.key_result, machine_number(c.value),
+                c.status.value if c.status else "", machine_number(c.confidence),
                 c.progress, c.problems, c.plans,
             ]  # fmt: skip
             yield [*row, c.author or ""] if publish_authors else row

@@ -2,7 +2,9 @@
 
 UTF-8 with or without a byte-order mark; comma or semicolon delimited; with a semicolon, a
 decimal comma is a number. A later row for the same key result and date replaces an earlier one
-in the same file; the same pair in two files is an error.
+in the same file; the same pair in two files is an error. A column the contract does not name (a
+title copied beside the id, a spreadsheet's notes) is ignored with its cells, unless its name is
+so close to a contract column's that it is more likely that column misspelt.
 """
 
 from __future__ import annotations
@@ -123,20 +125,28 @@ def _names_rejected(row: list[str], columns: list[str], rejected: Set[str]) -> b
 
 
 def _columns(header: list[str], shown_as: str, problems: Problems) -> list[str] | None:
+    """The header's column names, lowercased ("" for a column with no name); None when the
+    header has a problem, since its rows cannot be read reliably then."""
     names = [h.strip().lower() for h in header]
     ok = True
     for name in names:
-        if name == "":
-            continue  # a spreadsheet's empty column: allowed while its cells stay empty
-        if name not in CHECKIN.names:
-            hint = did_you_mean(name, CHECKIN.names) or "allowed: " + ", ".join(CHECKIN.names)
-            problems.add(shown_as, 1, f"unknown column '{name}': {hint}")
+        if name == "" or name in CHECKIN.names:
+            continue  # "": a spreadsheet's empty column, allowed while its cells stay empty
+        hint = did_you_mean(name, CHECKIN.names)
+        if hint is not None:
+            # A misspelt 'value' column, if ignored, would silently drop every figure in it.
+            problems.add(
+                shown_as,
+                1,
+                f"unknown column '{name}': {hint} (a column of your own is ignored, "
+                "but not one named this close to a check-in column: rename it)",
+            )
             ok = False
     for name in CHECKIN.required:
         if name not in names:
             problems.add(shown_as, 1, f"the header has no '{name}' column: add it")
             ok = False
-    duplicates = {n for n in names if n and names.count(n) > 1}
+    duplicates = {n for n in names if n in CHECKIN.names and names.count(n) > 1}
     for name in sorted(duplicates):
         problems.add(shown_as, 1, f"column '{name}' appears twice in the header")
         ok = False
@@ -174,7 +184,11 @@ def _read_row(
             line,
             "a value stands in a column with no name in the header: name the column or move the value",
         )
-    cells = {name: cell.strip() for name, cell in zip(columns, row, strict=True) if name}
+    cells = {
+        name: cell.strip()
+        for name, cell in zip(columns, row, strict=True)
+        if name in CHECKIN.names  # the cells of a column of the publisher's own are ignored
+    }
 
     def problem(message: str) -> None:
         problems.add(shown_as, line, message)
@@ -199,6 +213,7 @@ def _read_row(
         )
     status = _status(cells.get("status", ""), problem)
     confidence = _confidence(cells.get("confidence", ""), delimiter, problem)
+    provisional = _provisional(cells.get("provisional", ""), problem)
     if len(problems) > before or day is None or value is None or key_result is None:
         return None
     checkin = CheckIn(
@@ -211,6 +226,7 @@ def _read_row(
         problems=cells.get("problems", ""),
         plans=cells.get("plans", ""),
         author=cells.get("author") or None,
+        provisional=provisional,
     )
     return PlacedCheckIn(checkin, shown_as, line)
 
@@ -236,3 +252,12 @@ def _confidence(cell: str, delimiter: str, problem: Report) -> float | None:
         problem(f"confidence '{cell}' must be a number from 0 to 1 (0.8 for 80 %)")
         return None
     return number
+
+
+def _provisional(cell: str, problem: Report) -> bool:
+    """yes or true: the figure may still be revised; no, false or an empty cell: it is final."""
+    if cell.lower() in {"yes", "true"}:
+        return True
+    if cell.lower() not in {"", "no", "false"}:
+        problem(f"provisional '{cell}' must be yes, true, no or false (or left empty)")
+    return False

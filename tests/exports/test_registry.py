@@ -6,18 +6,22 @@ import re
 import shutil
 from pathlib import Path
 
-from generator.exports import EXPORTS, redirects, sitemap
+from generator.exports import EXPORTS, ON_DEMAND, redirects, sitemap
 from generator.load.project import load_project
 from tests.conftest import FIXTURES, ROOT, build
 
 MINIMAL = FIXTURES / "minimal"
 
 
-def test_every_export_module_is_in_the_registry() -> None:
+def test_every_export_module_is_in_exactly_one_registry() -> None:
     folder = ROOT / "generator" / "exports"
-    modules = {f.stem for f in folder.glob("*.py") if f.stem != "__init__"}
-    assert {export.__module__.rsplit(".", 1)[1] for export in EXPORTS} == modules
+    modules = sorted(f.stem for f in folder.glob("*.py") if f.stem != "__init__")
+    written = [export.__module__.rsplit(".", 1)[1] for export in EXPORTS]
+    on_demand = [module.__name__.rsplit(".", 1)[1] for module in ON_DEMAND]
+    assert sorted(written + on_demand) == modules  # each once: in one registry, not in both
     assert all(export.__name__ == "write" for export in EXPORTS)
+    # An on-demand format is never written into a site, so it has no write() to be run by mistake.
+    assert on_demand and not any(hasattr(module, "write") for module in ON_DEMAND)
 
 
 def test_the_sitemap_lists_the_home_page_at_the_base_url(sample_site: Path) -> None:

@@ -61,6 +61,7 @@ def test_check_ins_of_the_minimal_portal(project: Portal) -> None:
     )
     later = next(c for c in checkins if c.key_result == "roads-resurfaced-km")
     assert (later.status, later.problems, later.author) == (Status.AT_RISK, "Asphalt is late", None)
+    assert not any(c.provisional for c in checkins)  # no provisional column: every figure final
 
 
 def test_history_before_the_period_inside_another_period_is_allowed(project: Portal) -> None:
@@ -97,19 +98,67 @@ def test_missing_required_column(project: Portal, column: str) -> None:
     project.check((f"{CSV}:1", f"the header has no '{column}' column: add it"))
 
 
-def test_unknown_column_with_hint(project: Portal) -> None:
-    project.write(CSV, "date,key_result,value,confidance\n2026-05-31,roads-repair-days,14,0.5\n")
-    project.check((f"{CSV}:1", "unknown column 'confidance': did you mean 'confidence'?"))
+def test_columns_not_in_the_contract_are_ignored_with_their_cells(project: Portal) -> None:
+    # Contract 1.1: a title copied beside the id, a spreadsheet's notes (even twice) are ignored,
+    # and so is what their cells hold: a formula, a decimal comma in a comma file.
+    project.write(
+        CSV,
+        "key_result,Title,notes,date,value,notes,colour\n"
+        'roads-repair-days,Days to repair,"=SUM(A1:A3)",2026-05-31,14,"12,5",red\n',
+    )
+    (checkin,) = project.load().dataset.checkins
+    assert (checkin.key_result, checkin.date, checkin.value) == (
+        "roads-repair-days",
+        datetime.date(2026, 5, 31),
+        14,
+    )
+    assert (checkin.progress, checkin.problems, checkin.plans) == ("", "", "")
 
 
-def test_unknown_column_lists_the_allowed_ones(project: Portal) -> None:
-    project.write(CSV, "date,key_result,value,colour\n2026-05-31,roads-repair-days,14,red\n")
-    project.check((f"{CSV}:1", "unknown column 'colour': allowed: date, key_result, value, status"))
+def test_a_row_still_needs_a_cell_for_every_column_it_ignores(project: Portal) -> None:
+    project.write(CSV, "date,key_result,value,notes\n2026-05-31,roads-repair-days,14\n")
+    project.check((f"{CSV}:2", "the row has 3 cells but the header has 4"))
+
+
+@pytest.mark.parametrize(
+    ("column", "meant"), [("confidance", "confidence"), ("stauts", "status"), ("plan", "plans")]
+)
+def test_a_column_named_close_to_a_contract_column_is_an_error(
+    project: Portal, column: str, meant: str
+) -> None:
+    # Ignored, a misspelt column would silently drop what the publisher wrote in it.
+    project.write(CSV, f"date,key_result,value,{column}\n2026-05-31,roads-repair-days,14,x\n")
+    project.check((f"{CSV}:1", f"unknown column '{column}': did you mean '{meant}'?"))
+
+
+def test_a_misspelt_value_column_is_an_error_not_a_file_without_values(project: Portal) -> None:
+    project.write(CSV, "date,key_result,vaule\n2026-05-31,roads-repair-days,14\n")
+    project.check(
+        (f"{CSV}:1", "unknown column 'vaule': did you mean 'value'? (a column of your own is"),
+        (f"{CSV}:1", "the header has no 'value' column: add it"),
+    )
 
 
 def test_column_twice(project: Portal) -> None:
     project.write(CSV, "date,key_result,value,value\n2026-05-31,roads-repair-days,14,15\n")
     project.check((f"{CSV}:1", "column 'value' appears twice in the header"))
+
+
+@pytest.mark.parametrize(
+    ("cell", "provisional"),
+    [("yes", True), ("true", True), ("TRUE", True), ("no", False), ("False", False), ("", False)],
+)
+def test_provisional_column(project: Portal, cell: str, provisional: bool) -> None:
+    project.write(
+        CSV, f"date,key_result,value,provisional\n2026-05-31,roads-repair-days,14,{cell}\n"
+    )
+    (checkin,) = project.load().dataset.checkins
+    assert checkin.provisional is provisional
+
+
+def test_provisional_that_is_not_yes_or_no(project: Portal) -> None:
+    project.write(CSV, "date,key_result,value,provisional\n2026-05-31,roads-repair-days,14,maybe\n")
+    project.check((f"{CSV}:2", "provisional 'maybe' must be yes, true, no or false"))
 
 
 def test_empty_file(project: Portal) -> None:
