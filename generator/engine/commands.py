@@ -51,14 +51,14 @@ def build(root: Path, site_dir: Path, today: datetime.date | None = None) -> Non
 
 
 def serve(root: Path, dev_addr: str, today: datetime.date | None = None) -> None:
-    """Serve the portal in ``root``, rebuilt on every change; raises DataError or BuildFailed
-    when the first build fails (later failures are logged as they happen)."""
+    """Serve the portal in ``root``, rebuilt on every change. Bad data shows as a page of its
+    problems until it is fixed; BuildFailed when the engine itself cannot start."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort
 
     with (
         tempfile.TemporaryDirectory() as staging,
-        mkdocs_config_file(root, Path(staging), today) as file,
+        mkdocs_config_file(root, Path(staging), today, serving=True) as file,
     ):
         try:
             mkdocs_serve(config_file=str(file), dev_addr=dev_addr, livereload=True)
@@ -75,12 +75,14 @@ def _failure(abort: Exception) -> Exception:
 
 
 def mkdocs_settings(
-    root: Path, site_dir: Path, today: datetime.date | None = None
+    root: Path, site_dir: Path, today: datetime.date | None = None, serving: bool = False
 ) -> dict[str, Any]:
-    """The MkDocs configuration of the portal in ``root``, built from its site_config.yml."""
+    """The MkDocs configuration of the portal in ``root``, built from its site_config.yml.
+    Broken settings raise DataError, except ``serving``: the preview shows the problems."""
     problems = Problems()
     loaded = load_settings(root, problems)
-    problems.raise_if_any()
+    if not serving:
+        problems.raise_if_any()
     extra = loaded.mkdocs if loaded else {}
     ours: dict[str, Any] = {"okr-portal": {"project": str(root)}}
     if today is not None:
@@ -107,11 +109,11 @@ def mkdocs_settings(
 
 @contextmanager
 def mkdocs_config_file(
-    root: Path, site_dir: Path, today: datetime.date | None = None
+    root: Path, site_dir: Path, today: datetime.date | None = None, serving: bool = False
 ) -> Iterator[Path]:
     """A temporary MkDocs config file for ``root`` (MkDocs' serve re-reads it on every change)."""
     with tempfile.TemporaryDirectory() as folder:
-        settings = mkdocs_settings(root, site_dir, today)
+        settings = mkdocs_settings(root, site_dir, today, serving)
         if not Path(settings["docs_dir"]).is_dir():
             settings["docs_dir"] = str(Path(folder) / "content")
             Path(settings["docs_dir"]).mkdir()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import material
+from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -79,18 +80,32 @@ class DataProblems(PluginError):
 
 class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
     portal: Portal
+    root: Path  # the portal's folder
     hand_written: list[str]  # addresses of the pages MkDocs renders from content/
     tag: str  # the portal's BCP 47 language tag
     posts: dict[str, Post]  # content path -> the post, of the posts published in this build
+    serving = False  # under `mkdocs serve`: bad data makes a page of problems, not a halt
+    problems: list[Problem]  # while serving: why this build shows the problems page only
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this plugin, and so `serving`, across serve's rebuilds.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(self.config.project or Path(config.config_file_path or ".").parent).resolve()
+        self.root = Path(
+            self.config.project or Path(config.config_file_path or ".").parent
+        ).resolve()
+        self.problems, self.posts = [], {}
         try:
             self.portal = prepare(
-                root, Path(self.config.cache_dir) if self.config.cache_dir else None
+                self.root, Path(self.config.cache_dir) if self.config.cache_dir else None
             )
         except DataError as error:
-            raise DataProblems(error.problems) from None
+            if not self.serving:
+                raise DataProblems(error.problems) from None
+            self.problems = error.problems
+            return config
+        root = self.root
         settings = self.portal.site.settings
         self.tag = settings.language
         config.site_name = settings.title
@@ -109,6 +124,8 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.problems:
+            return self._problems_page(files, config)
         for depth in sorted(self.portal.depths()):
             shell = File.generated(
                 config,
@@ -121,13 +138,34 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
             files.append(
                 File.generated(config, "index.md", content=f"# {self.portal.site.settings.title}\n")
             )
-        self._add_posts(files, config)
+        try:
+            self._add_posts(files, config)
+        except DataProblems as error:
+            if not self.serving:
+                raise
+            self.problems = error.problems
+            return self._problems_page(files, config)
         # MkDocs writes the home page's address as "./"; ours (urls.HOME) is "".
         self.hand_written = [
             urls.HOME if f.url == "./" else f.url
             for f in files.documentation_pages()
             if not f.src_uri.startswith(SHELL_PREFIX)
         ]
+        return files
+
+    def _problems_page(self, files: Files, config: MkDocsConfig) -> Files:
+        """While serving, a site of one page listing every problem; a fixed file brings the
+        portal back with the next rebuild, which serve makes on every change."""
+        for file in files.documentation_pages():
+            files.remove(file)
+        items = "\n".join(f"<li><code>{escape(str(p))}</code></li>" for p in self.problems)
+        content = (
+            "# The portal cannot be built\n\n"
+            f"{len(self.problems)} problem(s) in the data. Fix them and save: this page "
+            f'reloads by itself.\n\n<ul class="okr-problems">\n{items}\n</ul>\n'
+        )
+        files.append(File.generated(config, "index.md", content=content))
+        self.hand_written = [urls.HOME]
         return files
 
     def _add_posts(self, files: Files, config: MkDocsConfig) -> None:
@@ -169,9 +207,14 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         try:
             return expand_post(self.portal, post)
         except DataError as error:
-            raise DataProblems(error.problems) from None
+            if not self.serving:
+                raise DataProblems(error.problems) from None
+            listed = "\n".join(f"- `{p}`" for p in error.problems)
+            return f"# The post cannot be shown\n\n{listed}\n"
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.problems:
+            return nav
         site = self.portal.site
         links: list[Any] = [
             Link(site.fmt.level_label(level), urls.level(level)) for level in site.dataset.levels
@@ -185,10 +228,14 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """``<html lang>`` is the portal's own tag (en-GB), not the Material UI language (en)."""
+        if self.problems:
+            return output
         material = config.theme["language"]
         return output.replace(f'<html lang="{material}"', f'<html lang="{self.tag}"', 1)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.problems:
+            return html
         html = urls.relative_data_links(html, page.url)
         if page.is_homepage:
             return html + home_html(self.portal)
@@ -196,6 +243,8 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.problems:
+            return
         site_dir = Path(config.site_dir)
         shells = {}
         for depth in self.portal.depths():
@@ -208,7 +257,6 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         write_site(self.portal, SiteFolder(site_dir), shells, self.hand_written)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        root = self.portal.project.root
-        server.watch(str(root / "data"))
-        server.watch(str(root / "site_config.yml"))
+        server.watch(str(self.root / "data"))
+        server.watch(str(self.root / "site_config.yml"))
         return server
