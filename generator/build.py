@@ -14,6 +14,7 @@ import os
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
+from generator import progress
 from generator.charts.cache import chart_svgs
 from generator.exports import EXPORTS
 from generator.i18n import Language
@@ -35,6 +36,8 @@ CACHE_DIR = ".okr-cache"
 def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = None) -> Portal:
     """Load, validate, score and chart the portal in ``root``; raises ``DataError`` on bad data."""
     project = load_project(root)
+    checkins = len(project.dataset.checkins)
+    progress.report("data loaded (check-ins)", checkins, checkins)
     figures = score(project.dataset, project.as_of, project.settings.status_factors)
     charts_cache = root / CACHE_DIR if cache_dir is None else cache_dir
     edition = _edition(project, figures, project.settings.language, charts_cache, workers)

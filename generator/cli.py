@@ -14,12 +14,13 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
-from generator import contract
+from generator import contract, progress
 from generator.diff import RevisionError, compare, load_revision, scored, to_markdown
 from generator.engine import commands as engine
 from generator.exports.checkin_template import DELIMITERS, TemplateError, checkin_template
@@ -43,6 +44,51 @@ PROJECT = click.option(
     show_default=True,
     help="Folder holding site_config.yml, data/ and optionally content/ and theme/.",
 )
+
+
+class ProgressPrinter(logging.Handler):
+    """Shows the build's progress: a bar on a terminal, a plain line per finished stage in CI
+    or a log; remembers the last count of each stage and the warnings, for the summary."""
+
+    BAR = 24
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.out = sys.stderr
+        self.live = self.out.isatty() and os.environ.get("CI") != "true"
+        self.steps: dict[str, progress.Step] = {}
+        self.warnings = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        step = getattr(record, "okr_step", None)
+        if not isinstance(step, progress.Step):
+            self.warnings += record.levelno >= logging.WARNING
+            return
+        self.steps[step.stage] = step
+        finished = step.done == step.total
+        if self.live:
+            filled = self.BAR * step.done // max(step.total, 1)
+            bar = "#" * filled + "." * (self.BAR - filled)
+            end = "\n" if finished else ""
+            self.out.write(f"\r{step.stage:<24} [{bar}] {step.done}/{step.total}{end}")
+        elif finished:
+            self.out.write(f"{step.stage}: {step.total}\n")
+        self.out.flush()
+
+    def count(self, stage: str) -> int:
+        step = self.steps.get(stage)
+        return step.done if step else 0
+
+
+def watch_progress() -> ProgressPrinter:
+    """Print the progress of what runs next, and count what the summary says."""
+    printer = ProgressPrinter()
+    progress.LOG.setLevel(logging.INFO)
+    progress.LOG.addHandler(printer)
+    progress.LOG.propagate = False
+    warnings = logging.getLogger()  # everything else that warns (MkDocs, Material, us)
+    warnings.addHandler(printer)
+    return printer
 
 
 def settings_help() -> str:
@@ -116,6 +162,8 @@ def check(project: Path) -> None:
 )
 @TODAY
 def build(project: Path, out: Path | None, today: datetime.datetime | None) -> None:
+    started = time.monotonic()
+    printer = watch_progress()
     root = project.resolve()
     target = (out or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -132,7 +180,12 @@ def build(project: Path, out: Path | None, today: datetime.datetime | None) -> N
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap_in(staging, target)
-    click.echo(f"Built {target}")
+    click.echo(
+        f"Built {target}: {printer.count('pages written')} data pages, "
+        f"{printer.count('charts rendered')} charts rendered and "
+        f"{printer.count('charts from the cache')} reused, {printer.warnings} warning(s), "
+        f"in {time.monotonic() - started:.1f} s"
+    )
 
 
 @main.command(help="Build the portal and serve it, rebuilding when files change.")

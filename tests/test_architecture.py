@@ -116,9 +116,11 @@ MAY_IMPORT: dict[str, set[str]] = {
     "generator.load": {"generator.model", "generator.contract", "generator.settings"},
     "generator.scoring": {"generator.model", "generator.settings"},
     "generator.i18n": set(),
-    "generator.charts": set(),
+    "generator.charts": {"generator.progress"},
     "generator.output": set(),
+    "generator.progress": set(),
     "generator.pages": {
+        "generator.progress",
         "generator.model",
         "generator.settings",
         "generator.scoring",
@@ -136,6 +138,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.portal",
     },
     "generator.build": {
+        "generator.progress",
         "generator.model",
         "generator.settings",
         "generator.load",
@@ -169,6 +172,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.settings",
     },
     "generator.cli": {
+        "generator.progress",
         "generator.contract",
         "generator.diff",
         "generator.engine",

@@ -224,3 +224,45 @@ def test_mkdocs_settings_from_site_config_add_to_ours_and_keep_the_plugin(minima
     settings = mkdocs_settings(minimal, minimal / "out")
     assert settings["theme"] == {"name": "material", "font": False, "palette": {"primary": "teal"}}
     assert settings["plugins"] == ["search", {"okr-portal": {"project": str(minimal)}}]
+
+
+def test_a_build_says_how_far_it_has_come_and_ends_with_one_summary_line(
+    minimal: Path, tmp_path: Path
+) -> None:
+    shutil.rmtree(minimal / ".okr-cache", ignore_errors=True)
+    cold = okr_portal("build", "--project", str(minimal), "--out", str(tmp_path / "one"))
+    assert cold.returncode == 0, cold.stderr
+    # Not a terminal: one plain line per finished stage.
+    assert "charts rendered: 5\n" in cold.stderr
+    assert re.search(r"^pages written: \d+$", cold.stderr, re.M)
+    summary = cold.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(
+        rf"Built {re.escape(str(tmp_path / 'one'))}: \d+ data pages, 5 charts rendered and 0 "
+        r"reused, 0 warning\(s\), in \d+\.\d s",
+        summary,
+    ), summary
+    warm = okr_portal("build", "--project", str(minimal), "--out", str(tmp_path / "two"))
+    assert "0 charts rendered and 5 reused" in warm.stdout
+
+
+def test_on_a_terminal_the_progress_is_a_bar() -> None:
+    import io
+    import logging
+
+    from generator import progress
+    from generator.cli import ProgressPrinter
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    printer = ProgressPrinter()
+    printer.out, printer.live = Terminal(), True
+    for done in (0, 12, 24):
+        record = logging.LogRecord("okr-portal.progress", logging.INFO, "", 0, "", (), None)
+        record.okr_step = progress.Step("pages written", done, 24)
+        printer.emit(record)
+    text = printer.out.getvalue()
+    assert text.count("\r") == 3 and text.endswith("[" + "#" * 24 + "] 24/24\n")
+    assert "[" + "#" * 12 + "." * 12 + "] 12/24" in text
+    assert printer.count("pages written") == 24

@@ -18,6 +18,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from generator import progress
 from generator.charts import render
 from generator.charts.inputs import ChartInput
 from generator.charts.render import Job
@@ -101,11 +102,14 @@ def render_svgs(specs: Mapping[str, Job], cache_dir: Path | None, workers: int) 
                 results[key] = cached
                 continue
         misses.append((key, spec))
+    progress.report("charts from the cache", len(results), len(results))
     rendered: Iterator[tuple[str, str]] = render.render_jobs(misses, workers)
-    for key, svg in rendered:
+    for done, (key, svg) in enumerate(rendered, start=1):
         if cache_dir is not None:
             _write_cache(cache_dir, key, svg)
         results[key] = svg
+        if progress.every(done, len(misses)):
+            progress.report("charts rendered", done, len(misses))
     return {key: results[key] for key in specs}
 
 

@@ -8,13 +8,14 @@ content is a marker; every data page is our template's output poured into that s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
+from generator import progress
 from generator.i18n import Language
 from generator.output import SiteFolder
 from generator.pages import urls
@@ -118,7 +119,7 @@ def render_page(
 
 def write_pages(
     env: Environment,
-    pages: Iterable[Page],
+    pages: Sequence[Page],
     out: SiteFolder,
     shells: dict[int, Shell],
     site_title: str,
@@ -131,4 +132,6 @@ def write_pages(
             page.path + "index.html", render_page(env, page, shells, site_title, base_url)
         )
         written.append(page.path)
+        if progress.every(len(written), len(pages)):
+            progress.report("pages written", len(written), len(pages))
     return written
