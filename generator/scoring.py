@@ -24,6 +24,8 @@ from generator.model import Dataset, Direction, Period, Status
 from generator.settings import StatusFactors
 
 STATUS_ORDER = (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK, Status.NO_DATA)
+#: Directions in which a higher value is better.
+_UPWARDS = [Direction.INCREASE.value, Direction.AT_LEAST.value]
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class KeyResultFigures:
     progress: float | None  # as measured: may be below 0 or above 1
     clipped_progress: float | None
     met: bool | None  # the latest value meets the target; None: no data yet
+    beyond_target: float | None  # how far past the target it is, in its unit; None: not past it
     expected_progress: float
     derived_status: Status
     owner_status: Status | None
@@ -189,6 +192,9 @@ def _score_key_results(
     frame["progress"] = np.where(value.isna(), np.nan, progress)
     frame["clipped"] = frame["progress"].clip(0.0, 1.0)
     frame["met"] = frame["progress"] >= 1.0
+    past = (value - target).where(direction.isin(_UPWARDS), target - value)
+    beyond = frame["met"] & (direction != Direction.WITHIN.value) & (past > 0)
+    frame["beyond"] = past.where(beyond)
     expected = frame["expected"]
     frame["derived_status"] = np.select(
         [
@@ -221,6 +227,7 @@ def _key_result_records(frame: pd.DataFrame) -> dict[str, KeyResultFigures]:
             progress=progress,
             clipped_progress=_optional(row["clipped"]),
             met=None if progress is None else bool(row["met"]),
+            beyond_target=_optional(row["beyond"]),
             expected_progress=float(row["expected"]),
             derived_status=Status(row["derived_status"]),
             owner_status=None if owner is None or pd.isna(owner) else Status(owner),

@@ -164,7 +164,7 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
         found.group(1)
         for name, body in one.items()
         if name.startswith("key-results/") and name.endswith("/index.html")
-        if (found := re.search(rb'<figure class="okr-chart">.*?(<svg\b.*?</svg>)', body, re.S))
+        if (found := re.search(rb'<figure class="okr-chart"[^>]*>.*?(<svg\b.*?</svg>)', body, re.S))
     ]
     checked_in = load_project(project).dataset.checkins_by_key_result
     assert len(shown) == len(checked_in)

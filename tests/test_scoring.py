@@ -291,3 +291,21 @@ def test_a_portal_with_no_checkins_scores_as_no_data() -> None:
     figures = figures_for([kr], [])
     assert figures.key_results["kr"].derived_status is Status.NO_DATA
     assert figures.objectives["o"].progress is None
+
+
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "value", "beyond"),
+    [
+        (Direction.INCREASE, 50, 100, 180, 80),  # progress 2.6: past the target by 80
+        (Direction.DECREASE, 120, 60, 45, 15),
+        (Direction.AT_LEAST, 80, 90, 95, 5),
+        (Direction.INCREASE, 50, 100, 90, None),  # not there yet
+        (Direction.AT_MOST, 30, 20, 20, None),  # on the target: nothing beyond it
+    ],
+)
+def test_how_far_past_its_target_a_key_result_is(
+    direction: Direction, baseline: float, target: float, value: float, beyond: float | None
+) -> None:
+    kr = KeyResult("kr", "o", "KR", Kind.OUTCOME, "u", direction, baseline, target)
+    figures = figures_for([kr], [CheckIn("kr", datetime.date(2026, 8, 1), value)])
+    assert figures.key_results["kr"].beyond_target == beyond

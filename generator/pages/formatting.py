@@ -92,11 +92,27 @@ class Formatter:
         return Badge(status.value, label, symbol)
 
     def progress(
-        self, progress: float | None, clipped: float | None, expected: float | None
+        self,
+        progress: float | None,
+        clipped: float | None,
+        expected: float | None,
+        beyond: str | None = None,
     ) -> Progress:
+        """``beyond``: how far past its target a key result is, so that 1,380 % is read as
+        a target met, and by how much."""
         expected_share = 0.0 if expected is None else expected
+        if progress is None:
+            text = self._("No data yet")
+        elif beyond:
+            text = self._(
+                "%(progress)s: target met, by %(beyond)s",
+                progress=self.percent(progress),
+                beyond=beyond,
+            )
+        else:
+            text = self.percent(progress)
         return Progress(
-            text=self._("No data yet") if progress is None else self.percent(progress),
+            text=text,
             bar=None if clipped is None else round(clipped * 100),
             expected_text=self.percent(expected_share),
             expected_bar=round(expected_share * 100),

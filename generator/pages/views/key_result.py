@@ -28,6 +28,19 @@ class CheckInRow:
 
 
 @dataclass(frozen=True)
+class CheckInColumns:
+    """The check-in table's optional columns: each shown only when some row fills it."""
+
+    status: bool
+    confidence: bool
+    progress: bool
+    problems: bool
+    plans: bool
+    author: bool
+    headings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class KeyResultBody:
     row: KeyResultRow
     objective: Link
@@ -39,9 +52,10 @@ class KeyResultBody:
     source_url: str | None
     caveat: str | None
     chart: Markup | None
+    chart_name: str  # what a screen reader says of the chart: it is one image, named
     summary: str
     checkins: tuple[CheckInRow, ...]
-    show_authors: bool
+    columns: CheckInColumns
 
 
 def page(site: Site, key_result_id: str) -> Page:
@@ -52,6 +66,7 @@ def page(site: Site, key_result_id: str) -> Page:
     period = site.dataset.periods[objective.period]
     checkins = site.dataset.checkins_by_key_result.get(kr.id, ())
     svg = site.charts.get(kr.id)
+    rows = tuple(checkin_row(site, kr, c) for c in reversed(checkins))
     body = KeyResultBody(
         row=key_result_row(site, kr, path),
         objective=site.links.to(
@@ -66,9 +81,10 @@ def page(site: Site, key_result_id: str) -> Page:
         caveat=kr.caveat,
         # Safe to inline: charts.render refuses any SVG with script, handlers or external links.
         chart=Markup(svg) if svg else None,
+        chart_name=chart_name(site, kr),
         summary=summary(site, kr),
-        checkins=tuple(checkin_row(site, kr, c) for c in reversed(checkins)),
-        show_authors=site.settings.publish_authors,
+        checkins=rows,
+        columns=checkin_columns(site, rows),
     )
     return Page(
         path=path,
@@ -79,6 +95,29 @@ def page(site: Site, key_result_id: str) -> Page:
         breadcrumbs=(*site.links.unit_trail(unit, path), site.links.objective(objective, path)),
         body=body,
     )
+
+
+def checkin_columns(site: Site, rows: tuple[CheckInRow, ...]) -> CheckInColumns:
+    """A column empty in every row says nothing: it is left out."""
+    _ = site.fmt._
+    shown = {
+        "status": any(r.status for r in rows),
+        "confidence": any(r.confidence for r in rows),
+        "progress": any(r.progress for r in rows),
+        "problems": any(r.problems for r in rows),
+        "plans": any(r.plans for r in rows),
+        "author": any(r.author for r in rows),  # empty unless the settings publish authors
+    }
+    words = {
+        "status": _("Owner's status"),
+        "confidence": _("Confidence"),
+        "progress": _("What moved"),
+        "problems": _("What is in the way"),
+        "plans": _("What happens next"),
+        "author": _("Reported by"),
+    }
+    headings = (_("Date"), _("Value"), *(words[name] for name, show in shown.items() if show))
+    return CheckInColumns(**shown, headings=headings)
 
 
 def checkin_row(site: Site, kr: KeyResult, checkin: CheckIn) -> CheckInRow:
@@ -94,6 +133,11 @@ def checkin_row(site: Site, kr: KeyResult, checkin: CheckIn) -> CheckInRow:
         plans=checkin.plans,
         author=(checkin.author or "") if site.settings.publish_authors else "",
     )
+
+
+def chart_name(site: Site, kr: KeyResult) -> str:
+    """The chart as one image: what it shows and its sentence (latest value, target, dates)."""
+    return site.fmt._("Chart of %(title)s. %(summary)s", title=kr.title, summary=summary(site, kr))
 
 
 def summary(site: Site, kr: KeyResult) -> str:
@@ -131,6 +175,13 @@ def summary(site: Site, kr: KeyResult) -> str:
                 "The latest value, %(latest)s on %(date)s, does not meet the target (%(target)s)",
                 **values,
             )
+        )
+    elif figures.beyond_target is not None:
+        where = fmt._(
+            "The latest value, %(latest)s on %(date)s, is past the target (%(target)s) by "
+            "%(beyond)s",
+            **values,
+            beyond=fmt.quantity(figures.beyond_target, kr.unit),
         )
     else:
         where = fmt._(

@@ -99,7 +99,10 @@ def key_result_row(site: Site, kr: KeyResult, from_path: str) -> KeyResultRow:
         baseline=fmt.baseline_text(kr),
         target=fmt.target_text(kr),
         progress=fmt.progress(
-            figures.progress, figures.clipped_progress, figures.expected_progress
+            figures.progress,
+            figures.clipped_progress,
+            figures.expected_progress,
+            None if figures.beyond_target is None else fmt.quantity(figures.beyond_target, kr.unit),
         ),
         status=fmt.badge(figures.status),
         derived=fmt.badge(figures.derived_beside) if figures.derived_beside else None,

@@ -15,7 +15,7 @@ from generator.pages import urls
 from generator.pages.formatting import Progress
 from generator.pages.links import Link
 from generator.pages.site import Site
-from generator.pages.views.key_result import summary
+from generator.pages.views.key_result import chart_name, summary
 from generator.pages.views.parts import (
     KeyResultRow,
     ObjectiveSummary,
@@ -35,6 +35,7 @@ QUOTE_KINDS = {
 
 @dataclass(frozen=True)
 class Quote:
+    id: str  # the quoted item's id
     kind: str
     title: str
     as_of: str  # "As of 12 Oct 2026"
@@ -42,6 +43,7 @@ class Quote:
     row: KeyResultRow | None = None
     objective: ObjectiveSummary | None = None
     chart: Markup | None = None
+    chart_name: str = ""  # the chart as one image, named by its sentence
     chart_summary: str = ""
 
     @property
@@ -63,6 +65,7 @@ def quote(site: Site, kind: str, item_id: str, from_path: str) -> Quote:
     if QUOTE_KINDS[kind]:
         objective = site.dataset.objectives[item_id]
         return Quote(
+            id=item_id,
             kind=kind,
             title=objective.title,
             as_of=as_of,
@@ -72,6 +75,7 @@ def quote(site: Site, kind: str, item_id: str, from_path: str) -> Quote:
     kr = site.dataset.key_results[item_id]
     svg = site.charts.get(kr.id)
     return Quote(
+        id=item_id,
         kind=kind,
         title=kr.title,
         as_of=as_of,
@@ -79,5 +83,6 @@ def quote(site: Site, kind: str, item_id: str, from_path: str) -> Quote:
         row=key_result_row(site, kr, from_path),
         # Safe to inline: charts.render refuses any SVG with script, handlers or external links.
         chart=Markup(svg) if svg else None,
+        chart_name=chart_name(site, kr),
         chart_summary=summary(site, kr),
     )
