@@ -10,6 +10,7 @@ data pages and every export.
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,24 @@ from generator.portal import Portal
 from generator.updates import Post, expand_post, index_markdown, is_post, published, read_post
 
 SHELL_PREFIX = render.SHELL_FOLDER
+
+
+#: Material's drawer and search toggles are checkboxes, on which autocomplete is not allowed.
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+_SEARCH_FIELD_LABEL = re.compile(r'class="md-search__input" name="query" aria-label="([^"]*)"')
+
+
+def valid_chrome(html: str) -> str:
+    """Material's chrome made valid HTML and named for screen readers: no autocomplete on its
+    toggles, and its search dialog named by its own field's label (in Material's language)."""
+    html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
+    field = _SEARCH_FIELD_LABEL.search(html)
+    if field:
+        named = f'role="dialog" aria-label="{field.group(1)}"'
+        html = html.replace(
+            'data-md-component="search" role="dialog"', f'data-md-component="search" {named}', 1
+        )
+    return html
 
 
 def _build_date(setting: str | None) -> datetime.date:
@@ -109,6 +128,10 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         settings = self.portal.site.settings
         self.tag = settings.language
         config.site_name = settings.title
+        # Every page has a description for search engines; a page's own front matter may say more.
+        config.site_description = self.portal.site.fmt._(
+            "Objectives and key results of %(unit)s", unit=settings.organisation
+        )
         if settings.base_url:
             config.site_url = settings.base_url
         theme_dirs = [str(render.THEME_DIR)]
@@ -230,8 +253,19 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         """``<html lang>`` is the portal's own tag (en-GB), not the Material UI language (en)."""
         if self.problems:
             return output
+        return self._own_chrome(output, config)
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The pages MkDocs makes from a template alone (404.html) get the same chrome."""
+        if self.problems or not template_name.endswith(".html"):
+            return output
+        return self._own_chrome(output, config)
+
+    def _own_chrome(self, output: str, config: MkDocsConfig) -> str:
         material = config.theme["language"]
-        return output.replace(f'<html lang="{material}"', f'<html lang="{self.tag}"', 1)
+        return valid_chrome(
+            output.replace(f'<html lang="{material}"', f'<html lang="{self.tag}"', 1)
+        )
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.problems:

@@ -376,3 +376,17 @@ def test_hand_written_links_to_data_pages_are_relative(sample_site: Path) -> Non
     update = page(sample_site, "updates/2026-q3-review/")
     assert 'href="../../objectives/' in update
     assert 'href="/objectives/' not in update
+
+
+def test_every_page_has_one_description_a_named_search_and_valid_toggles(
+    sample_site: Path,
+) -> None:
+    """What the Nu Html Checker and Lighthouse found in Material's chrome, fixed on every page."""
+    pages = [p for p in sample_site.rglob("*.html") if 'http-equiv="refresh"' not in p.read_text()]
+    assert len(pages) > 200
+    for file in pages:
+        text = file.read_text(encoding="utf-8")
+        assert len(re.findall(r'<meta name="description" content="[^"]+">', text)) == 1, file
+        assert not re.search(r'<input[^>]*type="checkbox"[^>]*autocomplete=', text), file
+        if 'data-md-component="search"' in text:
+            assert 'role="dialog" aria-label="Search"' in text, file
