@@ -97,10 +97,22 @@ class Language:
         """``November 2026`` (en), ``november 2026`` (nb): the label of a monthly period."""
         return format_date(day, format="MMMM y", locale=self.locale)
 
-    def d3_day_month_format(self) -> str:
-        """This language's short day-and-month (``Nov 16``, ``16. nov.``) as a d3 time format."""
-        pattern = self.locale.datetime_skeletons["MMMd"].pattern
-        fields = {"MMMM": "%B", "MMM": "%b", "MM": "%m", "M": "%-m", "dd": "%d", "d": "%-d"}
+    def d3_date_format(self, skeleton: str) -> str:
+        """This language's way of writing a CLDR date skeleton as a d3 time format: ``MMMd`` is
+        ``Nov 16`` (en) or ``16. nov.`` (nb), ``yMMM`` is ``Nov 2026``, ``y`` is ``2026``."""
+        pattern = self.locale.datetime_skeletons[skeleton].pattern
+        fields = {
+            "MMMM": "%B",
+            "MMM": "%b",
+            "LLLL": "%B",  # a month standing alone (fi): d3 writes it the same way
+            "LLL": "%b",
+            "MM": "%m",
+            "M": "%-m",
+            "dd": "%d",
+            "d": "%-d",
+            "yyyy": "%Y",
+            "y": "%Y",
+        }
         result, rest = [], pattern
         while rest:
             field = next((f for f in fields if rest.startswith(f)), None)

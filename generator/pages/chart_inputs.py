@@ -3,9 +3,14 @@ every chart is rendered (or read from the cache) before a single page is."""
 
 from __future__ import annotations
 
+import datetime
+
 from generator.charts.inputs import ChartInput, ChartLabels
 from generator.model import Dataset, Direction, KeyResult, Kind
 from generator.pages.formatting import Formatter
+
+#: Up to this many years, a date axis names months (``Oct 2025``); beyond, years alone.
+YEARS_BY_MONTH = 3
 
 
 def chart_inputs(dataset: Dataset, fmt: Formatter) -> dict[str, ChartInput]:
@@ -50,5 +55,13 @@ def chart_input(dataset: Dataset, fmt: Formatter, kr: KeyResult) -> ChartInput |
         locale_number_format=",.4~f",
         locale=language.d3_number_locale(),
         time_locale=language.d3_time_locale(),
-        date_format=language.d3_day_month_format(),
+        date_format=language.d3_date_format(date_skeleton(checkins[0].date, period.end)),
     )
+
+
+def date_skeleton(first: datetime.date, last: datetime.date) -> str:
+    """How the date axis names its ticks: day and month within a year, month and year when the
+    chart crosses into another year, the year alone over long histories."""
+    if first.year == last.year:
+        return "MMMd"
+    return "yMMM" if last.year - first.year < YEARS_BY_MONTH else "y"
