@@ -213,3 +213,20 @@ def test_search_finds_key_results_and_objectives(
         arg=wanted,
         timeout=30_000,
     )
+
+
+def test_printed_a_key_result_page_is_its_content_whole(
+    page: Page, base_url: str, sample: Project
+) -> None:
+    key_result = next(iter(sample.dataset.checkins_by_key_result))
+    page.goto(base_url + urls.key_result(key_result))
+    assert page.locator(".md-header").is_visible()
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".okr-breadcrumbs"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator("figure.okr-chart svg").is_visible()
+    assert page.locator("table.okr-checkins").is_visible()
+    unbroken = page.locator("figure.okr-chart").evaluate("f => getComputedStyle(f).breakInside")
+    assert unbroken == "avoid"
+    pdf = page.pdf()  # Chromium lays the page out for paper as a reader's print would
+    assert pdf.startswith(b"%PDF")
