@@ -162,6 +162,11 @@ SETTINGS = Record(
             default=False,
         ),
         Field(
+            "accessibility_contact",
+            FieldType.TEXT,
+            "Where readers report an accessibility problem: an email address or a web address.",
+        ),
+        Field(
             "mkdocs",
             FieldType.MAPPING,
             "Extra MkDocs settings (theme palette, extra nav, markdown_extensions...).",

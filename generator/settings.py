@@ -39,6 +39,7 @@ class Settings:
     level_labels: Mapping[str, str]
     status_factors: StatusFactors
     publish_authors: bool
+    accessibility_contact: str | None
     mkdocs: Mapping[str, Any]  # MkDocs' own settings, typed as YAML reads them
 
     def level_label(self, level: str) -> str:

@@ -52,6 +52,7 @@ def load_settings(project: Path, problems: Problems) -> Settings | None:
         level_labels=_level_labels(fields, levels or ()),
         status_factors=_status_factors(fields),
         publish_authors=fields.boolean("publish_authors"),
+        accessibility_contact=fields.text("accessibility_contact"),
         mkdocs=_mkdocs(fields, text),
     )
     # With its levels known, the data can still be checked, so every problem is reported at once.

@@ -11,6 +11,7 @@ import re
 HOME = ""
 PERIODS = "periods/"
 THEMES = "themes/"
+ACCESSIBILITY = "accessibility/"
 # Open data (generator.exports.open_data writes them).
 KEY_RESULTS_CSV = "downloads/key-results.csv"
 OBJECTIVES_CSV = "downloads/objectives.csv"

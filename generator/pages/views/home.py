@@ -47,6 +47,7 @@ class HomeBody:
     periods: tuple[Link, ...]
     licence: str | None
     downloads: tuple[Link, ...]
+    accessibility: Link
 
 
 def body(site: Site) -> HomeBody:
@@ -82,6 +83,7 @@ def body(site: Site) -> HomeBody:
         themes=tuple(links.theme(t, path) for t in dataset.themes.values()),
         periods=tuple(links.period(p, path) for p in site.periods_newest_first),
         licence=site.settings.licence,
+        accessibility=links.to(path, urls.ACCESSIBILITY, fmt._("Accessibility statement")),
         downloads=(
             Link(urls.KEY_RESULTS_CSV, fmt._("Key results, with their latest figures (CSV)")),
             Link(urls.OBJECTIVES_CSV, fmt._("Objectives, with their progress (CSV)")),

@@ -1,0 +1,85 @@
+"""``/accessibility/``: the accessibility statement public bodies must publish (the standard met,
+how it is checked, what is known not to work yet, whom to tell), made from the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.pages import urls
+from generator.pages.links import Link
+from generator.pages.site import Site
+from generator.pages.views.parts import Page
+
+
+@dataclass(frozen=True)
+class AccessibilityBody:
+    commitment: str
+    standard: str
+    checks: tuple[str, ...]
+    limitations: tuple[str, ...]
+    contact: Link | None  # an email address (mailto:) or a web address
+    no_contact: str
+    prepared: str
+
+
+def page(site: Site) -> Page:
+    _ = site.fmt._
+    path = urls.ACCESSIBILITY
+    organisation = site.settings.organisation
+    body = AccessibilityBody(
+        commitment=_(
+            "%(organisation)s wants everyone to be able to read this portal, whatever their "
+            "sight, hearing, movement or way of reading.",
+            organisation=organisation,
+        ),
+        standard=_(
+            "This portal is made to meet the Web Content Accessibility Guidelines (WCAG) 2.2 "
+            "at level AA."
+        ),
+        checks=(
+            _(
+                "Every kind of page is checked in a real browser (Chromium) with axe-core "
+                "against the WCAG 2.2 A and AA rules each time the portal's software changes."
+            ),
+            _(
+                "Each chart is one image named by a sentence with its latest value, target and "
+                "dates, checked in the browser's accessibility tree, and its figures are in a "
+                "table below it."
+            ),
+            _(
+                "The pages are checked by keyboard alone, without JavaScript and at 320 CSS "
+                "pixels wide."
+            ),
+            _("A status is never shown by colour alone: a symbol and a word stand beside it."),
+        ),
+        limitations=(
+            _(
+                "On a narrow screen a chart is drawn smaller, so its labels are small; the "
+                "table below it holds the same figures."
+            ),
+            _("Search needs JavaScript; without it, every page can be reached from the menu."),
+            _("The portal does not yet follow a dark colour scheme set on your device."),
+        ),
+        contact=_contact(site),
+        no_contact=_("Tell %(organisation)s about it.", organisation=organisation),
+        prepared=_(
+            "This statement was prepared with the figures of %(date)s.",
+            date=site.fmt.date(site.figures.as_of),
+        ),
+    )
+    return Page(
+        path=path,
+        template="okr/accessibility.html",
+        title=_("Accessibility statement"),
+        description=_("How accessible this portal is, and how to report a problem"),
+        breadcrumbs=(site.links.home(path),),
+        body=body,
+    )
+
+
+def _contact(site: Site) -> Link | None:
+    contact = site.settings.accessibility_contact
+    if contact is None:
+        return None
+    href = contact if contact.startswith(("http://", "https://")) else f"mailto:{contact}"
+    return Link(href, contact)
