@@ -39,6 +39,7 @@ class Settings:
     level_labels: Mapping[str, str]
     status_factors: StatusFactors
     publish_authors: bool
+    report_levels: tuple[str, ...]  # levels whose units get a PDF report per period
     mkdocs: Mapping[str, Any]  # MkDocs' own settings, typed as YAML reads them
 
     def level_label(self, level: str) -> str:
