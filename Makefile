@@ -1,12 +1,13 @@
 # Two commands for a fresh machine (Python 3.11+ and make):
 #   make serve   set up, build the sample portal into site/ and serve it at http://127.0.0.1:8000/
-#   make test    set up (.venv, Debian's chromium), then run ruff, mypy and the whole test suite
+#   make test    set up (.venv, Debian's chromium and WeasyPrint's libraries), then run ruff, mypy
+#                and the whole test suite
 VENV := .venv
 BIN := $(VENV)/bin
 # The oldest Debian Chromium the browser tests are known to pass with.
 CHROMIUM_MIN := 120
 
-.PHONY: serve build test lint messages chromium
+.PHONY: serve build test lint messages chromium weasyprint
 
 # Every package at the exact version in constraints.txt: CI passes the same way tomorrow.
 # Quietly: setuptools' notes on editable installs say nothing a publisher can act on.
@@ -21,7 +22,7 @@ $(BIN)/okr-portal: pyproject.toml constraints.txt
 serve: build
 	$(BIN)/okr-portal serve --project .
 
-build: $(BIN)/okr-portal
+build: $(BIN)/okr-portal weasyprint
 	$(BIN)/okr-portal build --project . --out site
 
 lint: $(BIN)/okr-portal
@@ -33,7 +34,11 @@ lint: $(BIN)/okr-portal
 chromium:
 	.ci/chromium $(CHROMIUM_MIN)
 
-test: lint chromium
+# A build makes PDF reports with WeasyPrint, which loads Debian's Pango (never a downloaded font).
+weasyprint: $(BIN)/okr-portal
+	.ci/weasyprint $(BIN)/python
+
+test: lint chromium weasyprint
 	$(BIN)/python -m pytest
 
 # Extract the portal's own words and merge them into every catalogue; then translate the new ones.

@@ -156,6 +156,12 @@ SETTINGS = Record(
             record=STATUS_FACTORS,
         ),
         Field(
+            "report_levels",
+            FieldType.SLUGS,
+            "Levels whose units get a print-ready PDF report per period, e.g. [organisation, "
+            "department]; default: the top two levels; [] for none.",
+        ),
+        Field(
             "publish_authors",
             FieldType.BOOLEAN,
             "true to publish the author of each check-in (default false).",

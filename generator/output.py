@@ -20,6 +20,12 @@ class SiteFolder:
         with open(file, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
 
+    def write_bytes(self, path: str, data: bytes) -> None:
+        """Write a binary file (a PDF) to ``path`` (relative to the site)."""
+        file = self.root / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(data)
+
     def read_text(self, path: str) -> str | None:
         """The text of a file already in the site (written by the engine), or None."""
         file = self.root / path

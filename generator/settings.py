@@ -40,6 +40,7 @@ class Settings:
     status_factors: StatusFactors
     publish_authors: bool
     accessibility_contact: str | None
+    report_levels: tuple[str, ...]  # levels whose units get a PDF report per period
     mkdocs: Mapping[str, Any]  # MkDocs' own settings, typed as YAML reads them
 
     def level_label(self, level: str) -> str:

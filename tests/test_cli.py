@@ -145,15 +145,23 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
             env=env,
         )
         assert done.returncode == 0, done.stderr
-        stamps[name] = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in cache.iterdir()}
+        stamps[name] = {
+            p.relative_to(cache).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in cache.rglob("*")
+            if p.is_file()
+        }
         if name == "cold":
             assert chart_workers(log), "the cold build rendered no chart in a spawned worker"
         else:
             assert chart_workers(log) == [], "the warm build rendered charts"
-    # The cold build rendered every chart, enough of them for the pool, into the cache; the
-    # warm build rendered and rewrote none.
-    assert [n for n in stamps["cold"] if n.startswith(".") or not n.endswith(".svg")] == []
-    assert len(stamps["cold"]) >= IN_PROCESS_BELOW
+    # The cold build rendered every chart, enough of them for the pool, and every PDF report
+    # into the cache (charts at its top, reports in their folder); the warm build rendered and
+    # rewrote none.
+    charts = [n for n in stamps["cold"] if "/" not in n]
+    reports = [n for n in stamps["cold"] if n not in charts]
+    assert [n for n in charts if n.startswith(".") or not n.endswith(".svg")] == []
+    assert [n for n in reports if not re.fullmatch(r"reports/[0-9a-f]{64}\.pdf", n)] == []
+    assert len(charts) >= IN_PROCESS_BELOW
     assert stamps["warm"] == stamps["cold"]
     one, two = all_files(tmp_path / "cold"), all_files(tmp_path / "warm")
     assert sorted(one) == sorted(two)
@@ -168,7 +176,11 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     ]
     checked_in = load_project(project).dataset.checkins_by_key_result
     assert len(shown) == len(checked_in)
-    assert set(shown) == {(cache / name).read_bytes() for name in stamps["cold"]}
+    assert set(shown) == {(cache / name).read_bytes() for name in charts}
+    # Likewise the reports: the site's PDFs are exactly the cache's.
+    pdfs = {body for name, body in one.items() if name.endswith(".pdf")}
+    assert len(pdfs) == len(reports) == 22
+    assert pdfs == {(cache / name).read_bytes() for name in reports}
 
 
 def test_a_failed_build_keeps_the_previous_site_and_says_why(minimal: Path, tmp_path: Path) -> None:

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from generator.exports import checkin_template, open_data, redirects, schemas, search, sitemap
+from generator.exports import (
+    checkin_template,
+    open_data,
+    redirects,
+    reports,
+    schemas,
+    search,
+    sitemap,
+)
 from generator.output import SiteFolder
 from generator.portal import Published
 
@@ -23,6 +31,7 @@ EXPORTS: tuple[Export, ...] = (
     redirects.write,
     sitemap.write,
     search.write,
+    reports.write,
 )
 
 ON_DEMAND: tuple[ModuleType, ...] = (checkin_template,)

@@ -13,7 +13,7 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from generator.contract import SETTINGS, STATUS_FACTORS
-from generator.load.fields import Fields
+from generator.load.fields import Fields, did_you_mean
 from generator.load.problems import Problems
 from generator.load.yamlfile import LineDict, parse_yaml, read_text
 from generator.settings import Settings, StatusFactors
@@ -53,6 +53,7 @@ def load_settings(project: Path, problems: Problems) -> Settings | None:
         status_factors=_status_factors(fields),
         publish_authors=fields.boolean("publish_authors"),
         accessibility_contact=fields.text("accessibility_contact"),
+        report_levels=_report_levels(fields, levels or ()),
         mkdocs=_mkdocs(fields, text),
     )
     # With its levels known, the data can still be checked, so every problem is reported at once.
@@ -79,6 +80,21 @@ def _level_labels(fields: Fields, levels: tuple[str, ...]) -> dict[str, str]:
         if level not in levels:
             fields.problem("level_labels", f"'level_labels' names '{level}', which is not a level")
     return {str(key): str(value) for key, value in labels.items()}
+
+
+def _report_levels(fields: Fields, levels: tuple[str, ...]) -> tuple[str, ...]:
+    """The levels whose units get a PDF report: the top two unless the setting names others
+    (``[]`` names none)."""
+    if not fields.has("report_levels"):
+        return levels[:2]
+    named = fields.slugs("report_levels") or ()
+    for level in named:
+        if level not in levels:
+            hint = did_you_mean(level, levels) or "levels are " + ", ".join(levels)
+            fields.problem(
+                "report_levels", f"'report_levels' names '{level}', which is not a level: {hint}"
+            )
+    return tuple(level for level in named if level in levels)
 
 
 def _status_factors(fields: Fields) -> StatusFactors:

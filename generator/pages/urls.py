@@ -42,6 +42,11 @@ def period(period_id: str) -> str:
     return f"periods/{period_id.lower()}/"
 
 
+def report(unit_id: str, period_id: str) -> str:
+    """The print-ready PDF of a unit's objectives in a period (``generator.exports.reports``)."""
+    return f"reports/{unit_id}-{period_id.lower()}.pdf"
+
+
 def theme(theme_id: str) -> str:
     return f"themes/{theme_id}/"
 

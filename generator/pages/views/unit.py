@@ -20,6 +20,7 @@ from generator.pages.views.parts import (
     objective_summaries,
     roll_up_progress,
 )
+from generator.pages.views.report import report_links
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class UnitBody:
     children: tuple[ChildUnit, ...]
     periods: tuple[PeriodObjectives, ...]
     shared: tuple[ObjectiveSummary, ...]
+    reports: tuple[Link, ...]  # the unit's print-ready PDF reports, one per period
 
 
 def page(site: Site, unit_id: str) -> Page:
@@ -68,6 +70,7 @@ def page(site: Site, unit_id: str) -> Page:
         children=tuple(child_unit(site, c, path) for c in dataset.children.get(unit_id, ())),
         periods=tuple(periods),
         shared=objective_summaries(site, dataset.objectives_shared_with(unit_id), path),
+        reports=report_links(site, unit_id, path),
     )
     return Page(
         path=path,
