@@ -1,11 +1,14 @@
 # Two commands for a fresh machine (Python 3.11+ and make):
 #   make serve   set up, build the sample portal into site/ and serve it at http://127.0.0.1:8000/
-#   make test    set up (.venv, Debian's chromium and WeasyPrint's libraries), then run ruff, mypy
-#                and the whole test suite
+#   make test    set up (.venv, Debian's chromium and WeasyPrint's libraries, the Nu Html
+#                Checker), then run ruff, mypy and the whole test suite
 VENV := .venv
 BIN := $(VENV)/bin
 # The oldest Debian Chromium the browser tests are known to pass with.
 CHROMIUM_MIN := 120
+# The Nu Html Checker (the W3C's validator) from npm, run with Debian's Java.
+VNU_VERSION := 26.9.27
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: serve build test lint messages chromium weasyprint
 
@@ -38,7 +41,11 @@ chromium:
 weasyprint: $(BIN)/okr-portal
 	.ci/weasyprint $(BIN)/python
 
-test: lint chromium weasyprint
+$(VNU_JAR):
+	.ci/java
+	npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@$(VNU_VERSION)
+
+test: lint chromium weasyprint $(VNU_JAR)
 	$(BIN)/python -m pytest
 
 # Extract the portal's own words and merge them into every catalogue; then translate the new ones.
