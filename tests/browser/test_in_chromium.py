@@ -90,6 +90,14 @@ def test_every_page_type_passes_axe_wcag_22_aa(page: Page, base_url: str, sample
     assert found == {}
 
 
+def test_axe_sees_a_planted_violation(page: Page, base_url: str, sample: Project) -> None:
+    """A status shown by a badge whose word is as faint as its background fails 1.4.3."""
+    page.goto(base_url + urls.unit(next(iter(sample.dataset.units))))
+    page.add_style_tag(content=".okr-status { color: #f0f0f0 !important; }")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    assert "color-contrast" in {v["id"] for v in result.response["violations"]}
+
+
 def test_pages_ask_nothing_of_any_other_host(page: Page, base_url: str, sample: Project) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
