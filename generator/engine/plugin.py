@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,27 @@ def valid_chrome(html: str) -> str:
             'data-md-component="search" role="dialog"', f'data-md-component="search" {named}', 1
         )
     return html
+
+
+def colour_schemes(_: Callable[[str], str]) -> list[dict[str, Any]]:
+    """Material's light and dark schemes, chosen by the reader's device (prefers-color-scheme),
+    with Material's toggle where JavaScript runs; okr.css follows the device without it."""
+    return [
+        {
+            "media": "(prefers-color-scheme: light)",
+            "scheme": "default",
+            "primary": "indigo",
+            "accent": "indigo",
+            "toggle": {"icon": "material/weather-night", "name": _("Switch to dark colours")},
+        },
+        {
+            "media": "(prefers-color-scheme: dark)",
+            "scheme": "slate",
+            "primary": "indigo",
+            "accent": "indigo",
+            "toggle": {"icon": "material/weather-sunny", "name": _("Switch to light colours")},
+        },
+    ]
 
 
 def _build_date(setting: str | None) -> datetime.date:
@@ -141,6 +163,8 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
             if theme_dir not in config.theme.dirs:
                 config.theme.dirs.insert(0, theme_dir)
         config.theme["language"] = material_language(settings.language)
+        if not config.theme.get("palette"):
+            config.theme["palette"] = colour_schemes(self.portal.site.fmt._)
         config.theme["font"] = False  # never load fonts from a third party
         if "assets/okr/okr.css" not in config.extra_css:
             config.extra_css.append("assets/okr/okr.css")

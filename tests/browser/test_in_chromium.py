@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from generator.charts.spec import COLOURS
 from generator.load.project import Project
 from generator.pages import urls
 
@@ -241,3 +243,50 @@ def test_printed_a_key_result_page_is_its_content_whole(
     assert unbroken == "avoid"
     pdf = page.pdf()  # Chromium lays the page out for paper as a reader's print would
     assert pdf.startswith(b"%PDF")
+
+
+def as_without_javascript(page: Page) -> None:
+    """The page as Chromium shows it without JavaScript: Material's own script has not run, so
+    its first (light) scheme stays and <html> keeps "no-js". Set back after load, so that axe,
+    itself a script, can still check the result."""
+    page.evaluate(
+        """() => {
+            document.documentElement.classList.replace('js', 'no-js');
+            document.body.setAttribute('data-md-color-scheme', 'default');
+        }"""
+    )
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_dark_device_gets_dark_pages_that_pass_axe(
+    browser: Browser, base_url: str, sample: Project, javascript: bool
+) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    found = {}
+    for path in one_of_each_page(sample):
+        page.goto(base_url + path)
+        if not javascript:
+            as_without_javascript(page)
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        channels = [int(c) for c in re.findall(r"\d+", background)[:3]]
+        assert max(channels) < 60, (path, background)  # dark, not Material's white
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+        if result.response["violations"]:
+            found[path] = [v["id"] for v in result.response["violations"]]
+    assert found == {}
+    context.close()
+
+
+def test_charts_follow_the_colour_scheme(browser: Browser, base_url: str, sample: Project) -> None:
+    key_result = next(iter(sample.dataset.checkins_by_key_result))
+    measured = '.okr-chart svg [stroke="{}"]'.format(COLOURS["measured"])
+    strokes = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(base_url + urls.key_result(key_result))
+        strokes[scheme] = page.locator(measured).first.evaluate("e => getComputedStyle(e).stroke")
+        context.close()
+    assert strokes["light"] == "rgb(31, 78, 121)"  # as drawn: #1f4e79
+    assert strokes["dark"] != strokes["light"]

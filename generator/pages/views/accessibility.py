@@ -39,8 +39,10 @@ def page(site: Site) -> Page:
         checks=(
             _(
                 "Every kind of page is checked in a real browser (Chromium) with axe-core "
-                "against the WCAG 2.2 A and AA rules each time the portal's software changes."
+                "against the WCAG 2.2 A and AA rules, in light and in dark colours, each time "
+                "the portal's software changes."
             ),
+            _("Every page is checked with the W3C's Nu Html Checker."),
             _(
                 "Each chart is one image named by a sentence with its latest value, target and "
                 "dates, checked in the browser's accessibility tree, and its figures are in a "
@@ -58,7 +60,6 @@ def page(site: Site) -> Page:
                 "table below it holds the same figures."
             ),
             _("Search needs JavaScript; without it, every page can be reached from the menu."),
-            _("The portal does not yet follow a dark colour scheme set on your device."),
         ),
         contact=_contact(site),
         no_contact=_("Tell %(organisation)s about it.", organisation=organisation),
