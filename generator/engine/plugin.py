@@ -177,7 +177,9 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
             shell = File.generated(
                 config,
                 render.shell_source_path(depth),
-                content=f'---\nokr_shell: true\ntitle: "{render.HEADING_MARK}"\nsearch:\n  exclude: true\n---\n',
+                # A data page has no table of contents: its tables and charts take that room.
+                content=f'---\nokr_shell: true\ntitle: "{render.HEADING_MARK}"\nhide: [toc]\n'
+                "search:\n  exclude: true\n---\n",
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
             files.append(shell)

@@ -290,3 +290,16 @@ def test_charts_follow_the_colour_scheme(browser: Browser, base_url: str, sample
         context.close()
     assert strokes["light"] == "rgb(31, 78, 121)"  # as drawn: #1f4e79
     assert strokes["dark"] != strokes["light"]
+
+
+def test_on_a_wide_screen_the_data_uses_the_width(
+    browser: Browser, base_url: str, sample: Project
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    objective = next(o for o in sample.dataset.objectives.values() if o.key_results)
+    page.goto(base_url + urls.objective(objective.id))
+    table = page.locator("table.okr-table").first.bounding_box()
+    assert table is not None and table["width"] > 0.7 * 1280
+    assert not page.locator(".md-sidebar--secondary").is_visible()  # no empty contents column
+    context.close()
