@@ -98,6 +98,15 @@ def _x_domain(chart: ChartInput) -> list[alt.DateTime]:
     ]
 
 
+#: Up to this many check-ins each is marked on its line; beyond, markers would hide the line
+#: (ten years of daily figures) and the line alone says more.
+MARKED_POINTS = 60
+
+
+def _markers(chart: ChartInput) -> alt.OverlayMarkDef | bool:
+    return alt.OverlayMarkDef(filled=True, size=50) if len(chart.points) <= MARKED_POINTS else False
+
+
 def chart_spec(chart: ChartInput) -> dict[str, Any]:
     """The Vega-Lite spec (a plain JSON-able dict) of one key-result chart.
 
@@ -233,7 +242,7 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         )
     layers.append(
         alt.Chart(rows(names["measured"], _rows(chart.points, "check-in value")))
-        .mark_line(strokeWidth=2, point=alt.OverlayMarkDef(filled=True, size=50))
+        .mark_line(strokeWidth=2, point=_markers(chart))
         .encode(x=x, y=y, **series_encoding("measured"))
     )
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from generator.model import Dataset, KeyResult, Kind
+from generator.model import CheckIn, Dataset, KeyResult, Kind
 from generator.output import SiteFolder
 from generator.pages import urls
 from generator.portal import Published
@@ -22,7 +22,11 @@ def write(published: Published, out: SiteFolder) -> None:
     base = site.settings.base_url or ""
     out.write_text(urls.KEY_RESULTS_CSV, key_results_csv(site.dataset, site.figures, base))
     out.write_text(urls.OBJECTIVES_CSV, objectives_csv(site.dataset, site.figures, base))
-    out.write_text(urls.CHECKINS_CSV, checkins_csv(site.dataset, site.settings.publish_authors))
+    authors = site.settings.publish_authors
+    out.write_text(urls.CHECKINS_CSV, checkins_csv(site.dataset.checkins, authors))
+    # Each key result's whole series, one link from its page (which shows the recent part).
+    for kr_id, checkins in site.dataset.checkins_by_key_result.items():
+        out.write_text(urls.key_result_csv(kr_id), checkins_csv(checkins, authors))
 
 
 def machine_number(value: float | None) -> str:
@@ -92,7 +96,7 @@ def objectives_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
     return _table(header, rows())
 
 
-def checkins_csv(dataset: Dataset, publish_authors: bool) -> str:
+def checkins_csv(checkins: Iterable[CheckIn], publish_authors: bool) -> str:
     header = [
         "date",
         "key_result",
@@ -107,7 +111,7 @@ def checkins_csv(dataset: Dataset, publish_authors: bool) -> str:
         header.append("author")
 
     def rows() -> Iterator[list[str]]:
-        for c in sorted(dataset.checkins, key=lambda c: (c.date, c.key_result)):
+        for c in sorted(checkins, key=lambda c: (c.date, c.key_result)):
             row = [
                 c.date.isoformat(), c.key_result, machine_number(c.value),
                 c.status.value if c.status else "", machine_number(c.confidence),

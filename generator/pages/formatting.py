@@ -46,8 +46,10 @@ class Formatter:
         return text % values if values else text
 
     def ngettext(self, singular: str, plural: str, count: int, **values: object) -> str:
-        """Words about ``count`` things in the language's plural form, ``%(count)s`` filled in."""
-        return self.language.ngettext(singular, plural, count) % {"count": count, **values}
+        """Words about ``count`` things in the language's plural form, ``%(count)s`` filled in
+        as the language writes numbers (``3,651``, ``3 651``)."""
+        words = self.language.ngettext(singular, plural, count)
+        return words % {"count": self.language.number(count, 0), **values}
 
     def date(self, day: datetime.date | None) -> str:
         return "" if day is None else self.language.date(day)

@@ -38,6 +38,11 @@ def key_result_on_objective(objective_id: str, key_result_id: str) -> str:
     return f"{objective(objective_id)}#{key_result_id}"
 
 
+def key_result_csv(key_result_id: str) -> str:
+    """Every check-in of one key result, as open data."""
+    return f"downloads/key-results/{key_result_id}.csv"
+
+
 def period(period_id: str) -> str:
     return f"periods/{period_id.lower()}/"
 

@@ -32,8 +32,9 @@ def test_a_column_empty_in_every_row_is_left_out(minimal_site: Path) -> None:
 
 
 def test_a_column_some_row_fills_is_shown_for_every_row(minimal_site: Path) -> None:
-    # roads-repair-days: one of three check-ins has a status, confidence, progress and plans;
-    # none has problems; authors are not published.
+    # roads-repair-days: one of the two check-ins of its period has a status, confidence,
+    # progress and plans; none has problems; authors are not published (the third check-in,
+    # from before the period and without a note, is in the full series only).
     headings = checkin_headings(minimal_site, "roads-repair-days")
     assert headings == [
         "Date",
@@ -46,7 +47,7 @@ def test_a_column_some_row_fills_is_shown_for_every_row(minimal_site: Path) -> N
     page = (minimal_site / "key-results" / "roads-repair-days" / "index.html").read_text("utf-8")
     body = page.split('class="okr-table okr-checkins"', 1)[1].split("</tbody>", 1)[0]
     rows = body.split("<tr>")[2:]
-    assert len(rows) == 3 and all(row.count("<td") == len(headings) - 1 for row in rows)
+    assert len(rows) == 2 and all(row.count("<td") == len(headings) - 1 for row in rows)
 
 
 def test_progress_past_its_target_says_the_target_was_met_and_by_how_much(
@@ -65,3 +66,50 @@ def test_progress_past_its_target_says_the_target_was_met_and_by_how_much(
     )
     assert "250%: target met, by 18 km" in page
     assert "is past the target (12 km) by 18 km" in page
+
+
+def with_history(tmp_path: Path, rows: list[str], periods: str = "") -> Path:
+    """The minimal portal with check-in rows of roads-repair-days added before its period."""
+    root = tmp_path / "portal"
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".okr-cache"))
+    file = root / "data" / "periods.yml"
+    file.write_text(file.read_text("utf-8") + periods, "utf-8")
+    history = root / "data" / "checkins" / "history.csv"
+    history.write_text("date,key_result,value,progress\n" + "".join(rows), "utf-8")
+    build(root, tmp_path / "site")
+    return tmp_path / "site"
+
+
+def test_history_without_notes_is_one_link_away(tmp_path: Path) -> None:
+    rows = [f"2026-01-{day:02d},roads-repair-days,{30 - day / 10},\n" for day in range(1, 21)]
+    rows.append("2026-02-02,roads-repair-days,26,A note worth keeping\n")
+    site = with_history(tmp_path, rows)
+    page = (site / "key-results" / "roads-repair-days" / "index.html").read_text("utf-8")
+    table = page.split('class="okr-table okr-checkins"', 1)[1].split("</tbody>", 1)[0]
+    # Two check-ins in the period (April to June) and the one earlier note; the fixture's
+    # March figure and these 20 are the earlier check-ins without a note.
+    assert table.count('<th scope="row">') == 3
+    assert "A note worth keeping" in table
+    assert "Check-ins of this period and every note, newest first" in page
+    assert "21 earlier check-ins without a note are in the full series." in page
+    link = 'href="../../downloads/key-results/roads-repair-days.csv"'
+    assert link in page
+    series = (site / "downloads" / "key-results" / "roads-repair-days.csv").read_text("utf-8")
+    assert len(series.splitlines()) == 1 + 3 + 21  # header, the fixture's three, the history
+
+
+def test_ten_years_of_daily_figures_make_a_page_under_200_kb(tmp_path: Path) -> None:
+    import datetime
+
+    first = datetime.date(2016, 3, 1)  # to 2026-02-26: every day but the fixture's
+    days = [first + datetime.timedelta(days=n) for n in range(3650)]
+    rows = [
+        f"{d.isoformat()},roads-repair-days,{20 + (n % 30) / 3:.1f},\n" for n, d in enumerate(days)
+    ]
+    years = "".join(f"- id: {y}\n  start: {y}-01-01\n  end: {y}-12-31\n" for y in range(2016, 2026))
+    site = with_history(tmp_path, rows, periods=years)
+    page = site / "key-results" / "roads-repair-days" / "index.html"
+    assert page.stat().st_size < 200_000
+    text = page.read_text("utf-8")
+    assert "3,651 earlier check-ins without a note are in the full series." in text
+    assert "<svg" in text  # the chart is there, as a line without a marker per day

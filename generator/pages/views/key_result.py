@@ -54,7 +54,10 @@ class KeyResultBody:
     chart: Markup | None
     chart_name: str  # what a screen reader says of the chart: it is one image, named
     summary: str
-    checkins: tuple[CheckInRow, ...]
+    checkins: tuple[CheckInRow, ...]  # the period's and every one with a note, newest first
+    checkins_caption: str
+    earlier: str  # how many earlier check-ins are only in the CSV; empty when none
+    all_checkins: Link  # the whole series, as open data
     columns: CheckInColumns
 
 
@@ -66,7 +69,9 @@ def page(site: Site, key_result_id: str) -> Page:
     period = site.dataset.periods[objective.period]
     checkins = site.dataset.checkins_by_key_result.get(kr.id, ())
     svg = site.charts.get(kr.id)
-    rows = tuple(checkin_row(site, kr, c) for c in reversed(checkins))
+    shown = [c for c in checkins if c.date >= period.start or _has_note(c)]
+    rows = tuple(checkin_row(site, kr, c) for c in reversed(shown))
+    left_out = len(checkins) - len(shown)
     body = KeyResultBody(
         row=key_result_row(site, kr, path),
         objective=site.links.to(
@@ -84,6 +89,19 @@ def page(site: Site, key_result_id: str) -> Page:
         chart_name=chart_name(site, kr),
         summary=summary(site, kr),
         checkins=rows,
+        checkins_caption=site.fmt._("Every check-in, newest first")
+        if not left_out
+        else site.fmt._("Check-ins of this period and every note, newest first"),
+        earlier=""
+        if not left_out
+        else site.fmt.ngettext(
+            "%(count)s earlier check-in without a note is in the full series.",
+            "%(count)s earlier check-ins without a note are in the full series.",
+            left_out,
+        ),
+        all_checkins=site.links.to(
+            path, urls.key_result_csv(kr.id), site.fmt._("Every check-in of this key result (CSV)")
+        ),
         columns=checkin_columns(site, rows),
     )
     return Page(
@@ -95,6 +113,10 @@ def page(site: Site, key_result_id: str) -> Page:
         breadcrumbs=(*site.links.unit_trail(unit, path), site.links.objective(objective, path)),
         body=body,
     )
+
+
+def _has_note(checkin: CheckIn) -> bool:
+    return bool(checkin.progress or checkin.problems or checkin.plans)
 
 
 def checkin_columns(site: Site, rows: tuple[CheckInRow, ...]) -> CheckInColumns:
