@@ -116,7 +116,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "generator.load": {"generator.model", "generator.contract", "generator.settings"},
     "generator.scoring": {"generator.model", "generator.settings"},
     "generator.i18n": set(),
-    "generator.charts": {"generator.progress"},
+    "generator.cache_files": set(),
+    "generator.charts": {"generator.progress", "generator.cache_files"},
     "generator.output": set(),
     "generator.progress": set(),
     "generator.pages": {
@@ -130,6 +131,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     },
     "generator.portal": {"generator.load", "generator.pages"},
     "generator.exports": {
+        "generator.cache_files",
         "generator.contract",
         "generator.model",
         "generator.scoring",

@@ -10,15 +10,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 from generator import progress
+from generator.cache_files import CacheFolder
 from generator.charts import render
 from generator.charts.inputs import ChartInput
 from generator.charts.render import Job
@@ -64,24 +63,6 @@ def _check_key(key: str) -> None:
         raise ValueError(f"chart key {key!r} is not usable as a cache file name")
 
 
-def _read_cache(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-
-
-def _write_cache(cache_dir: Path, key: str, svg: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=f".{key}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(svg)
-        os.replace(tmp, cache_dir / f"{key}.svg")
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def render_svgs(specs: Mapping[str, Job], cache_dir: Path | None, workers: int) -> dict[str, str]:
     """key -> SVG text, for every (key -> Vega-Lite spec, or the ChartInput to build it) given.
 
@@ -92,21 +73,22 @@ def render_svgs(specs: Mapping[str, Job], cache_dir: Path | None, workers: int) 
     """
     results: dict[str, str] = {}
     misses: list[tuple[str, Job]] = []
+    cache = None if cache_dir is None else CacheFolder(cache_dir, ".svg")
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
     for key, spec in specs.items():
-        if cache_dir is not None:
+        if cache is not None:
             _check_key(key)
-            cached = _read_cache(cache_dir / f"{key}.svg")
+            cached = cache.read(key)
             if cached is not None:
-                results[key] = cached
+                results[key] = cached.decode("utf-8")
                 continue
         misses.append((key, spec))
     progress.report("charts from the cache", len(results), len(results))
     rendered: Iterator[tuple[str, str]] = render.render_jobs(misses, workers)
     for done, (key, svg) in enumerate(rendered, start=1):
-        if cache_dir is not None:
-            _write_cache(cache_dir, key, svg)
+        if cache is not None:
+            cache.write(key, svg.encode("utf-8"))
         results[key] = svg
         if progress.every(done, len(misses)):
             progress.report("charts rendered", done, len(misses))

@@ -11,13 +11,12 @@ key, and WeasyPrint fetches nothing (the charts are ``data:`` URLs, the styles a
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Mapping
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from generator.cache_files import CacheFolder
 from generator.output import SiteFolder
 from generator.pages import urls
 from generator.pages.views.report import Report, all_reports
@@ -66,33 +65,14 @@ def _renderer_digest() -> str:
 def cached_pdfs(documents: Mapping[str, str], cache_dir: Path) -> dict[str, bytes]:
     """Path -> PDF for every (path -> HTML) given: from ``cache_dir`` where it is there, else
     rendered and kept there."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    cache = CacheFolder(cache_dir, ".pdf")
     keys = {path: report_key(html) for path, html in documents.items()}
-    pdfs = {key: pdf for key in set(keys.values()) if (pdf := _read_cache(cache_dir, key))}
+    pdfs = {key: pdf for key in set(keys.values()) if (pdf := cache.read(key))}
     misses = {key: documents[path] for path, key in keys.items() if key not in pdfs}
     for key, pdf in render_pdfs(misses).items():
-        _write_cache(cache_dir, key, pdf)
+        cache.write(key, pdf)
         pdfs[key] = pdf
     return {path: pdfs[key] for path, key in keys.items()}
-
-
-def _read_cache(cache_dir: Path, key: str) -> bytes | None:
-    try:
-        return (cache_dir / f"{key}.pdf").read_bytes()
-    except FileNotFoundError:
-        return None
-
-
-def _write_cache(cache_dir: Path, key: str, pdf: bytes) -> None:
-    """Atomically (a temporary file, then a rename): a build stopped halfway leaves no torn PDF."""
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=f".{key}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pdf)
-        os.replace(tmp, cache_dir / f"{key}.pdf")
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def render_pdfs(documents: Mapping[str, str]) -> dict[str, bytes]:
