@@ -15,6 +15,8 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -80,15 +82,20 @@ class ProgressPrinter(logging.Handler):
         return step.done if step else 0
 
 
-def watch_progress() -> ProgressPrinter:
-    """Print the progress of what runs next, and count what the summary says."""
+@contextmanager
+def watching_progress() -> Iterator[ProgressPrinter]:
+    """Print the progress of what runs inside, and count what the summary says."""
     printer = ProgressPrinter()
+    everything = logging.getLogger()  # what else warns: MkDocs, Material, us
     progress.LOG.setLevel(logging.INFO)
-    progress.LOG.addHandler(printer)
     progress.LOG.propagate = False
-    warnings = logging.getLogger()  # everything else that warns (MkDocs, Material, us)
-    warnings.addHandler(printer)
-    return printer
+    progress.LOG.addHandler(printer)
+    everything.addHandler(printer)
+    try:
+        yield printer
+    finally:
+        progress.LOG.removeHandler(printer)
+        everything.removeHandler(printer)
 
 
 def settings_help() -> str:
@@ -163,13 +170,13 @@ def check(project: Path) -> None:
 @TODAY
 def build(project: Path, out: Path | None, today: datetime.datetime | None) -> None:
     started = time.monotonic()
-    printer = watch_progress()
     root = project.resolve()
     target = (out or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        engine.build(root, staging, today.date() if today else None)
+        with watching_progress() as printer:
+            engine.build(root, staging, today.date() if today else None)
     except DataError as error:
         shutil.rmtree(staging, ignore_errors=True)
         _report(error.problems, root)
