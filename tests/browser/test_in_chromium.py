@@ -1,61 +1,23 @@
-"""The built sample portal in a real browser (Debian's Chromium): accessibility, keyboard, reflow.
+"""The built sample portal in a real browser (Debian's Chromium): one page of each kind, for
+what every page need not repeat (charts heard, search, print, no JavaScript, dark colours).
 
-axe-core (shipped inside the axe-playwright-python package) checks every page type against
-WCAG 2.2 A and AA rules. Nothing here downloads a browser: Playwright drives /usr/bin/chromium.
+axe-core (shipped inside the axe-playwright-python package) checks WCAG 2.2 A and AA rules; it
+runs over every page in test_every_page.py. Nothing here downloads a browser.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from generator.charts.spec import COLOURS
 from generator.load.project import Project
 from generator.pages import urls
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(sample_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(sample_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    opened = context.new_page()
-    yield opened
-    context.close()
+from tests.browser.conftest import WCAG_AA
 
 
 def one_of_each_page(sample: Project) -> list[str]:
@@ -77,19 +39,6 @@ def one_of_each_page(sample: Project) -> list[str]:
         urls.ACCESSIBILITY,
         "about/",
     ]
-
-
-def test_every_page_type_passes_axe_wcag_22_aa(page: Page, base_url: str, sample: Project) -> None:
-    axe = Axe()
-    found = {}
-    for path in one_of_each_page(sample):
-        page.goto(base_url + path)
-        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
-        violations = result.response["violations"]
-        if violations:
-            found[path] = [(v["id"], v["nodes"][0]["target"]) for v in violations]
-        assert result.response["passes"], "axe ran no rule at all"
-    assert found == {}
 
 
 def test_axe_sees_a_planted_violation(page: Page, base_url: str, sample: Project) -> None:
@@ -257,17 +206,16 @@ def as_without_javascript(page: Page) -> None:
     )
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
-def test_a_dark_device_gets_dark_pages_that_pass_axe(
-    browser: Browser, base_url: str, sample: Project, javascript: bool
+def test_without_javascript_a_dark_device_gets_dark_pages_that_pass_axe(
+    browser: Browser, base_url: str, sample: Project
 ) -> None:
+    """With JavaScript, every page is checked in the dark scheme (test_every_page.py)."""
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
     found = {}
     for path in one_of_each_page(sample):
         page.goto(base_url + path)
-        if not javascript:
-            as_without_javascript(page)
+        as_without_javascript(page)
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         channels = [int(c) for c in re.findall(r"\d+", background)[:3]]
         assert max(channels) < 60, (path, background)  # dark, not Material's white
