@@ -62,3 +62,21 @@ def test_a_key_result_with_years_of_history_shows_the_years_on_its_axis(tmp_path
     assert chart.date_format == "%b %Y"
     svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"]
     assert "2025" in svg and "2026" in svg
+
+
+def test_a_fiscal_year_s_chart_names_the_years_though_its_figures_are_in_one(
+    tmp_path: Path,
+) -> None:
+    """A period from October to September: its expected pace starts in the year before."""
+    root = tmp_path / "portal"
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".okr-cache"))
+    periods = root / "data" / "periods.yml"
+    text = periods.read_text("utf-8").replace(
+        "- id: 2026-Q2\n  label: April to June 2026\n  start: 2026-04-01",
+        "- id: 2026-Q2\n  label: Fiscal year 2026\n  start: 2025-10-01",
+    )
+    periods.write_text(text, "utf-8")
+    project = load_project(root)
+    fmt = Formatter(Language("en"), project.settings)
+    chart = chart_inputs(project.dataset, fmt)["roads-resurfaced-km"]  # measured in May only
+    assert chart.date_format == "%b %Y"
