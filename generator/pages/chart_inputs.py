@@ -55,7 +55,9 @@ def chart_input(dataset: Dataset, fmt: Formatter, kr: KeyResult) -> ChartInput |
         locale_number_format=",.4~f",
         locale=language.d3_number_locale(),
         time_locale=language.d3_time_locale(),
-        date_format=language.d3_date_format(date_skeleton(min(checkins[0].date, period.start), period.end)),
+        date_format=language.d3_date_format(
+            date_skeleton(min(checkins[0].date, period.start), period.end)
+        ),
     )
 
 
