@@ -11,8 +11,10 @@ from pathlib import Path
 
 class CacheFolder:
     def __init__(self, folder: Path, suffix: str) -> None:
+        """The folder is made now, once, not at each file written into it."""
         self.folder = folder
         self.suffix = suffix  # ".svg", ".pdf"
+        folder.mkdir(parents=True, exist_ok=True)
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key}{self.suffix}"
@@ -24,7 +26,6 @@ class CacheFolder:
             return None
 
     def write(self, key: str, data: bytes) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{key}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -74,8 +74,6 @@ def render_svgs(specs: Mapping[str, Job], cache_dir: Path | None, workers: int) 
     results: dict[str, str] = {}
     misses: list[tuple[str, Job]] = []
     cache = None if cache_dir is None else CacheFolder(cache_dir, ".svg")
-    if cache_dir is not None:
-        cache_dir.mkdir(parents=True, exist_ok=True)
     for key, spec in specs.items():
         if cache is not None:
             _check_key(key)
