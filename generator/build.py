@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from generator import progress
@@ -26,9 +26,11 @@ from generator.pages.chart_inputs import chart_inputs
 from generator.pages.formatting import Formatter
 from generator.pages.site import Site
 from generator.pages.views import all_pages, home
+from generator.pages.views.parts import language_links
 from generator.portal import Edition, Portal, Published
 from generator.scoring import Figures, score
 from generator.settings import Settings
+from generator.translation import in_language
 
 CACHE_DIR = ".okr-cache"
 
@@ -40,22 +42,32 @@ def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = Non
     progress.report("data loaded (check-ins)", checkins, checkins)
     figures = score(project.dataset, project.as_of, project.settings.status_factors)
     charts_cache = root / CACHE_DIR if cache_dir is None else cache_dir
-    edition = _edition(project, figures, project.settings.language, charts_cache, workers)
-    return Portal(project, (edition,), charts_cache)
+    editions = tuple(
+        _edition(project, figures, tag, charts_cache, workers) for tag in project.settings.languages
+    )
+    return Portal(project, editions, charts_cache)
 
 
 def _edition(
     project: Project, figures: Figures, tag: str, cache_dir: Path, workers: int | None
 ) -> Edition:
     """The portal in the language ``tag``: its words, its charts, its pages."""
-    settings, dataset = project.settings, project.dataset
+    settings = project.settings
+    dataset = in_language(project.dataset, tag, settings.language)
     language = Language(tag)
     fmt = Formatter(language, settings)
-    site = _site(settings, dataset, figures, fmt, cache_dir, workers)
+    root = urls.language_root(tag, settings.language)
+    site = _site(settings, dataset, figures, fmt, cache_dir, workers, root=root)
     theme_dirs = [project.root / "theme"] if (project.root / "theme").is_dir() else []
     env = render.environment(language, theme_dirs)
-    root = urls.language_root(tag, settings.language)
-    pages = tuple(dataclasses.replace(page, path=root + page.path) for page in all_pages(site))
+    # The default language's home page is the publisher's content/index.md, made by the engine.
+    own_home = () if root == urls.HOME else (home.page(site),)
+    pages = tuple(
+        dataclasses.replace(
+            page, path=root + page.path, languages=language_links(settings, tag, page.path)
+        )
+        for page in (*own_home, *all_pages(site))
+    )
     return Edition(site, env, pages)
 
 
@@ -67,12 +79,13 @@ def _site(
     cache_dir: Path,
     workers: int | None,
     charted: Collection[str] | None = None,
+    root: str = "",
 ) -> Site:
     """The site model, with the charts of the key results in ``charted`` (default: all)."""
     inputs = chart_inputs(dataset, fmt)
     wanted = inputs if charted is None else {k: v for k, v in inputs.items() if k in charted}
     charts = chart_svgs(wanted, cache_dir, workers or os.cpu_count() or 1)
-    return Site(settings, dataset, figures, fmt, charts)
+    return Site(settings, dataset, figures, fmt, charts, root)
 
 
 def site_as_of(portal: Portal, day: datetime.date, charted: Collection[str]) -> Site:
@@ -95,14 +108,26 @@ def home_html(portal: Portal) -> str:
 
 
 def write_site(
-    portal: Portal, out: SiteFolder, shells: dict[int, render.Shell], hand_written: Sequence[str]
+    portal: Portal,
+    out: SiteFolder,
+    shells: Mapping[str, Mapping[int, render.Shell]],
+    hand_written: Sequence[str],
 ) -> None:
-    """Write every data page into ``out``, poured into ``shells``, then every export."""
+    """Write every data page into ``out``, poured into the ``shells`` of its language (by
+    language tag, then folder depth), then every export."""
     written: list[str] = []
+    total = sum(len(edition.pages) for edition in portal.editions)
     for edition in portal.editions:
         settings = edition.site.settings
         written += render.write_pages(
-            edition.env, edition.pages, out, shells, settings.title, settings.base_url
+            edition.env,
+            edition.pages,
+            out,
+            shells[edition.tag],
+            settings.title,
+            settings.base_url,
+            len(written),
+            total,
         )
     published = Published(portal, (*hand_written, *written))
     for export in EXPORTS:

@@ -32,6 +32,7 @@ class FieldType(StrEnum):
     CHOICE = "choice"
     MAPPING = "mapping"  # names to values; with a record, the fields it describes
     LIST = "list"  # a list of the records ``record`` describes
+    LANGUAGES = "languages"  # a list of BCP 47 language tags
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class Field:
     default: object = None
     choices: tuple[str, ...] = ()
     record: Record | None = None  # what a MAPPING or a LIST holds, where the contract says
+    # Text readers see: in a portal of several languages, a mapping of language tag to text.
+    translatable: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,13 @@ class Record:
     @property
     def optional(self) -> tuple[str, ...]:
         return tuple(item.name for item in self.fields if not item.required)
+
+
+def _text(name: str, help: str, required: bool = False, markdown: bool = False) -> Field:
+    """A text field readers see, which may be written in each of the portal's languages."""
+    kind = FieldType.MARKDOWN if markdown else FieldType.TEXT
+    default = "" if markdown else None
+    return Field(name, kind, help, required=required, default=default, translatable=True)
 
 
 def _former_ids(kind: str) -> Field:
@@ -125,6 +135,12 @@ SETTINGS = Record(
             FieldType.TEXT,
             "BCP 47 language tag (en, en-GB, nb, ...); words, numbers and dates follow it.",
             default="en",
+        ),
+        Field(
+            "languages",
+            FieldType.LANGUAGES,
+            "Every language the portal is published in, the default language first, e.g. "
+            "[fi, sv, en]; text fields may then map each language to its text.",
         ),
         Field(
             "levels",
@@ -186,14 +202,14 @@ UNIT = Record(
     "data/units.yml",
     (
         Field("id", FieldType.SLUG, "The unit's permanent id.", required=True),
-        Field("name", FieldType.TEXT, "The unit's name.", required=True),
+        _text("name", "The unit's name.", required=True),
         Field("level", FieldType.CHOICE, "One of the levels in site_config.yml.", required=True),
         Field(
             "parent",
             FieldType.SLUG,
             "The id of the unit above; required below the top level.",
         ),
-        Field("description", FieldType.MARKDOWN, "What the unit does.", default=""),
+        _text("description", "What the unit does.", markdown=True),
         Field("website", FieldType.URL, "The unit's own website."),
         _former_ids("unit"),
     ),
@@ -209,7 +225,7 @@ PERIOD = Record(
             "YYYY, YYYY-Q1..YYYY-Q4, YYYY-H1/H2 or YYYY-MM.",
             required=True,
         ),
-        Field("label", FieldType.TEXT, "How the period is named; default: derived from its id."),
+        _text("label", "How the period is named; default: derived from its id."),
         Field("start", FieldType.DATE, "First day of the period.", required=True),
         Field("end", FieldType.DATE, "Last day of the period.", required=True),
         Field(
@@ -226,8 +242,8 @@ THEME = Record(
     "data/themes.yml",
     (
         Field("id", FieldType.SLUG, "The theme's permanent id.", required=True),
-        Field("name", FieldType.TEXT, "The theme's name.", required=True),
-        Field("description", FieldType.MARKDOWN, "What the theme covers.", default=""),
+        _text("name", "The theme's name.", required=True),
+        _text("description", "What the theme covers.", markdown=True),
         _former_ids("theme"),
     ),
 )
@@ -237,7 +253,7 @@ KEY_RESULT = Record(
     "data/okrs/<period-id>/<unit-id>.yml",
     (
         Field("id", FieldType.SLUG, "The key result's permanent id.", required=True),
-        Field("title", FieldType.TEXT, "What is measured, in plain words.", required=True),
+        _text("title", "What is measured, in plain words.", required=True),
         Field(
             "kind",
             FieldType.CHOICE,
@@ -245,9 +261,8 @@ KEY_RESULT = Record(
             default=Kind.OUTCOME.value,
             choices=tuple(k.value for k in Kind),
         ),
-        Field(
+        _text(
             "unit",
-            FieldType.TEXT,
             "What a value counts: %, days, people, EUR... Required but for milestones ('%').",
         ),
         Field("baseline", FieldType.NUMBER, "The value at the start; not for milestones."),
@@ -267,9 +282,9 @@ KEY_RESULT = Record(
             "Which way is better; default: increase when baseline < target, else decrease.",
             choices=tuple(d.value for d in Direction),
         ),
-        Field("source", FieldType.TEXT, "Where the figures come from."),
+        _text("source", "Where the figures come from."),
         Field("source_url", FieldType.URL, "A link to the source."),
-        Field("caveat", FieldType.TEXT, "How to read the figure, in plain words."),
+        _text("caveat", "How to read the figure, in plain words."),
         _former_ids("key result"),
     ),
 )
@@ -279,9 +294,9 @@ OBJECTIVE = Record(
     "data/okrs/<period-id>/<unit-id>.yml",
     (
         Field("id", FieldType.SLUG, "The objective's permanent id.", required=True),
-        Field("title", FieldType.TEXT, "What the unit sets out to achieve.", required=True),
-        Field("description", FieldType.MARKDOWN, "Why this matters to residents.", default=""),
-        Field("owner", FieldType.TEXT, "Who answers for it: a role, not a person's name."),
+        _text("title", "What the unit sets out to achieve.", required=True),
+        _text("description", "Why this matters to residents.", markdown=True),
+        _text("owner", "Who answers for it: a role, not a person's name."),
         Field("aligns_to", FieldType.SLUGS, "Objective ids this one contributes to.", default=()),
         Field("shared_with", FieldType.SLUGS, "Other unit ids that co-own it.", default=()),
         Field("themes", FieldType.SLUGS, "Theme ids from data/themes.yml.", default=()),

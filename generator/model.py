@@ -35,6 +35,34 @@ class Status(StrEnum):
     NO_DATA = "no_data"
 
 
+class Foreign(str):
+    """Text in a language other than its page's: a translation the data lacks, shown in the
+    default language. The pages mark it with its ``lang`` so it is read out in that language."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> Foreign:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return (str(self), self.lang)  # so a copy sent to a chart worker keeps its language
+
+
+@dataclass(frozen=True)
+class Translations:
+    """A record's text fields in the portal's other languages: (field, language tag, text)."""
+
+    texts: tuple[tuple[str, str, str], ...] = ()
+
+    def get(self, field_name: str, tag: str) -> str | None:
+        for name, language, text in self.texts:
+            if name == field_name and language == tag:
+                return text
+        return None
+
+
 @dataclass(frozen=True)
 class Unit:
     id: str
@@ -44,6 +72,7 @@ class Unit:
     description: str = ""
     website: str | None = None
     formerly: tuple[str, ...] = ()
+    translations: Translations = Translations()
 
 
 @dataclass(frozen=True)
@@ -53,6 +82,7 @@ class Period:
     start: datetime.date
     end: datetime.date
     formerly: tuple[str, ...] = ()
+    translations: Translations = Translations()
 
     def contains(self, day: datetime.date) -> bool:
         return self.start <= day <= self.end
@@ -68,6 +98,7 @@ class Theme:
     name: str
     description: str = ""
     formerly: tuple[str, ...] = ()
+    translations: Translations = Translations()
 
 
 @dataclass(frozen=True)
@@ -88,6 +119,7 @@ class KeyResult:
     source_url: str | None = None
     caveat: str | None = None
     formerly: tuple[str, ...] = ()
+    translations: Translations = Translations()
 
 
 @dataclass(frozen=True)
@@ -103,6 +135,7 @@ class Objective:
     themes: tuple[str, ...] = ()
     key_results: tuple[str, ...] = ()
     formerly: tuple[str, ...] = ()
+    translations: Translations = Translations()
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,27 @@ class Edition:
     env: Environment
     pages: tuple[Page, ...]
 
+    @property
+    def tag(self) -> str:
+        """The edition's BCP 47 language tag."""
+        return self.site.fmt.language.tag
+
+    @property
+    def root(self) -> str:
+        """Where its pages live: the site's root for the default language, else ``<tag>/``."""
+        return self.site.root
+
+    def depths(self) -> set[int]:
+        """Folder depths of its pages: one shell of page chrome is needed for each."""
+        return {urls.depth(p.path) for p in self.pages}
+
 
 @dataclass(frozen=True)
 class Portal:
     """Loaded, scored and charted: everything that can fail on the data has been done.
 
     ``editions`` holds one edition per language the portal is published in, the default
-    language first; today that is the one language of the settings.
+    language first.
     """
 
     project: Project
@@ -47,9 +61,8 @@ class Portal:
         for edition in self.editions:
             yield from edition.pages
 
-    def depths(self) -> set[int]:
-        """Folder depths of the data pages: one shell of page chrome is needed for each."""
-        return {urls.depth(p.path) for p in self.pages()}
+    def edition(self, tag: str) -> Edition:
+        return next(e for e in self.editions if e.tag == tag)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ class Settings:
     levels: tuple[str, ...]
     base_url: str | None
     language: str
+    languages: tuple[str, ...]  # every language published, the default (``language``) first
     licence: str | None
     as_of: datetime.date | None
     level_labels: Mapping[str, str]

@@ -129,6 +129,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.charts.inputs",
         "generator.output",
     },
+    "generator.translation": {"generator.model", "generator.contract"},
     "generator.portal": {"generator.load", "generator.pages"},
     "generator.exports": {
         "generator.cache_files",
@@ -151,6 +152,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.output",
         "generator.portal",
         "generator.exports",
+        "generator.translation",
     },
     "generator.updates": {
         "generator.build",

@@ -13,6 +13,7 @@ import datetime
 import re
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,8 @@ from generator.load.fields import parse_date
 from generator.load.problems import DataError, Problem
 from generator.output import SiteFolder
 from generator.pages import render, urls
-from generator.portal import Portal
+from generator.pages.views.parts import language_links
+from generator.portal import Edition, Portal
 from generator.updates import Post, expand_post, index_markdown, is_post, published, read_post
 
 SHELL_PREFIX = render.SHELL_FOLDER
@@ -99,6 +101,18 @@ def material_language(tag: str) -> str:
     return "en"
 
 
+def _data_links(edition: Edition) -> list[Any]:
+    """The menu's ways into the data, in the edition's language: levels, themes, periods."""
+    site, root = edition.site, edition.root
+    links: list[Any] = [
+        Link(site.fmt.level_label(level), root + urls.level(level)) for level in site.dataset.levels
+    ]
+    if site.dataset.themes:
+        links.append(Link(site.fmt._("Themes"), root + urls.THEMES))
+    links.append(Link(site.fmt._("Periods"), root + urls.PERIODS))
+    return links
+
+
 class OkrPortalConfig(Config):
     project = config_options.Optional(config_options.Dir(exists=True))
     """Folder holding site_config.yml and data/ (default: the folder of the MkDocs config)."""
@@ -124,6 +138,8 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
     root: Path  # the portal's folder
     hand_written: list[str]  # addresses of the pages MkDocs renders from content/
     tag: str  # the portal's BCP 47 language tag
+    shell_tags: dict[str, str]  # shell folder -> the language of the shells in it
+    navs: dict[str, Navigation]  # language tag -> the menu of that language (but the default)
     posts: dict[str, Post]  # content path -> the post, of the posts published in this build
     serving = False  # under `mkdocs serve`: bad data makes a page of problems, not a halt
     problems: list[Problem]  # while serving: why this build shows the problems page only
@@ -149,6 +165,9 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         root = self.root
         settings = self.portal.site.settings
         self.tag = settings.language
+        self.shell_tags = {
+            render.shell_folder(e.tag, settings.language): e.tag for e in self.portal.editions
+        }
         config.site_name = settings.title
         # Every page has a description for search engines; a page's own front matter may say more.
         config.site_description = self.portal.site.fmt._(
@@ -173,16 +192,17 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.problems:
             return self._problems_page(files, config)
-        for depth in sorted(self.portal.depths()):
-            shell = File.generated(
-                config,
-                render.shell_source_path(depth),
-                # A data page has no table of contents: its tables and charts take that room.
-                content=f'---\nokr_shell: true\ntitle: "{render.HEADING_MARK}"\nhide: [toc]\n'
-                "search:\n  exclude: true\n---\n",
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            )
-            files.append(shell)
+        for folder, tag in self.shell_tags.items():
+            for depth in sorted(self.portal.edition(tag).depths()):
+                shell = File.generated(
+                    config,
+                    render.shell_source_path(depth, folder),
+                    # A data page has no table of contents: its tables and charts take that room.
+                    content=f'---\nokr_shell: true\ntitle: "{render.HEADING_MARK}"\n'
+                    "hide: [toc]\nsearch:\n  exclude: true\n---\n",
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+                files.append(shell)
         if files.get_file_from_path("index.md") is None:
             files.append(
                 File.generated(config, "index.md", content=f"# {self.portal.site.settings.title}\n")
@@ -264,53 +284,92 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.problems:
             return nav
-        site = self.portal.site
-        links: list[Any] = [
-            Link(site.fmt.level_label(level), urls.level(level)) for level in site.dataset.levels
-        ]
-        if site.dataset.themes:
-            links.append(Link(site.fmt._("Themes"), urls.THEMES))
-        links.append(Link(site.fmt._("Periods"), urls.PERIODS))
-        at = 1 if nav.items and isinstance(nav.items[0], Page) and nav.items[0].is_homepage else 0
-        nav.items[at:at] = links
+        has_home = bool(nav.items) and isinstance(nav.items[0], Page) and nav.items[0].is_homepage
+        hand_written = nav.items[1:] if has_home else list(nav.items)
+        self.navs = {}
+        for edition in self.portal.editions[1:]:
+            home = Link(edition.site.fmt._("Home"), edition.root)
+            edition_nav = Navigation([home, *_data_links(edition), *hand_written], nav.pages)
+            edition_nav.homepage = home  # type: ignore[assignment]
+            self.navs[edition.tag] = edition_nav
+        at = 1 if has_home else 0
+        nav.items[at:at] = _data_links(self.portal.default)
         return nav
 
+    def on_page_context(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        """A shell of another language than the default gets Material's words and a menu in
+        that language."""
+        if self.problems:
+            return context
+        tag = self._tag_of(page)
+        config.theme["language"] = material_language(tag)
+        if tag in self.navs:
+            context["nav"] = self.navs[tag]
+        return context
+
+    def _tag_of(self, page: Page) -> str:
+        """The language of a page: its shell's, or the default for a hand-written page."""
+        folder = page.file.src_uri.split("/")[0].removesuffix(".md")
+        return self.shell_tags.get(folder, self.tag)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """``<html lang>`` is the portal's own tag (en-GB), not the Material UI language (en)."""
+        """``<html lang>`` is the page's own tag (en-GB), not the Material UI language (en)."""
         if self.problems:
             return output
-        return self._own_chrome(output, config)
+        if page.is_homepage:
+            output = self._home_alternates(output)
+        return self._own_chrome(output, self._tag_of(page))
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The pages MkDocs makes from a template alone (404.html) get the same chrome."""
         if self.problems or not template_name.endswith(".html"):
             return output
-        return self._own_chrome(output, config)
+        config.theme["language"] = material_language(self.tag)
+        return self._own_chrome(output, self.tag)
 
-    def _own_chrome(self, output: str, config: MkDocsConfig) -> str:
-        material = config.theme["language"]
-        return valid_chrome(
-            output.replace(f'<html lang="{material}"', f'<html lang="{self.tag}"', 1)
-        )
+    def _own_chrome(self, output: str, tag: str) -> str:
+        material = material_language(tag)
+        return valid_chrome(output.replace(f'<html lang="{material}"', f'<html lang="{tag}"', 1))
+
+    def _home_alternates(self, output: str) -> str:
+        """The home page in every language, for search engines (hreflang)."""
+        links = language_links(self.portal.site.settings, self.tag, urls.HOME)
+        tags = render.head_tags_of_languages(links, self.portal.site.settings.base_url)
+        return output.replace("</head>", f"{tags}\n</head>", 1) if tags else output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.problems:
             return html
         html = urls.relative_data_links(html, page.url)
+        languages = self._languages_html(page)
         if page.is_homepage:
-            return html + home_html(self.portal)
-        return html
+            return languages + html + home_html(self.portal)
+        return languages + html
+
+    def _languages_html(self, page: Page) -> str:
+        """A hand-written page is in the default language only: it links the home page of
+        every other language (the home page's own translations)."""
+        path = urls.HOME if page.url == "./" else page.url
+        links = language_links(self.portal.site.settings, self.tag, urls.HOME)
+        others = tuple(
+            replace(link, href=urls.relative(path, link.path)) for link in links if not link.current
+        )
+        return render.languages_html(self.portal.default.env, others)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.problems:
             return
         site_dir = Path(config.site_dir)
-        shells = {}
-        for depth in self.portal.depths():
-            file = site_dir / render.shell_output_path(depth)
-            shells[depth] = render.Shell.parse(file.read_text(encoding="utf-8"), str(file))
-        shutil.rmtree(site_dir / SHELL_PREFIX)
+        shells: dict[str, dict[int, render.Shell]] = {}
+        for folder, tag in self.shell_tags.items():
+            shells[tag] = {}
+            for depth in self.portal.edition(tag).depths():
+                file = site_dir / render.shell_output_path(depth, folder)
+                shells[tag][depth] = render.Shell.parse(file.read_text(encoding="utf-8"), str(file))
+            shutil.rmtree(site_dir / folder)
         # MkDocs' own sitemap knows neither the data pages nor that the shells are gone.
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
         (site_dir / "sitemap.xml").unlink(missing_ok=True)

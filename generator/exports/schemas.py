@@ -93,7 +93,13 @@ def _type_schema(item: Field) -> dict[str, Any]:
         },
         FieldType.URL: {"type": "string", "pattern": "^https?://"},
         FieldType.BOOLEAN: {"anyOf": [{"type": "boolean"}, {"enum": ["yes", "no"]}]},
+        FieldType.LANGUAGES: {"type": "array", "items": {"type": "string"}, "minItems": 1},
     }
+    if item.translatable:
+        text = simple[item.type]
+        # In a portal of several languages: a text per language tag ({fi: ..., sv: ...}).
+        per_language = {"type": "object", "minProperties": 1, "additionalProperties": text}
+        return {"anyOf": [text, per_language]}
     if item.type in simple:
         return simple[item.type]
     if item.type is FieldType.CHOICE:

@@ -38,6 +38,13 @@ def _catalogue_for(locale: Locale) -> gettext.NullTranslations:
     return gettext.NullTranslations()
 
 
+def autonym(tag: str) -> str:
+    """The language's name in itself, as a language switcher shows it: "Suomi", "Svenska"."""
+    locale = Locale.parse(tag, sep="-")
+    name = locale.get_display_name(locale) or tag
+    return name[:1].upper() + name[1:]
+
+
 class Language:
     """One language: its catalogue and its way of writing numbers, percentages and dates."""
 

@@ -15,6 +15,7 @@ from typing import Any
 from generator.contract import Record
 from generator.load.problems import Problems
 from generator.load.yamlfile import LineDict, LineList
+from generator.model import Translations
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 PERIOD_ID = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?")
@@ -51,14 +52,27 @@ def parse_date(text: str) -> datetime.date | None:
 class Fields:
     """The fields of one mapping in one file, as ``record`` of the contract describes them,
     read with the problems they have. A field is required when the contract says so, unless
-    the reader is told otherwise (some fields are required only beside others)."""
+    the reader is told otherwise (some fields are required only beside others).
 
-    def __init__(self, mapping: LineDict, path: str, problems: Problems, record: Record) -> None:
+    ``languages`` are the portal's languages, the default first: a text field the contract
+    calls translatable may then be a mapping of language to text. Its text in the default
+    language is what the reader returns; the others are kept in :meth:`translations`."""
+
+    def __init__(
+        self,
+        mapping: LineDict,
+        path: str,
+        problems: Problems,
+        record: Record,
+        languages: tuple[str, ...] = (),
+    ) -> None:
         self.mapping = mapping
         self.path = path
         self.problems = problems
         self.record = record
         self.what = record.what
+        self.languages = languages
+        self._translated: list[tuple[str, str, str]] = []
         for key in mapping:
             if key not in record.names:
                 hint = did_you_mean(key, record.names) or "allowed keys: " + ", ".join(
@@ -93,7 +107,45 @@ class Fields:
         return value.strip()
 
     def text(self, key: str, required: bool | None = None) -> str | None:
+        if self.record[key].translatable and isinstance(self.mapping.get(key), LineDict):
+            return self._translatable(key)
         return self._scalar(key, required)
+
+    def _translatable(self, key: str) -> str | None:
+        """The default language's text of a mapping of language tag to text; the other
+        languages' texts are kept for :meth:`translations`."""
+        texts: LineDict = self.mapping[key]
+        if len(self.languages) < 2:
+            self.problem(
+                key,
+                f"'{key}' maps languages to texts, but site_config.yml names no other "
+                "languages: list them as 'languages: [...]' or write one text",
+            )
+            return None
+        default, found = self.languages[0], None
+        for tag, text in texts.items():
+            if tag not in self.languages:
+                hint = did_you_mean(str(tag), self.languages) or "the portal's languages are " + (
+                    ", ".join(self.languages)
+                )
+                where = texts.line_of(tag)
+                message = f"'{key}' has a text in '{tag}', not a portal language: {hint}"
+                self.problems.add(self.path, where, message)
+            elif not isinstance(text, str) or text.strip() in MISSING:
+                self.problems.add(
+                    self.path, texts.line_of(tag), f"'{key}' in '{tag}' must be one text"
+                )
+            elif tag == default:
+                found = text.strip()
+            else:
+                self._translated.append((key, str(tag), text.strip()))
+        if found is None and default not in texts:
+            self.problem(key, f"'{key}' has no text in the default language: add '{default}: ...'")
+        return found
+
+    def translations(self) -> Translations:
+        """The texts read in the portal's other languages, for the record's ``translations``."""
+        return Translations(tuple(self._translated))
 
     def slug(self, key: str, required: bool | None = None) -> str | None:
         value = self._scalar(key, required)

@@ -33,6 +33,7 @@ def load_okrs(
     themes: dict[str, Theme],
     problems: Problems,
     ids: IdRegistry,
+    languages: tuple[str, ...] = (),
 ) -> OkrFiles:
     found = OkrFiles({}, {}, {})
     if folder.is_dir():
@@ -41,7 +42,7 @@ def load_okrs(
             if file.is_dir() or file.name.startswith(".") or file.suffix == ".md":
                 continue
             if _placed_well(file, folder, shown_as, units, periods, problems):
-                _load_file(file, shown_as, found, problems, ids)
+                _load_file(file, shown_as, found, problems, ids, languages)
     _check_references(found, units, themes, problems)
     return found
 
@@ -73,7 +74,12 @@ def _placed_well(
 
 
 def _load_file(
-    file: Path, shown_as: str, found: OkrFiles, problems: Problems, ids: IdRegistry
+    file: Path,
+    shown_as: str,
+    found: OkrFiles,
+    problems: Problems,
+    ids: IdRegistry,
+    languages: tuple[str, ...],
 ) -> None:
     document = read_yaml(
         file, shown_as, problems, "write unit, period and objectives, or delete it"
@@ -102,7 +108,7 @@ def _load_file(
         if not isinstance(item, LineDict):
             problems.add(shown_as, line, "each objective must be a mapping with an id and a title")
             continue
-        _load_objective(item, shown_as, unit_id, period_id, found, problems, ids)
+        _load_objective(item, shown_as, unit_id, period_id, found, problems, ids, languages)
 
 
 def _load_objective(
@@ -113,8 +119,9 @@ def _load_objective(
     found: OkrFiles,
     problems: Problems,
     ids: IdRegistry,
+    languages: tuple[str, ...],
 ) -> None:
-    fields = Fields(mapping, shown_as, problems, OBJECTIVE)
+    fields = Fields(mapping, shown_as, problems, OBJECTIVE, languages)
     objective_id = fields.slug("id")
     title = fields.text("title")
     formerly = fields.slugs("formerly") or ()
@@ -142,6 +149,7 @@ def _load_objective(
         themes=fields.slugs("themes") or (),
         key_results=tuple(kr.id for kr in good),
         formerly=formerly,
+        translations=fields.translations(),
     )
     found.places[objective_id] = (shown_as, mapping)
 
@@ -168,7 +176,7 @@ def _load_key_results(
         if not isinstance(item, LineDict):
             problems.add(shown_as, line, "each key result must be a mapping with an id and a title")
             continue
-        key_result = _load_key_result(item, shown_as, objective_id, problems, ids)
+        key_result = _load_key_result(item, shown_as, objective_id, problems, ids, fields.languages)
         if key_result is not None:
             loaded.append(key_result)
         elif isinstance(item.get("id"), str):
@@ -177,9 +185,14 @@ def _load_key_results(
 
 
 def _load_key_result(
-    mapping: LineDict, shown_as: str, objective_id: str, problems: Problems, ids: IdRegistry
+    mapping: LineDict,
+    shown_as: str,
+    objective_id: str,
+    problems: Problems,
+    ids: IdRegistry,
+    languages: tuple[str, ...],
 ) -> KeyResult | None:
-    fields = Fields(mapping, shown_as, problems, KEY_RESULT)
+    fields = Fields(mapping, shown_as, problems, KEY_RESULT, languages)
     kr_id = fields.slug("id")
     title = fields.text("title")
     kind_text = fields.choice("kind")
@@ -207,6 +220,7 @@ def _load_key_result(
         source_url=fields.url("source_url"),
         caveat=fields.text("caveat"),
         formerly=formerly,
+        translations=fields.translations(),
     )
 
 

@@ -42,17 +42,22 @@ def load_project(root: Path) -> Project:
         if not (data / required).is_file():
             problems.add(f"data/{required}", None, f"data/{required} is missing: create it")
     problems.raise_if_any()
-    units = load_units(data / "units.yml", "data/units.yml", settings.levels, problems, ids)
-    periods = load_periods(data / "periods.yml", "data/periods.yml", problems, ids)
+    languages = settings.languages
+    units = load_units(
+        data / "units.yml", "data/units.yml", settings.levels, problems, ids, languages
+    )
+    periods = load_periods(data / "periods.yml", "data/periods.yml", problems, ids, languages)
     themes_file = data / "themes.yml"
     themes = (
-        load_themes(themes_file, "data/themes.yml", problems, ids) if themes_file.is_file() else {}
+        load_themes(themes_file, "data/themes.yml", problems, ids, languages)
+        if themes_file.is_file()
+        else {}
     )
     if units is None or periods is None or themes is None:
         # The OKR files cannot be checked against a frame that is not there: one problem
         # about that file says more than one "not a unit id" per OKR file.
         raise DataError(problems.items)
-    okrs = load_okrs(data / "okrs", root, units, periods, themes, problems, ids)
+    okrs = load_okrs(data / "okrs", root, units, periods, themes, problems, ids, languages)
     _check_alignment_cycles(okrs, problems)
     placed = load_checkins(data / "checkins", root, okrs.key_results, problems, okrs.rejected)
     as_of = settings.as_of or max((p.checkin.date for p in placed), default=None)

@@ -41,12 +41,14 @@ def load_settings(project: Path, problems: Problems) -> Settings | None:
     levels = fields.slugs("levels")
     if levels == ():
         fields.problem("levels", "'levels' is empty: list the levels, top first")
+    language = _language(fields)
     settings = Settings(
         title=fields.text("title") or "",
         organisation=fields.text("organisation") or "",
         levels=levels or (),
         base_url=_base_url(fields),
-        language=_language(fields),
+        language=language,
+        languages=_languages(fields, language),
         licence=fields.text("licence"),
         as_of=fields.date("as_of"),
         level_labels=_level_labels(fields, levels or ()),
@@ -62,11 +64,40 @@ def load_settings(project: Path, problems: Problems) -> Settings | None:
 
 def _language(fields: Fields) -> str:
     language = fields.text("language") or str(SETTINGS["language"].default)
-    try:
-        Locale.parse(language, sep="-")
-    except (ValueError, UnknownLocaleError):
+    if not _is_language(language):
         fields.problem("language", f"'language' is '{language}': use a BCP 47 tag such as en or nb")
     return language
+
+
+def _is_language(tag: str) -> bool:
+    try:
+        Locale.parse(tag, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
+def _languages(fields: Fields, default: str) -> tuple[str, ...]:
+    """The languages the portal is published in, the default first; without the setting,
+    the default alone."""
+    if not fields.has("languages"):
+        return (default,)
+    listed = fields.strings("languages") or ()
+    for tag in listed:
+        if not _is_language(tag):
+            fields.problem(
+                "languages", f"'languages' lists '{tag}': use BCP 47 tags such as fi or sv"
+            )
+    if len(set(listed)) < len(listed):
+        fields.problem("languages", "'languages' lists a language twice")
+    if listed[:1] != (default,):
+        fields.problem(
+            "languages",
+            f"'languages' must start with the default language '{default}' (the 'language' "
+            f"setting), like [{', '.join([default, *(t for t in listed if t != default)])}]",
+        )
+    known = tuple(dict.fromkeys(t for t in listed if _is_language(t) and t != default))
+    return (default, *known)
 
 
 def _base_url(fields: Fields) -> str | None:

@@ -50,7 +50,12 @@ def read_entries(
 
 
 def load_units(
-    file: Path, shown_as: str, levels: tuple[str, ...], problems: Problems, ids: IdRegistry
+    file: Path,
+    shown_as: str,
+    levels: tuple[str, ...],
+    problems: Problems,
+    ids: IdRegistry,
+    languages: tuple[str, ...] = (),
 ) -> dict[str, Unit] | None:
     entries = read_entries(file, shown_as, problems, UNIT)
     if entries is None:
@@ -58,7 +63,7 @@ def load_units(
     units: dict[str, Unit] = {}
     lines: dict[str, int] = {}
     for mapping in entries:
-        fields = Fields(mapping, shown_as, problems, UNIT)
+        fields = Fields(mapping, shown_as, problems, UNIT, languages)
         unit_id = fields.slug("id")
         name = fields.text("name")
         level = fields.choice("level", levels) if fields.has("level") else None
@@ -78,6 +83,7 @@ def load_units(
             description=fields.text("description") or "",
             website=fields.url("website"),
             formerly=formerly,
+            translations=fields.translations(),
         )
         lines[unit_id] = mapping.line_of("parent") if parent else mapping.line
     _check_tree(units, lines, levels, shown_as, problems)
@@ -120,14 +126,14 @@ def _check_tree(
 
 
 def load_periods(
-    file: Path, shown_as: str, problems: Problems, ids: IdRegistry
+    file: Path, shown_as: str, problems: Problems, ids: IdRegistry, languages: tuple[str, ...] = ()
 ) -> dict[str, Period] | None:
     entries = read_entries(file, shown_as, problems, PERIOD)
     if entries is None:
         return None
     periods: dict[str, Period] = {}
     for mapping in entries:
-        fields = Fields(mapping, shown_as, problems, PERIOD)
+        fields = Fields(mapping, shown_as, problems, PERIOD, languages)
         period_id = fields.text("id")
         if period_id is not None and not PERIOD_ID.fullmatch(period_id):
             fields.problem(
@@ -144,7 +150,10 @@ def load_periods(
         if period_id is None or start is None or end is None:
             continue
         if ids.claim("period", period_id, formerly, shown_as, mapping.line):
-            periods[period_id] = Period(period_id, fields.text("label"), start, end, formerly)
+            label = fields.text("label")
+            periods[period_id] = Period(
+                period_id, label, start, end, formerly, fields.translations()
+            )
     return periods
 
 
@@ -157,19 +166,20 @@ def _former_period_ids(fields: Fields) -> tuple[str, ...]:
 
 
 def load_themes(
-    file: Path, shown_as: str, problems: Problems, ids: IdRegistry
+    file: Path, shown_as: str, problems: Problems, ids: IdRegistry, languages: tuple[str, ...] = ()
 ) -> dict[str, Theme] | None:
     entries = read_entries(file, shown_as, problems, THEME, required=False)
     if entries is None:
         return None
     themes: dict[str, Theme] = {}
     for mapping in entries:
-        fields = Fields(mapping, shown_as, problems, THEME)
+        fields = Fields(mapping, shown_as, problems, THEME, languages)
         theme_id = fields.slug("id")
         name = fields.text("name")
         formerly = fields.slugs("formerly") or ()
         if theme_id is None or name is None:
             continue
         if ids.claim("theme", theme_id, formerly, shown_as, mapping.line):
-            themes[theme_id] = Theme(theme_id, name, fields.text("description") or "", formerly)
+            description = fields.text("description") or ""
+            themes[theme_id] = Theme(theme_id, name, description, formerly, fields.translations())
     return themes

@@ -19,12 +19,17 @@ class Link:
 class Links:
     """The links a page at a given address makes to the portal's other pages."""
 
-    def __init__(self, dataset: Dataset, fmt: Formatter) -> None:
+    def __init__(self, dataset: Dataset, fmt: Formatter, root: str = "") -> None:
         self.dataset = dataset
         self.fmt = fmt
+        self.root = root  # where the pages of this language live: "" or "sv/"
 
     def to(self, from_path: str, to_path: str, text: str) -> Link:
         return Link(urls.relative(from_path, to_path), text)
+
+    def shared(self, from_path: str, to_path: str, text: str) -> Link:
+        """A link to a file every language shares (open data is published once, at the root)."""
+        return Link(urls.relative(self.root + from_path, to_path), text)
 
     def home(self, from_path: str) -> Link:
         return self.to(from_path, urls.HOME, self.fmt._("Home"))

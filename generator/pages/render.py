@@ -8,18 +8,19 @@ content is a marker; every data page is our template's output poured into that s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from generator import progress
 from generator.i18n import Language
+from generator.model import Foreign
 from generator.output import SiteFolder
 from generator.pages import urls
-from generator.pages.views.parts import Page
+from generator.pages.views.parts import LanguageLink, Page
 
 
 def _theme_dir() -> Path:
@@ -42,13 +43,18 @@ CONTENT_MARK = "@@OKR-CONTENT@@"
 SHELL_FOLDER = "_okr-shell"
 
 
-def shell_source_path(depth: int) -> str:
+def shell_folder(tag: str, default: str) -> str:
+    """The folder of the shells of one language: its chrome speaks that language."""
+    return SHELL_FOLDER if tag == default else f"{SHELL_FOLDER}-{tag.lower()}"
+
+
+def shell_source_path(depth: int, folder: str = SHELL_FOLDER) -> str:
     """Where the shell of a folder depth lives in the docs (a generated page, removed after use)."""
-    return "/".join([SHELL_FOLDER] * depth) + ".md"
+    return "/".join([folder] * depth) + ".md"
 
 
-def shell_output_path(depth: int) -> str:
-    return "/".join([SHELL_FOLDER] * depth) + "/index.html"
+def shell_output_path(depth: int, folder: str = SHELL_FOLDER) -> str:
+    return "/".join([folder] * depth) + "/index.html"
 
 
 @dataclass(frozen=True)
@@ -94,21 +100,53 @@ def environment(language: Language, theme_dirs: Sequence[Path] = ()) -> Environm
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=marked_language,
     )
     env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
+def marked_language(value: object) -> object:
+    """Text the data has only in another language than the page's is marked with its
+    ``lang``, so a screen reader reads it out in that language. Templates print such text
+    as content only: in an attribute the mark would be text."""
+    if isinstance(value, Foreign):
+        return Markup('<span lang="{}">{}</span>').format(value.lang, str(value))
+    return value
+
+
 def head_tags(page: Page, base_url: str | None) -> str:
-    """The page's own ``<head>`` lines: description and canonical address."""
+    """The page's own ``<head>`` lines: description, canonical address and the same page in
+    the portal's other languages."""
     tags = [f'<meta name="description" content="{escape(page.description)}">']
     if base_url:
         tags.append(f'<link rel="canonical" href="{escape(base_url + page.path)}">')
+    tags += head_tags_of_languages(page.languages, base_url).split("\n    ")
+    return "\n    ".join(t for t in tags if t)
+
+
+def head_tags_of_languages(languages: Sequence[LanguageLink], base_url: str | None) -> str:
+    """``<link rel="alternate" hreflang>`` for the page in each of ``languages``."""
+    tags = []
+    for other in languages:
+        href = base_url + other.path if base_url else other.href
+        tags.append(f'<link rel="alternate" hreflang="{escape(other.tag)}" href="{escape(href)}">')
     return "\n    ".join(tags)
 
 
+def languages_html(env: Environment, others: Sequence[LanguageLink]) -> str:
+    """The switcher of data pages, for a page the engine renders; empty in one language."""
+    if not others:
+        return ""
+    return env.get_template("okr/partials/languages.html").render(page={"other_languages": others})
+
+
 def render_page(
-    env: Environment, page: Page, shells: dict[int, Shell], site_title: str, base_url: str | None
+    env: Environment,
+    page: Page,
+    shells: Mapping[int, Shell],
+    site_title: str,
+    base_url: str | None,
 ) -> str:
     content = env.get_template(page.template).render(page=page, body=page.body)
     shell = shells[urls.depth(page.path)]
@@ -121,17 +159,21 @@ def write_pages(
     env: Environment,
     pages: Sequence[Page],
     out: SiteFolder,
-    shells: dict[int, Shell],
+    shells: Mapping[int, Shell],
     site_title: str,
     base_url: str | None,
+    before: int = 0,
+    total: int | None = None,
 ) -> list[str]:
-    """Render and write every page; returns their paths."""
+    """Render and write every page; returns their paths. Progress counts ``before`` pages
+    written already, of ``total`` (default: these pages alone)."""
+    total = len(pages) if total is None else total
     written = []
     for page in pages:
         out.write_text(
             page.path + "index.html", render_page(env, page, shells, site_title, base_url)
         )
         written.append(page.path)
-        if progress.every(len(written), len(pages)):
-            progress.report("pages written", len(written), len(pages))
+        if progress.every(before + len(written), total):
+            progress.report("pages written", before + len(written), total)
     return written

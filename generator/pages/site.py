@@ -23,10 +23,11 @@ class Site:
     figures: Figures
     fmt: Formatter
     charts: Mapping[str, str]  # key result id -> the SVG of its chart
+    root: str = ""  # where this language's pages live (``urls.language_root``)
 
     @cached_property
     def links(self) -> Links:
-        return Links(self.dataset, self.fmt)
+        return Links(self.dataset, self.fmt, self.root)
 
     @cached_property
     def current_period(self) -> Period | None:

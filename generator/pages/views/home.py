@@ -13,6 +13,7 @@ from generator.pages.links import Link
 from generator.pages.site import Site
 from generator.pages.views.parts import (
     ObjectiveSummary,
+    Page,
     StatusCount,
     counts,
     objective_summaries,
@@ -85,11 +86,23 @@ def body(site: Site) -> HomeBody:
         licence=site.settings.licence,
         accessibility=links.to(path, urls.ACCESSIBILITY, fmt._("Accessibility statement")),
         downloads=(
-            Link(urls.KEY_RESULTS_CSV, fmt._("Key results, with their latest figures (CSV)")),
-            Link(urls.OBJECTIVES_CSV, fmt._("Objectives, with their progress (CSV)")),
-            Link(urls.CHECKINS_CSV, fmt._("Every check-in (CSV)")),
+            links.shared(
+                path, urls.KEY_RESULTS_CSV, fmt._("Key results, with their latest figures (CSV)")
+            ),
+            links.shared(path, urls.OBJECTIVES_CSV, fmt._("Objectives, with their progress (CSV)")),
+            links.shared(path, urls.CHECKINS_CSV, fmt._("Every check-in (CSV)")),
         ),
     )
+
+
+def page(site: Site) -> Page:
+    """The home page of a language other than the default, whose home page is the publisher's
+    own ``content/index.md`` with :func:`body` below it."""
+    title = site.settings.title
+    description = site.fmt._(
+        "Objectives and key results of %(unit)s", unit=site.settings.organisation
+    )
+    return Page(urls.HOME, "okr/home_page.html", title, description, (), body(site))
 
 
 def latest_checkin(site: Site, checkin: CheckIn, path: str) -> LatestCheckIn:

@@ -99,7 +99,7 @@ def page(site: Site, key_result_id: str) -> Page:
             "%(count)s earlier check-ins without a note are in the full series.",
             left_out,
         ),
-        all_checkins=site.links.to(
+        all_checkins=site.links.shared(
             path, urls.key_result_csv(kr.id), site.fmt._("Every check-in of this key result (CSV)")
         ),
         columns=checkin_columns(site, rows),

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator.i18n import autonym
 from generator.model import KeyResult, Objective, Period
 from generator.pages import urls
 from generator.pages.formatting import Badge, Progress
 from generator.pages.links import Link
 from generator.pages.site import Site
 from generator.scoring import STATUS_ORDER, RollUp
+from generator.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,37 @@ class Page:
     breadcrumbs: tuple[Link, ...]
     body: Any
     search_text: str = ""  # more words search should find the page by (besides title, description)
+    languages: tuple[LanguageLink, ...] = ()  # the page in every language, this one included
+
+    @property
+    def other_languages(self) -> tuple[LanguageLink, ...]:
+        return tuple(link for link in self.languages if not link.current)
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """The same page in one of the portal's languages."""
+
+    tag: str  # BCP 47: hreflang and lang
+    name: str  # the language's own name for itself: "Suomi", "Svenska"
+    href: str  # relative to the page
+    path: str  # from the site's root (for absolute addresses)
+    current: bool  # the page's own language
+
+
+def language_links(settings: Settings, tag: str, path: str) -> tuple[LanguageLink, ...]:
+    """The page at ``path`` (from its language's root) in every language of the portal; none
+    when the portal has one language."""
+    if len(settings.languages) < 2:
+        return ()
+    here = urls.language_root(tag, settings.language) + path
+    links = []
+    for other in settings.languages:
+        there = urls.language_root(other, settings.language) + path
+        links.append(
+            LanguageLink(other, autonym(other), urls.relative(here, there), there, other == tag)
+        )
+    return tuple(links)
 
 
 @dataclass(frozen=True)
