@@ -25,6 +25,14 @@ def sample() -> Project:
 
 
 @pytest.fixture(scope="session")
+def two_languages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``tests/fixtures/two-languages`` built: Finnish at the root, Swedish under ``sv/``."""
+    out = tmp_path_factory.mktemp("two-languages") / "site"
+    build(FIXTURES / "two-languages", out)
+    return out
+
+
+@pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample") / "site"
     build(ROOT, out)
