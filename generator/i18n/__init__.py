@@ -101,8 +101,12 @@ class Language:
         }
 
     def month_year(self, day: datetime.date) -> str:
-        """``November 2026`` (en), ``november 2026`` (nb): the label of a monthly period."""
-        return format_date(day, format="MMMM y", locale=self.locale)
+        """``November 2026`` (en), ``november 2026`` (nb): the label of a monthly period. The
+        language's own pattern, so a month standing alone is named as such: ``marraskuu 2026``
+        (fi), not ``marraskuuta 2026`` (the form of a date: "16th of November")."""
+        return format_date(
+            day, format=self.locale.datetime_skeletons["yMMMM"].pattern, locale=self.locale
+        )
 
     def d3_date_format(self, skeleton: str) -> str:
         """This language's way of writing a CLDR date skeleton as a d3 time format: ``MMMd`` is
