@@ -13,11 +13,13 @@ from generator.portal import Published
 
 
 def write(published: Published, out: SiteFolder) -> None:
-    site = published.portal.site
-    moved = site.fmt._("This page has moved")
-    for old, new in redirects(site.dataset):
-        page = redirect_page(old, new, site.settings.base_url, moved, site.settings.language)
-        out.write_text(old + "index.html", page)
+    """In every language: a former address of a page sends on to the page in that language."""
+    for edition in published.portal.editions:
+        site, root = edition.site, edition.root
+        moved = site.fmt._("This page has moved")
+        for old, new in redirects(site.dataset):
+            page = redirect_page(root + old, root + new, site.settings.base_url, moved, edition.tag)
+            out.write_text(root + old + "index.html", page)
 
 
 def redirects(dataset: Dataset) -> Iterator[tuple[str, str]]:

@@ -1,15 +1,17 @@
-"""Every page of a fresh build of the sample, not one of each kind: axe in light and dark
-colours, the skip link first by keyboard, reflow at 320 CSS pixels."""
+"""Every page of a fresh build of the sample and of the two-language fixture, not one of each
+kind: axe in light and dark colours, the skip link first by keyboard, reflow at 320 CSS
+pixels."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
-from tests.browser.conftest import WCAG_AA
+from tests.browser.conftest import WCAG_AA, Served, as_without_javascript
 
 
 def every_page(site: Path) -> list[str]:
@@ -23,18 +25,25 @@ def every_page(site: Path) -> list[str]:
     return pages
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    ("scheme", "javascript"),
+    [("light", True), ("dark", True), ("dark", False)],
+    ids=["light", "dark", "dark-without-javascript"],
+)
 def test_every_page_passes_axe(
-    browser: Browser, base_url: str, sample_site: Path, scheme: str
+    browser: Browser, served: Served, scheme: Literal["light", "dark"], javascript: bool
 ) -> None:
-    pages = every_page(sample_site)
-    assert len(pages) > 200
+    """Without JavaScript the stylesheet alone follows the device's colours."""
+    pages = every_page(served.site)
+    assert len(pages) > served.least_pages
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     axe = Axe()
     found = {}
     for path in pages:
-        page.goto(base_url + path)
+        page.goto(served.url + path)
+        if not javascript:
+            as_without_javascript(page)
         result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
         if result.response["violations"]:
             found[path] = [v["id"] for v in result.response["violations"]]
@@ -43,13 +52,13 @@ def test_every_page_passes_axe(
 
 
 def test_every_page_starts_with_its_skip_link_and_reflows_at_320_pixels(
-    browser: Browser, base_url: str, sample_site: Path
+    browser: Browser, served: Served
 ) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     first_stop, too_wide = {}, {}
-    for path in every_page(sample_site):
-        page.goto(base_url + path)
+    for path in every_page(served.site):
+        page.goto(served.url + path)
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.className")
         if "md-skip" not in focused:

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page
 from generator.charts.spec import COLOURS
 from generator.load.project import Project
 from generator.pages import urls
-from tests.browser.conftest import WCAG_AA
+from tests.browser.conftest import WCAG_AA, as_without_javascript
 
 
 def one_of_each_page(sample: Project) -> list[str]:
@@ -192,18 +192,6 @@ def test_printed_a_key_result_page_is_its_content_whole(
     assert unbroken == "avoid"
     pdf = page.pdf()  # Chromium lays the page out for paper as a reader's print would
     assert pdf.startswith(b"%PDF")
-
-
-def as_without_javascript(page: Page) -> None:
-    """The page as Chromium shows it without JavaScript: Material's own script has not run, so
-    its first (light) scheme stays and <html> keeps "no-js". Set back after load, so that axe,
-    itself a script, can still check the result."""
-    page.evaluate(
-        """() => {
-            document.documentElement.classList.replace('js', 'no-js');
-            document.body.setAttribute('data-md-color-scheme', 'default');
-        }"""
-    )
 
 
 def test_without_javascript_a_dark_device_gets_dark_pages_that_pass_axe(

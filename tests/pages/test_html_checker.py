@@ -36,6 +36,11 @@ def test_every_page_of_the_sample_is_valid_html(sample_site: Path) -> None:
     assert html_errors(sample_site) == []
 
 
+def test_every_page_of_the_two_language_fixture_is_valid_html(two_languages_site: Path) -> None:
+    assert len(list(two_languages_site.rglob("*.html"))) > 35
+    assert html_errors(two_languages_site) == []
+
+
 def test_the_checker_sees_an_invalid_page(sample_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(sample_site / "units" / "city", site / "units" / "city")

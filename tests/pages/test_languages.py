@@ -11,11 +11,14 @@ from urllib.parse import urljoin, urlsplit
 
 
 def pages_of(site: Path) -> dict[str, str]:
-    """Address -> HTML of every page (``sv/units/sote/``; the home page is ``""``)."""
+    """Address -> HTML of every page (``sv/units/sote/``; the home page is ``""``), but the
+    redirects of former addresses."""
     found = {}
     for file in sorted(site.rglob("index.html")):
         folder = file.parent.relative_to(site).as_posix()
-        found["" if folder == "." else folder + "/"] = file.read_text(encoding="utf-8")
+        html = file.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' not in html:
+            found["" if folder == "." else folder + "/"] = html
     return found
 
 
@@ -142,6 +145,14 @@ def test_material_speaks_the_page_language_and_the_menu_stays_in_it(
     menu = re.findall(r'href="([^"]+)" class="md-nav__link', pages["sv/units/sote/"])
     data_links = [href for href in menu if "levels/" in href or "periods/" in href]
     assert data_links and all("/sv/" in href for href in data_links)
+
+
+def test_a_former_address_sends_on_in_its_language(two_languages_site: Path) -> None:
+    for root, tag in (("", "fi"), ("sv/", "sv")):
+        file = two_languages_site / f"{root}units/kaupunkitekniikka/index.html"
+        redirect = file.read_text(encoding="utf-8")
+        assert f'<html lang="{tag}">' in redirect
+        assert 'url=../../units/tekninen/"' in redirect
 
 
 def test_open_data_is_published_once(two_languages_site: Path) -> None:
