@@ -161,7 +161,8 @@ SETTINGS = Record(
         Field(
             "level_labels",
             FieldType.MAPPING,
-            "Plural heading per level, e.g. {department: Departments}.",
+            "Plural heading per level, e.g. {department: Departments}; with several "
+            "languages, one per language: {department: {fi: Toimialat, sv: Sektorer}}.",
             default={},
         ),
         Field(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.contract import STATUS_FACTORS
+from generator.model import Foreign
 
 
 def _default_factor(name: str) -> float:
@@ -37,14 +38,21 @@ class Settings:
     languages: tuple[str, ...]  # every language published, the default (``language``) first
     licence: str | None
     as_of: datetime.date | None
-    level_labels: Mapping[str, str]
+    level_labels: Mapping[str, Mapping[str, str]]  # level -> language tag -> its heading
     status_factors: StatusFactors
     publish_authors: bool
     accessibility_contact: str | None
     report_levels: tuple[str, ...]  # levels whose units get a PDF report per period
     mkdocs: Mapping[str, Any]  # MkDocs' own settings, typed as YAML reads them
 
-    def level_label(self, level: str) -> str:
-        return (
-            self.level_labels.get(level) or level.replace("-", " ").replace("_", " ").capitalize()
-        )
+    def level_label(self, level: str, tag: str | None = None) -> str:
+        """The heading of ``level`` in the language ``tag`` (default: the default language);
+        the default language's, marked as such, where that language has none."""
+        labels = self.level_labels.get(level, {})
+        own = labels.get(tag or self.language)
+        if own:
+            return own
+        default = labels.get(self.language)
+        if default:
+            return Foreign(default, self.language)
+        return level.replace("-", " ").replace("_", " ").capitalize()

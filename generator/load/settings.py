@@ -42,16 +42,17 @@ def load_settings(project: Path, problems: Problems) -> Settings | None:
     if levels == ():
         fields.problem("levels", "'levels' is empty: list the levels, top first")
     language = _language(fields)
+    languages = _languages(fields, language)
     settings = Settings(
         title=fields.text("title") or "",
         organisation=fields.text("organisation") or "",
         levels=levels or (),
         base_url=_base_url(fields),
         language=language,
-        languages=_languages(fields, language),
+        languages=languages,
         licence=fields.text("licence"),
         as_of=fields.date("as_of"),
-        level_labels=_level_labels(fields, levels or ()),
+        level_labels=_level_labels(fields, levels or (), languages),
         status_factors=_status_factors(fields),
         publish_authors=fields.boolean("publish_authors"),
         accessibility_contact=fields.text("accessibility_contact"),
@@ -105,12 +106,29 @@ def _base_url(fields: Fields) -> str | None:
     return None if url is None else url.rstrip("/") + "/"
 
 
-def _level_labels(fields: Fields, levels: tuple[str, ...]) -> dict[str, str]:
+def _level_labels(
+    fields: Fields, levels: tuple[str, ...], languages: tuple[str, ...]
+) -> dict[str, dict[str, str]]:
+    """Level -> language -> its heading; a plain heading is in the default language."""
     labels = fields.mapping_value("level_labels") or LineDict()
-    for level in labels:
+    found: dict[str, dict[str, str]] = {}
+    for level, label in labels.items():
         if level not in levels:
             fields.problem("level_labels", f"'level_labels' names '{level}', which is not a level")
-    return {str(key): str(value) for key, value in labels.items()}
+        if not isinstance(label, LineDict):
+            found[str(level)] = {languages[0]: str(label)}
+            continue
+        for tag in label:
+            if tag not in languages:
+                where = label.line_of(tag)
+                fields.problems.add(
+                    fields.path,
+                    where,
+                    f"'level_labels' has a heading in '{tag}', not one of the portal's "
+                    f"languages ({', '.join(languages)})",
+                )
+        found[str(level)] = {str(tag): str(text) for tag, text in label.items()}
+    return found
 
 
 def _report_levels(fields: Fields, levels: tuple[str, ...]) -> tuple[str, ...]:

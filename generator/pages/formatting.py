@@ -81,7 +81,7 @@ class Formatter:
         )
 
     def level_label(self, level: str) -> str:
-        return self.settings.level_label(level)
+        return self.settings.level_label(level, self.language.tag)
 
     def badge(self, status: Status) -> Badge:
         labels = {

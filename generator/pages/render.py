@@ -103,13 +103,15 @@ def environment(language: Language, theme_dirs: Sequence[Path] = ()) -> Environm
         finalize=marked_language,
     )
     env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
+    # Text in an attribute or a <title> cannot carry a mark of its language.
+    env.filters["plain"] = str
     return env
 
 
 def marked_language(value: object) -> object:
     """Text the data has only in another language than the page's is marked with its
-    ``lang``, so a screen reader reads it out in that language. Templates print such text
-    as content only: in an attribute the mark would be text."""
+    ``lang``, so a screen reader reads it out in that language. In an attribute the mark
+    would be text: templates print data text there through the ``plain`` filter."""
     if isinstance(value, Foreign):
         return Markup('<span lang="{}">{}</span>').format(value.lang, str(value))
     return value

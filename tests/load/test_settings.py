@@ -167,6 +167,19 @@ def test_level_labels(project: Portal) -> None:
     )
 
 
+def test_level_labels_per_language(project: Portal) -> None:
+    project.replace(CONFIG, "language: en\n", "language: en\nlanguages: [en, fr]\n")
+    project.append(CONFIG, "level_labels:\n  department: {en: Departments, fr: Services}\n")
+    settings = project.load().settings
+    assert settings.level_label("department", "fr") == "Services"
+    assert settings.level_label("department") == "Departments"
+
+
+def test_level_labels_in_a_language_the_portal_does_not_publish(project: Portal) -> None:
+    project.append(CONFIG, "level_labels:\n  department:\n    en: Departments\n    fr: Services\n")
+    project.check((f"{CONFIG}:10", "'level_labels' has a heading in 'fr', not one of the portal's"))
+
+
 def test_level_labels_naming_an_unknown_level(project: Portal) -> None:
     project.append(CONFIG, "level_labels: {division: Divisions}\n")
     project.check((f"{CONFIG}:7", "'level_labels' names 'division', which is not a level"))

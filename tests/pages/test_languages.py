@@ -121,6 +121,9 @@ def test_text_the_data_lacks_in_swedish_is_shown_in_finnish_and_marked(
     )
     # The Finnish pages mark nothing: all of it is in their language.
     assert 'lang="fi"><' not in pages["objectives/puhtaammat-kadut/"].split("<h1")[1]
+    # A level's heading from the settings, in Swedish where it has one.
+    assert '<h1 id="okr-main" tabindex="-1">Sektorer</h1>' in pages["sv/levels/toimiala/"]
+    assert '<span lang="fi">Kaupunki</span></h1>' in pages["sv/levels/kaupunki/"]
     # Units of measure and numbers follow the page's language.
     assert "dagar" in pages["sv/key-results/hoitoon-paasy/"]
     assert "päivää" in pages["key-results/hoitoon-paasy/"]
