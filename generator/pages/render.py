@@ -103,8 +103,7 @@ def environment(language: Language, theme_dirs: Sequence[Path] = ()) -> Environm
         finalize=marked_language,
     )
     env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
-    # Text in an attribute or a <title> cannot carry a mark of its language.
-    env.filters["plain"] = str
+    env.filters["plain"] = unmarked
     return env
 
 
@@ -115,6 +114,11 @@ def marked_language(value: object) -> object:
     if isinstance(value, Foreign):
         return Markup('<span lang="{}">{}</span>').format(value.lang, str(value))
     return value
+
+
+def unmarked(value: object) -> object:
+    """Text in an attribute or a ``<title>``, which cannot carry a mark of its language."""
+    return str(value) if isinstance(value, Foreign) else value
 
 
 def head_tags(page: Page, base_url: str | None) -> str:
