@@ -58,7 +58,7 @@ def test_every_page_passes_axe(
     """Without JavaScript the stylesheet alone follows the device's colours. The embeds are
     checked apart (``-k embeds``): each is a whole document of its own, with its own styles."""
     pages = [path for path in every_page(served.site) if is_embed(path) == embeds]
-    assert len(pages) > (10 if embeds else served.least_pages)
+    assert len(pages) > (0 if embeds else served.least_pages)  # embeds: counted above
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     axe = Axe()
