@@ -181,7 +181,10 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     checked_in = load_project(project).dataset.checkins_by_key_result
     assert len(shown) == len(checked_in)
     assert set(shown) == {(cache / name).read_bytes() for name in charts}
-    # Likewise the reports: the site's PDFs are exactly the cache's.
+    # Likewise the charts' PNGs (a key result's image when shared): the site's are the cache's.
+    pngs = {body for name, body in one.items() if name.endswith("/chart.png")}
+    assert pngs == {(cache / name).read_bytes() for name in images}
+    # And the reports: the site's PDFs are exactly the cache's.
     pdfs = {body for name, body in one.items() if name.endswith(".pdf")}
     assert len(pdfs) == len(reports) == 22
     assert pdfs == {(cache / name).read_bytes() for name in reports}
