@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator import progress
 from generator.charts.cache import chart_svgs
+from generator.charts.social import chart_pngs
 from generator.exports import EXPORTS
 from generator.i18n import Language
 from generator.load.project import Project, load_project
@@ -24,8 +25,8 @@ from generator.output import SiteFolder
 from generator.pages import render, urls
 from generator.pages.chart_inputs import chart_inputs
 from generator.pages.formatting import Formatter
-from generator.pages.site import Site
-from generator.pages.views import all_pages, home
+from generator.pages.site import ChartImage, Site
+from generator.pages.views import all_pages, embed, home
 from generator.pages.views.parts import language_links
 from generator.portal import Edition, Portal, Published
 from generator.scoring import Figures, score
@@ -68,7 +69,8 @@ def _edition(
         )
         for page in (*own_home, *all_pages(site))
     )
-    return Edition(site, env, pages)
+    embeds = tuple(dataclasses.replace(page, path=root + page.path) for page in embed.pages(site))
+    return Edition(site, env, pages, embeds)
 
 
 def _site(
@@ -84,8 +86,13 @@ def _site(
     """The site model, with the charts of the key results in ``charted`` (default: all)."""
     inputs = chart_inputs(dataset, fmt)
     wanted = inputs if charted is None else {k: v for k, v in inputs.items() if k in charted}
-    charts = chart_svgs(wanted, cache_dir, workers or os.cpu_count() or 1)
-    return Site(settings, dataset, figures, fmt, charts, root)
+    processes = workers or os.cpu_count() or 1
+    charts = chart_svgs(wanted, cache_dir, processes)
+    if charted is not None:  # a post's figures of a past day: its page has no image of its own
+        return Site(settings, dataset, figures, fmt, charts, root)
+    pngs = chart_pngs(charts, cache_dir, processes)
+    images = {name: ChartImage(png.file, png.width, png.height) for name, png in pngs.items()}
+    return Site(settings, dataset, figures, fmt, charts, root, images)
 
 
 def site_as_of(portal: Portal, day: datetime.date, charted: Collection[str]) -> Site:
@@ -128,7 +135,9 @@ def write_site(
             settings.base_url,
             len(written),
             total,
+            edition.tag,
         )
+        render.write_standalone(edition.env, edition.embeds, out)
     published = Published(portal, (*hand_written, *written))
     for export in EXPORTS:
         export(published, out)

@@ -21,6 +21,7 @@ class Edition:
     site: Site
     env: Environment
     pages: tuple[Page, ...]
+    embeds: tuple[Page, ...] = ()  # whole documents without chrome, for an <iframe> elsewhere
 
     @property
     def tag(self) -> str:

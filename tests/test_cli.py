@@ -157,9 +157,13 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     # The cold build rendered every chart, enough of them for the pool, and every PDF report
     # into the cache (charts at its top, reports in their folder); the warm build rendered and
     # rewrote none.
-    charts = [n for n in stamps["cold"] if "/" not in n]
-    reports = [n for n in stamps["cold"] if n not in charts]
-    assert [n for n in charts if n.startswith(".") or not n.endswith(".svg")] == []
+    # Beside each chart's SVG, its PNG: the image a shared link to its key result shows.
+    top = [n for n in stamps["cold"] if "/" not in n]
+    charts = [n for n in top if n.endswith(".svg")]
+    images = [n for n in top if n.endswith("-social.png")]
+    reports = [n for n in stamps["cold"] if n not in top]
+    assert [n for n in top if n.startswith(".") or n not in charts + images] == []
+    assert len(images) == len(charts)
     assert [n for n in reports if not re.fullmatch(r"reports/[0-9a-f]{64}\.pdf", n)] == []
     assert len(charts) >= IN_PROCESS_BELOW
     assert stamps["warm"] == stamps["cold"]
@@ -177,7 +181,10 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     checked_in = load_project(project).dataset.checkins_by_key_result
     assert len(shown) == len(checked_in)
     assert set(shown) == {(cache / name).read_bytes() for name in charts}
-    # Likewise the reports: the site's PDFs are exactly the cache's.
+    # Likewise the charts' PNGs (a key result's image when shared): the site's are the cache's.
+    pngs = {body for name, body in one.items() if name.endswith("/chart.png")}
+    assert pngs == {(cache / name).read_bytes() for name in images}
+    # And the reports: the site's PDFs are exactly the cache's.
     pdfs = {body for name, body in one.items() if name.endswith(".pdf")}
     assert len(pdfs) == len(reports) == 22
     assert pdfs == {(cache / name).read_bytes() for name in reports}

@@ -320,7 +320,22 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
             return output
         if page.is_homepage:
             output = self._home_alternates(output)
+        output = self._sharing(output, page, config)
         return self._own_chrome(output, self._tag_of(page))
+
+    def _sharing(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Open Graph and Twitter card tags, as on data pages (Material gives the canonical);
+        a shell's are its data pages' own."""
+        if page.meta.get("okr_shell"):
+            return output
+        settings = self.portal.site.settings
+        title = settings.title if page.is_homepage else str(page.title or settings.title)
+        description = str(page.meta.get("description") or config.site_description or "")
+        path = urls.HOME if page.url == "./" else page.url
+        tags = render.sharing_tags(
+            title, description, path, settings.base_url, settings.title, self.tag
+        )
+        return output.replace("</head>", f"    {tags}\n  </head>", 1)
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The pages MkDocs makes from a template alone (404.html) get the same chrome."""

@@ -16,9 +16,11 @@ from generator.exports import (
     open_data,
     redirects,
     reports,
+    robots,
     schemas,
     search,
     sitemap,
+    social_images,
 )
 from generator.output import SiteFolder
 from generator.portal import Published
@@ -30,8 +32,10 @@ EXPORTS: tuple[Export, ...] = (
     schemas.write,
     redirects.write,
     sitemap.write,
+    robots.write,
     search.write,
     reports.write,
+    social_images.write,
 )
 
 ON_DEMAND: tuple[ModuleType, ...] = (checkin_template,)

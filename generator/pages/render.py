@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale
+from babel.core import get_global
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
@@ -20,7 +22,7 @@ from generator.i18n import Language
 from generator.model import Foreign
 from generator.output import SiteFolder
 from generator.pages import urls
-from generator.pages.views.parts import LanguageLink, Page
+from generator.pages.views.parts import LanguageLink, Page, SocialImage
 
 
 def _theme_dir() -> Path:
@@ -117,18 +119,68 @@ def marked_language(value: object) -> object:
 
 
 def unmarked(value: object) -> object:
-    """Text in an attribute or a ``<title>``, which cannot carry a mark of its language."""
+    """Text in an attribute or a ``<title>``, which cannot carry a mark of its language
+    (escaped words, ``_()`` with data in it, stay as they are: escaped once)."""
     return str(value) if isinstance(value, Foreign) else value
 
 
-def head_tags(page: Page, base_url: str | None) -> str:
-    """The page's own ``<head>`` lines: description, canonical address and the same page in
-    the portal's other languages."""
+def head_tags(page: Page, base_url: str | None, site_name: str = "", locale: str = "") -> str:
+    """The page's own ``<head>`` lines: description, canonical address, the same page in the
+    portal's other languages and what a link to it shows when shared."""
     tags = [f'<meta name="description" content="{escape(page.description)}">']
     if base_url:
         tags.append(f'<link rel="canonical" href="{escape(base_url + page.path)}">')
     tags += head_tags_of_languages(page.languages, base_url).split("\n    ")
+    tags += sharing_tags(
+        str(page.title), page.description, page.path, base_url, site_name, locale, page.image
+    ).split("\n    ")
     return "\n    ".join(t for t in tags if t)
+
+
+def open_graph_locale(tag: str) -> str:
+    """A BCP 47 tag as Open Graph writes a locale: ``en`` -> ``en_US``, ``pt-BR`` -> ``pt_BR``."""
+    locale = Locale.parse(tag, sep="-")
+    if locale.territory is None:
+        likely = get_global("likely_subtags").get(locale.language)
+        if likely:
+            locale = Locale.parse(likely)
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+
+
+def sharing_tags(
+    title: str,
+    description: str,
+    path: str,
+    base_url: str | None,
+    site_name: str,
+    locale: str,
+    image: SocialImage | None = None,
+) -> str:
+    """Open Graph and Twitter card ``<meta>`` lines: what a link to the page shows when it is
+    shared. Addresses are absolute (from ``base_url``) or left out; ``locale`` is a BCP 47 tag."""
+    values = [("og:type", "website"), ("og:title", title), ("og:description", description)]
+    if site_name:
+        values.append(("og:site_name", site_name))
+    if locale:
+        values.append(("og:locale", open_graph_locale(locale)))
+    if base_url:
+        values.append(("og:url", base_url + path))
+    if base_url and image is not None:
+        values += [
+            ("og:image", base_url + image.path),
+            ("og:image:type", "image/png"),
+            ("og:image:width", str(image.width)),
+            ("og:image:height", str(image.height)),
+            ("og:image:alt", image.alt),
+        ]
+    large = base_url is not None and image is not None
+    tags = [f'<meta property="{name}" content="{escape(value)}">' for name, value in values]
+    tags.append(
+        f'<meta name="twitter:card" content="{"summary_large_image" if large else "summary"}">'
+    )
+    if large and image is not None:
+        tags.append(f'<meta name="twitter:image:alt" content="{escape(image.alt)}">')
+    return "\n    ".join(tags)
 
 
 def head_tags_of_languages(languages: Sequence[LanguageLink], base_url: str | None) -> str:
@@ -153,12 +205,20 @@ def render_page(
     shells: Mapping[int, Shell],
     site_title: str,
     base_url: str | None,
+    locale: str = "",
 ) -> str:
     content = env.get_template(page.template).render(page=page, body=page.body)
     shell = shells[urls.depth(page.path)]
-    return shell.fill(
-        page.title, f"{page.title} - {site_title}", head_tags(page, base_url), content
-    )
+    head = head_tags(page, base_url, site_title, locale)
+    return shell.fill(page.title, f"{page.title} - {site_title}", head, content)
+
+
+def write_standalone(env: Environment, pages: Sequence[Page], out: SiteFolder) -> None:
+    """Write pages that are whole documents of their own template, without the portal's
+    chrome (the embeds of key results)."""
+    for page in pages:
+        html = env.get_template(page.template).render(page=page, body=page.body)
+        out.write_text(page.path + "index.html", html)
 
 
 def write_pages(
@@ -170,6 +230,7 @@ def write_pages(
     base_url: str | None,
     before: int = 0,
     total: int | None = None,
+    locale: str = "",
 ) -> list[str]:
     """Render and write every page; returns their paths. Progress counts ``before`` pages
     written already, of ``total`` (default: these pages alone)."""
@@ -177,7 +238,7 @@ def write_pages(
     written = []
     for page in pages:
         out.write_text(
-            page.path + "index.html", render_page(env, page, shells, site_title, base_url)
+            page.path + "index.html", render_page(env, page, shells, site_title, base_url, locale)
         )
         written.append(page.path)
         if progress.every(before + len(written), total):

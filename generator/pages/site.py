@@ -6,14 +6,24 @@ It is made once the figures are scored and every chart is rendered, so a view on
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from generator.model import Dataset, Period
 from generator.pages.formatting import Formatter
 from generator.pages.links import Links
 from generator.scoring import Figures
 from generator.settings import Settings
+
+
+@dataclass(frozen=True)
+class ChartImage:
+    """A key result's chart as a PNG (``generator.charts.social``), kept in the charts' cache."""
+
+    file: Path
+    width: int
+    height: int
 
 
 @dataclass(frozen=True)
@@ -24,6 +34,7 @@ class Site:
     fmt: Formatter
     charts: Mapping[str, str]  # key result id -> the SVG of its chart
     root: str = ""  # where this language's pages live (``urls.language_root``)
+    images: Mapping[str, ChartImage] = field(default_factory=dict)  # key result id -> its PNG
 
     @cached_property
     def links(self) -> Links:

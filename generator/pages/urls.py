@@ -16,6 +16,8 @@ ACCESSIBILITY = "accessibility/"
 KEY_RESULTS_CSV = "downloads/key-results.csv"
 OBJECTIVES_CSV = "downloads/objectives.csv"
 CHECKINS_CSV = "downloads/checkins.csv"
+# For search engines (generator.exports.robots).
+ROBOTS = "robots.txt"
 
 
 def level(level_id: str) -> str:
@@ -36,6 +38,16 @@ def key_result(key_result_id: str) -> str:
 
 def key_result_on_objective(objective_id: str, key_result_id: str) -> str:
     return f"{objective(objective_id)}#{key_result_id}"
+
+
+def embed_key_result(key_result_id: str) -> str:
+    """A key result on its own, without the portal's chrome, to show in an ``<iframe>``."""
+    return f"embed/key-results/{key_result_id}/"
+
+
+def key_result_image(key_result_id: str) -> str:
+    """The key result's chart as a PNG, the image a link to its page shows when shared."""
+    return f"{key_result(key_result_id)}chart.png"
 
 
 def key_result_csv(key_result_id: str) -> str:

@@ -4,6 +4,7 @@ pixels."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -25,17 +26,39 @@ def every_page(site: Path) -> list[str]:
     return pages
 
 
+def is_embed(path: str) -> bool:
+    """A page made to be shown in an <iframe> on another site, in any language."""
+    return path.startswith("embed/") or "/embed/" in path
+
+
+def test_every_page_includes_the_embeds(served: Served) -> None:
+    pages = every_page(served.site)
+    embeds = {path.replace("embed/", "", 1) for path in pages if is_embed(path)}
+    key_results = {
+        path
+        for path in pages
+        if not is_embed(path) and re.fullmatch(r"([a-z-]+/)?key-results/[^/]+/", path)
+    }
+    assert key_results and embeds == key_results
+
+
+@pytest.mark.parametrize("embeds", [False, True], ids=["pages", "embeds"])
 @pytest.mark.parametrize(
     ("scheme", "javascript"),
     [("light", True), ("dark", True), ("dark", False)],
     ids=["light", "dark", "dark-without-javascript"],
 )
 def test_every_page_passes_axe(
-    browser: Browser, served: Served, scheme: Literal["light", "dark"], javascript: bool
+    browser: Browser,
+    served: Served,
+    scheme: Literal["light", "dark"],
+    javascript: bool,
+    embeds: bool,
 ) -> None:
-    """Without JavaScript the stylesheet alone follows the device's colours."""
-    pages = every_page(served.site)
-    assert len(pages) > served.least_pages
+    """Without JavaScript the stylesheet alone follows the device's colours. The embeds are
+    checked apart (``-k embeds``): each is a whole document of its own, with its own styles."""
+    pages = [path for path in every_page(served.site) if is_embed(path) == embeds]
+    assert len(pages) > (0 if embeds else served.least_pages)  # embeds: counted above
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     axe = Axe()
@@ -61,7 +84,10 @@ def test_every_page_starts_with_its_skip_link_and_reflows_at_320_pixels(
         page.goto(served.url + path)
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.className")
-        if "md-skip" not in focused:
+        # An embed (embed/key-results/<id>/) is a key result alone, shown inside another
+        # site's page: it has no menu or header to skip, its one link comes straight after
+        # the chart, and a skip link would be a second stop in the host page's tab order.
+        if "md-skip" not in focused and not is_embed(path):
             first_stop[path] = focused
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 320:

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.model import CheckIn, Direction, KeyResult, Kind
 from generator.pages import urls
 from generator.pages.formatting import Badge
 from generator.pages.links import Link
 from generator.pages.site import Site
-from generator.pages.views.parts import KeyResultRow, Page, key_result_row
+from generator.pages.views.parts import (
+    Citation,
+    KeyResultRow,
+    Page,
+    SocialImage,
+    citation,
+    key_result_row,
+    permanent_address,
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,40 @@ class KeyResultBody:
     earlier: str  # how many earlier check-ins are only in the CSV; empty when none
     all_checkins: Link  # the whole series, as open data
     columns: CheckInColumns
+    cite: Citation
+    embed: Embed
+
+
+@dataclass(frozen=True)
+class Embed:
+    """The key result on its own page, to show on another site in an ``<iframe>``."""
+
+    page: Link
+    code: str  # the <iframe> to paste; empty without a base URL (no address to give)
+
+
+#: The height of the embedded page in CSS pixels: the chart, its figures and the link back.
+EMBED_HEIGHT = 560
+
+
+def embed(site: Site, kr: KeyResult, from_path: str) -> Embed:
+    path = urls.embed_key_result(kr.id)
+    link = site.links.to(from_path, path, site.fmt._("This key result on a page of its own"))
+    if not site.settings.base_url:
+        return Embed(link, "")
+    code = (
+        f'<iframe src="{escape(permanent_address(site, path))}" title="{escape(str(kr.title))}" '
+        f'width="100%" height="{EMBED_HEIGHT}" style="border: 0" loading="lazy"></iframe>'
+    )
+    return Embed(link, code)
+
+
+def social_image(site: Site, kr: KeyResult) -> SocialImage | None:
+    image = site.images.get(kr.id)
+    if image is None:
+        return None
+    alt = chart_name(site, kr)
+    return SocialImage(site.root + urls.key_result_image(kr.id), image.width, image.height, alt)
 
 
 def page(site: Site, key_result_id: str) -> Page:
@@ -103,6 +145,8 @@ def page(site: Site, key_result_id: str) -> Page:
             path, urls.key_result_csv(kr.id), site.fmt._("Every check-in of this key result (CSV)")
         ),
         columns=checkin_columns(site, rows),
+        cite=citation(site, path, kr.title),
+        embed=embed(site, kr, path),
     )
     return Page(
         path=path,
@@ -112,6 +156,7 @@ def page(site: Site, key_result_id: str) -> Page:
         search_text=" ".join(filter(None, [kr.caveat, kr.source])),
         breadcrumbs=(*site.links.unit_trail(unit, path), site.links.objective(objective, path)),
         body=body,
+        image=social_image(site, kr),
     )
 
 

@@ -10,7 +10,13 @@ from generator.pages import urls
 from generator.pages.links import Link
 from generator.pages.markdown import clean_markdown
 from generator.pages.site import Site
-from generator.pages.views.parts import ObjectiveSummary, Page, objective_summary
+from generator.pages.views.parts import (
+    Citation,
+    ObjectiveSummary,
+    Page,
+    citation,
+    objective_summary,
+)
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,7 @@ class ObjectiveBody:
     contributors: tuple[Link, ...]
     shared_with: tuple[Link, ...]
     themes: tuple[Link, ...]
+    cite: Citation
 
 
 def page(site: Site, objective_id: str) -> Page:
@@ -43,6 +50,7 @@ def page(site: Site, objective_id: str) -> Page:
         contributors=tuple(objective_link(o) for o in dataset.contributors.get(objective_id, ())),
         shared_with=tuple(site.links.unit(dataset.units[u], path) for u in objective.shared_with),
         themes=tuple(site.links.theme(dataset.themes[t], path) for t in objective.themes),
+        cite=citation(site, path, objective.title),
     )
     return Page(
         path=path,

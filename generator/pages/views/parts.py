@@ -29,10 +29,50 @@ class Page:
     body: Any
     search_text: str = ""  # more words search should find the page by (besides title, description)
     languages: tuple[LanguageLink, ...] = ()  # the page in every language, this one included
+    image: SocialImage | None = None  # what a link to the page shows when shared
 
     @property
     def other_languages(self) -> tuple[LanguageLink, ...]:
         return tuple(link for link in self.languages if not link.current)
+
+
+@dataclass(frozen=True)
+class SocialImage:
+    """The image a link to a page shows when it is shared (``og:image``)."""
+
+    path: str  # from the site's root
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A page's permanent link and the words to cite it by."""
+
+    link: Link  # href from the page; text: the permanent address as a reader writes it down
+    note: str  # without a base URL the address is only the part within the portal: says so
+    text: str  # title, organisation, address, figures as of
+
+
+def permanent_address(site: Site, path: str) -> str:
+    """The page's address: absolute from the base URL, else its address within the portal."""
+    base_url = site.settings.base_url
+    return f"{base_url}{site.root}{path}" if base_url else f"{site.root}{path}"
+
+
+def citation(site: Site, path: str, title: str) -> Citation:
+    fmt = site.fmt
+    address = permanent_address(site, path)
+    note = "" if site.settings.base_url else fmt._("(an address within this portal)")
+    text = fmt._(
+        "%(title)s. %(organisation)s. %(address)s. Figures as of %(date)s.",
+        title=str(title),
+        organisation=str(site.settings.organisation),
+        address=f"{address} {note}" if note else address,
+        date=fmt.date(site.figures.as_of),
+    )
+    return Citation(Link(urls.relative(path, path), address), note, text)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,160 @@
+"""A chart as a PNG: the image a link to a key result's page shows when it is shared.
+
+Made from the chart's SVG with vl-convert (resvg: no browser, no Altair), about 1,200 pixels
+wide, and kept in the charts' cache folder beside the SVGs under the hash of the SVG and of
+this module's revision, so a warm build renders none.
+
+On the page, a chart's colours follow the reader's colour scheme: the SVG carries the light
+scheme's colours as attributes and the stylesheet repaints them from CSS variables. A PNG has
+no stylesheet, so it is drawn from the attributes (the light scheme), any ``var(--okr-chart-*)``
+is resolved to its light value (:data:`LIGHT`), and it gets a solid background: a social
+network shows it on a background of its own choosing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import multiprocessing
+import re
+import struct
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import vl_convert
+
+from generator import progress
+from generator.cache_files import CacheFolder
+
+__all__ = ["LIGHT", "PNG_WIDTH", "ChartPng", "chart_pngs", "opaque_svg", "png_size"]
+
+#: Bump when the PNG changes for the same SVG (its width, the colours, the background).
+PNG_REVISION = "1"
+#: Wide enough for a large link preview (1,200 by about 630 pixels).
+PNG_WIDTH = 1200
+#: The light scheme's chart colours, as ``theme/assets/okr/okr.css`` defines them on ``:root``
+#: (a test keeps the two the same).
+LIGHT = {
+    "--okr-chart-bg": "#ffffff",
+    "--okr-chart-text": "#1a1a1a",
+    "--okr-chart-title": "#000000",
+    "--okr-chart-grid": "#dddddd",
+    "--okr-chart-axis": "#888888",
+    "--okr-chart-measured": "#1f4e79",
+    "--okr-chart-baseline": "#595959",
+    "--okr-chart-target": "#1a7f37",
+    "--okr-chart-expected": "#8a4b00",
+    "--okr-chart-band": "#d6eadb",
+}
+# Below this many PNGs to draw (or with one worker) they are drawn in this process: starting
+# spawn workers costs about a second.
+IN_PROCESS_BELOW = 16
+
+_VAR_RE = re.compile(r"var\(\s*(--[A-Za-z0-9-]+)\s*(?:,\s*([^()]*?))?\s*\)")
+_ROOT_RE = re.compile(r"<svg\b[^>]*>")
+_SIZE_RE = re.compile(r'\s(width|height)="([\d.]+)"')
+
+
+@dataclass(frozen=True)
+class ChartPng:
+    """A chart's PNG in the cache, and its size in pixels."""
+
+    file: Path
+    width: int
+    height: int
+
+
+def opaque_svg(svg: str) -> str:
+    """The SVG as a PNG must draw it: every colour variable resolved to the light scheme, on a
+    solid background."""
+
+    def resolve(match: re.Match[str]) -> str:
+        name, fallback = match.group(1), match.group(2)
+        if name in LIGHT:
+            return LIGHT[name]
+        if fallback:
+            return fallback
+        raise ValueError(f"the chart's SVG uses {name}, whose light colour is unknown")
+
+    svg = _VAR_RE.sub(resolve, svg)
+    root = _ROOT_RE.search(svg)
+    if root is None:
+        raise ValueError("not an SVG")
+    background = f'<rect width="100%" height="100%" fill="{LIGHT["--okr-chart-bg"]}"/>'
+    return svg[: root.end()] + background + svg[root.end() :]
+
+
+def _scale(svg: str) -> float:
+    root = _ROOT_RE.search(svg)
+    sizes = dict(_SIZE_RE.findall(root.group(0) if root else ""))
+    width = float(sizes.get("width", PNG_WIDTH))
+    return PNG_WIDTH / width if width > 0 else 1.0
+
+
+def png_of(svg: str) -> bytes:
+    """The chart's PNG, about :data:`PNG_WIDTH` pixels wide."""
+    return bytes(vl_convert.svg_to_png(opaque_svg(svg), scale=_scale(svg)))
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        raise ValueError("not a PNG")
+    width, height = struct.unpack(">II", data[16:24])
+    return int(width), int(height)
+
+
+def png_key(svg: str) -> str:
+    digest = hashlib.sha256(svg.encode("utf-8"))
+    version = getattr(vl_convert, "__version__", "unknown")
+    digest.update(f"\0png={PNG_REVISION}\0vl-convert={version}".encode())
+    return digest.hexdigest() + "-social"
+
+
+def _render_chunk(items: Sequence[tuple[str, str]]) -> list[tuple[str, bytes]]:
+    """Worker entry point (module level so that it pickles): (key, SVG) -> (key, PNG)."""
+    return [(key, png_of(svg)) for key, svg in items]
+
+
+def _render(misses: Sequence[tuple[str, str]], workers: int) -> Iterator[tuple[str, bytes]]:
+    if workers <= 1 or len(misses) < IN_PROCESS_BELOW:
+        yield from _render_chunk(misses)
+        return
+    size = max(1, math.ceil(len(misses) / (workers * 2)))
+    chunks = [misses[at : at + size] for at in range(0, len(misses), size)]
+    context = multiprocessing.get_context("spawn")  # vl-convert deadlocks after a fork
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
+        for done in pool.map(_render_chunk, chunks):
+            yield from done
+
+
+def chart_pngs(svgs: Mapping[str, str], cache_dir: Path, workers: int) -> dict[str, ChartPng]:
+    """Name (a key result id) -> its chart's PNG in ``cache_dir``, drawn where it is not there."""
+    cache = CacheFolder(cache_dir, ".png")
+    keys = {name: png_key(svg) for name, svg in svgs.items()}
+    found: dict[str, bytes] = {}
+    misses: list[tuple[str, str]] = []
+    for name, key in keys.items():
+        head = _head(cache.path(key))
+        if head is None:
+            misses.append((key, svgs[name]))
+        else:
+            found[key] = head
+    unique = list(dict(misses).items())  # the same chart in two places is drawn once
+    for done, (key, png) in enumerate(_render(unique, workers), start=1):
+        cache.write(key, png)
+        found[key] = png[:24]
+        if progress.every(done, len(unique)):
+            progress.report("chart images drawn", done, len(unique))
+    return {name: ChartPng(cache.path(key), *png_size(found[key])) for name, key in keys.items()}
+
+
+def _head(file: Path) -> bytes | None:
+    """The first bytes of a cached PNG (its size), or None when it is not in the cache."""
+    try:
+        with file.open("rb") as handle:
+            return handle.read(24)
+    except FileNotFoundError:
+        return None

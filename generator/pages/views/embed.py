@@ -1,0 +1,79 @@
+"""``/embed/key-results/<key-result-id>/``: a key result on its own, for an ``<iframe>`` on
+another site. A small whole document without the portal's chrome: the chart, the latest
+figure, the status, the figures' date and a link back to the key result's page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.pages import urls
+from generator.pages.formatting import Badge
+from generator.pages.links import Link
+from generator.pages.site import Site
+from generator.pages.views.key_result import chart_name, summary
+from generator.pages.views.parts import Page
+
+
+@dataclass(frozen=True)
+class EmbedBody:
+    lang: str  # the document's language (BCP 47)
+    document_title: str  # its <title>
+    unit: str
+    period: str
+    chart: Markup | None
+    chart_name: str  # what a screen reader says of the chart: its sentence
+    summary: str  # the chart in words, for a key result without a chart too
+    latest: str
+    latest_date: str
+    iso_date: str
+    status: Badge
+    as_of: str  # "Figures as of <date>"
+    back: Link  # the key result's own page, opened in the whole window
+
+
+def pages(site: Site) -> Iterator[Page]:
+    for key_result_id in site.dataset.key_results:
+        yield page(site, key_result_id)
+
+
+def page(site: Site, key_result_id: str) -> Page:
+    kr = site.dataset.key_results[key_result_id]
+    path = urls.embed_key_result(key_result_id)
+    objective = site.dataset.objectives[kr.objective]
+    unit = site.dataset.units[objective.unit]
+    period = site.dataset.periods[objective.period]
+    figures = site.figures.key_results[kr.id]
+    fmt = site.fmt
+    svg = site.charts.get(kr.id)
+    title = str(kr.title)
+    body = EmbedBody(
+        lang=fmt.language.tag,
+        document_title=f"{title} - {site.settings.title}",
+        unit=unit.name,
+        period=fmt.period_label(period),
+        # Safe to inline: charts.render refuses any SVG with script, handlers or external links.
+        chart=Markup(svg) if svg else None,
+        chart_name=chart_name(site, kr),
+        summary=summary(site, kr),
+        latest=fmt.value(figures.latest_value, kr),
+        latest_date=fmt.date(figures.latest_date),
+        iso_date=figures.latest_date.isoformat() if figures.latest_date else "",
+        status=fmt.badge(figures.status),
+        as_of=fmt._("Figures as of %(date)s", date=fmt.date(site.figures.as_of)),
+        back=site.links.to(
+            path,
+            urls.key_result(kr.id),
+            fmt._("%(title)s on %(site)s", title=title, site=site.settings.title),
+        ),
+    )
+    return Page(
+        path=path,
+        template="okr/embed.html",
+        title=kr.title,
+        description=body.summary,
+        breadcrumbs=(),
+        body=body,
+    )
