@@ -13,6 +13,7 @@ from types import ModuleType
 
 from generator.exports import (
     checkin_template,
+    feeds,
     open_data,
     redirects,
     reports,
@@ -30,6 +31,7 @@ EXPORTS: tuple[Export, ...] = (
     schemas.write,
     redirects.write,
     sitemap.write,
+    feeds.write,
     search.write,
     reports.write,
 )

@@ -20,6 +20,7 @@ from generator.i18n import Language
 from generator.model import Foreign
 from generator.output import SiteFolder
 from generator.pages import urls
+from generator.pages.feeds import ATOM_TYPE, FeedLink
 from generator.pages.views.parts import LanguageLink, Page
 
 
@@ -128,6 +129,7 @@ def head_tags(page: Page, base_url: str | None) -> str:
     if base_url:
         tags.append(f'<link rel="canonical" href="{escape(base_url + page.path)}">')
     tags += head_tags_of_languages(page.languages, base_url).split("\n    ")
+    tags += head_tags_of_feeds(page.feeds).split("\n    ")
     return "\n    ".join(t for t in tags if t)
 
 
@@ -138,6 +140,24 @@ def head_tags_of_languages(languages: Sequence[LanguageLink], base_url: str | No
         href = base_url + other.path if base_url else other.href
         tags.append(f'<link rel="alternate" hreflang="{escape(other.tag)}" href="{escape(href)}">')
     return "\n    ".join(tags)
+
+
+def head_tags_of_feeds(feeds: Sequence[FeedLink]) -> str:
+    """``<link rel="alternate" type="application/atom+xml">`` for each feed of the page.
+
+    Relative even with a base URL: Material's script fetches ``sitemap.xml`` beside the address
+    of every ``link rel="alternate"``, and a relative one keeps that request on the host that
+    serves the page (a preview too), never another."""
+    return "\n    ".join(
+        f'<link rel="alternate" type="{ATOM_TYPE}" title="{escape(feed.title)}" '
+        f'href="{escape(feed.href)}">'
+        for feed in feeds
+    )
+
+
+def feeds_html(env: Environment, feeds: Sequence[FeedLink]) -> str:
+    """The visible links to a page's feeds, for a page the engine renders."""
+    return env.get_template("okr/partials/feeds.html").render(feeds=feeds) if feeds else ""
 
 
 def languages_html(env: Environment, others: Sequence[LanguageLink]) -> str:

@@ -12,10 +12,14 @@ HOME = ""
 PERIODS = "periods/"
 THEMES = "themes/"
 ACCESSIBILITY = "accessibility/"
+UPDATES = "updates/"  # the list of posts, made by the engine from content/updates/
 # Open data (generator.exports.open_data writes them).
 KEY_RESULTS_CSV = "downloads/key-results.csv"
 OBJECTIVES_CSV = "downloads/objectives.csv"
 CHECKINS_CSV = "downloads/checkins.csv"
+# Atom feeds (generator.exports.feeds writes them), under each language's root.
+CHECKINS_FEED = "feeds/checkins.atom"
+UPDATES_FEED = "feeds/updates.atom"
 
 
 def level(level_id: str) -> str:
@@ -41,6 +45,11 @@ def key_result_on_objective(objective_id: str, key_result_id: str) -> str:
 def key_result_csv(key_result_id: str) -> str:
     """Every check-in of one key result, as open data."""
     return f"downloads/key-results/{key_result_id}.csv"
+
+
+def unit_feed(unit_id: str) -> str:
+    """New figures of a unit and of the units within it, as an Atom feed."""
+    return f"feeds/units/{unit_id}.atom"
 
 
 def period(period_id: str) -> str:
