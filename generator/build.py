@@ -28,7 +28,7 @@ from generator.pages.formatting import Formatter
 from generator.pages.site import ChartImage, Site
 from generator.pages.views import all_pages, embed, home
 from generator.pages.views.parts import language_links
-from generator.portal import Edition, Portal, Published
+from generator.portal import Edition, Portal, Published, PublishedPost
 from generator.scoring import Figures, score
 from generator.settings import Settings
 from generator.translation import in_language
@@ -108,10 +108,12 @@ def site_as_of(portal: Portal, day: datetime.date, charted: Collection[str]) -> 
     return _site(current.settings, dataset, figures, fmt, cache, None, charted)
 
 
-def home_html(portal: Portal) -> str:
-    """The data part of the home page (status totals, top objectives, ways in)."""
+def home_html(portal: Portal, updates_feed: bool = False) -> str:
+    """The data part of the home page (status totals, top objectives, ways in);
+    ``updates_feed``: posts were published in this build, so it links their feed."""
     edition = portal.default
-    return edition.env.get_template("okr/home.html").render(body=home.body(edition.site))
+    body = home.body(edition.site, updates_feed)
+    return edition.env.get_template("okr/home.html").render(body=body)
 
 
 def write_site(
@@ -119,9 +121,11 @@ def write_site(
     out: SiteFolder,
     shells: Mapping[str, Mapping[int, render.Shell]],
     hand_written: Sequence[str],
+    posts: Sequence[PublishedPost] = (),
 ) -> None:
     """Write every data page into ``out``, poured into the ``shells`` of its language (by
-    language tag, then folder depth), then every export."""
+    language tag, then folder depth), then every export; ``posts`` are the updates the engine
+    published in this build."""
     written: list[str] = []
     total = sum(len(edition.pages) for edition in portal.editions)
     for edition in portal.editions:
@@ -138,6 +142,6 @@ def write_site(
             edition.tag,
         )
         render.write_standalone(edition.env, edition.embeds, out)
-    published = Published(portal, (*hand_written, *written))
+    published = Published(portal, (*hand_written, *written), tuple(posts))
     for export in EXPORTS:
         export(published, out)

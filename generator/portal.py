@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,3 +74,15 @@ class Published:
 
     portal: Portal
     page_paths: tuple[str, ...]
+    posts: tuple[PublishedPost, ...] = ()  # the updates published in this build
+
+
+@dataclass(frozen=True)
+class PublishedPost:
+    """A post of ``content/updates/`` the engine published in this build (none dated after
+    the build date), as its feed lists it."""
+
+    address: str  # its page: updates/2026-q3-review/
+    title: str
+    date: datetime.date
+    summary: str

@@ -34,9 +34,9 @@ from generator.build import home_html, prepare, write_site
 from generator.load.fields import parse_date
 from generator.load.problems import DataError, Problem
 from generator.output import SiteFolder
-from generator.pages import render, urls
+from generator.pages import feeds, render, urls
 from generator.pages.views.parts import language_links
-from generator.portal import Edition, Portal
+from generator.portal import Edition, Portal, PublishedPost
 from generator.updates import Post, expand_post, index_markdown, is_post, published, read_post
 
 SHELL_PREFIX = render.SHELL_FOLDER
@@ -321,6 +321,7 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         if page.is_homepage:
             output = self._home_alternates(output)
         output = self._sharing(output, page, config)
+        output = self._feed_head(output, page)
         return self._own_chrome(output, self._tag_of(page))
 
     def _sharing(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -354,14 +355,28 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         tags = render.head_tags_of_languages(links, self.portal.site.settings.base_url)
         return output.replace("</head>", f"{tags}\n</head>", 1) if tags else output
 
+    def _feed_links(self, page: Page) -> tuple[feeds.FeedLink, ...]:
+        """The Atom feeds a hand-written page links: the home page the portal's, the list of
+        updates its own (once a post is published)."""
+        if page.is_homepage:
+            return feeds.site_links(self.portal.site, urls.HOME, bool(self.posts))
+        if page.file.src_uri == updates.FOLDER + "index.md" and self.posts:
+            return (feeds.updates_link(self.portal.site, urls.UPDATES),)
+        return ()
+
+    def _feed_head(self, output: str, page: Page) -> str:
+        tags = render.head_tags_of_feeds(self._feed_links(page))
+        return output.replace("</head>", f"{tags}\n</head>", 1) if tags else output
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.problems:
             return html
         html = urls.relative_data_links(html, page.url)
         languages = self._languages_html(page)
         if page.is_homepage:
-            return languages + html + home_html(self.portal)
-        return languages + html
+            return languages + html + home_html(self.portal, bool(self.posts))
+        # The list of updates links its feed; other hand-written pages link none.
+        return languages + html + render.feeds_html(self.portal.default.env, self._feed_links(page))
 
     def _languages_html(self, page: Page) -> str:
         """A hand-written page is in the default language only: it links the home page of
@@ -388,7 +403,8 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         # MkDocs' own sitemap knows neither the data pages nor that the shells are gone.
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
         (site_dir / "sitemap.xml").unlink(missing_ok=True)
-        write_site(self.portal, SiteFolder(site_dir), shells, self.hand_written)
+        posts = [PublishedPost(p.address, p.title, p.date, p.summary) for p in self.posts.values()]
+        write_site(self.portal, SiteFolder(site_dir), shells, self.hand_written, posts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root / "data"))

@@ -13,6 +13,7 @@ from types import ModuleType
 
 from generator.exports import (
     checkin_template,
+    feeds,
     open_data,
     redirects,
     reports,
@@ -33,6 +34,7 @@ EXPORTS: tuple[Export, ...] = (
     redirects.write,
     sitemap.write,
     robots.write,
+    feeds.write,
     search.write,
     reports.write,
     social_images.write,

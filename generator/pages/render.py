@@ -22,6 +22,7 @@ from generator.i18n import Language
 from generator.model import Foreign
 from generator.output import SiteFolder
 from generator.pages import urls
+from generator.pages.feeds import ATOM_TYPE, FeedLink
 from generator.pages.views.parts import LanguageLink, Page, SocialImage
 
 
@@ -134,6 +135,7 @@ def head_tags(page: Page, base_url: str | None, site_name: str = "", locale: str
     tags += sharing_tags(
         str(page.title), page.description, page.path, base_url, site_name, locale, page.image
     ).split("\n    ")
+    tags += head_tags_of_feeds(page.feeds).split("\n    ")
     return "\n    ".join(t for t in tags if t)
 
 
@@ -190,6 +192,24 @@ def head_tags_of_languages(languages: Sequence[LanguageLink], base_url: str | No
         href = base_url + other.path if base_url else other.href
         tags.append(f'<link rel="alternate" hreflang="{escape(other.tag)}" href="{escape(href)}">')
     return "\n    ".join(tags)
+
+
+def head_tags_of_feeds(feeds: Sequence[FeedLink]) -> str:
+    """``<link rel="alternate" type="application/atom+xml">`` for each feed of the page.
+
+    Relative even with a base URL: Material's script fetches ``sitemap.xml`` beside the address
+    of every ``link rel="alternate"``, and a relative one keeps that request on the host that
+    serves the page (a preview too), never another."""
+    return "\n    ".join(
+        f'<link rel="alternate" type="{ATOM_TYPE}" title="{escape(feed.title)}" '
+        f'href="{escape(feed.href)}">'
+        for feed in feeds
+    )
+
+
+def feeds_html(env: Environment, feeds: Sequence[FeedLink]) -> str:
+    """The visible links to a page's feeds, for a page the engine renders."""
+    return env.get_template("okr/partials/feeds.html").render(feeds=feeds) if feeds else ""
 
 
 def languages_html(env: Environment, others: Sequence[LanguageLink]) -> str:

@@ -12,12 +12,16 @@ HOME = ""
 PERIODS = "periods/"
 THEMES = "themes/"
 ACCESSIBILITY = "accessibility/"
+UPDATES = "updates/"  # the list of posts, made by the engine from content/updates/
 # Open data (generator.exports.open_data writes them).
 KEY_RESULTS_CSV = "downloads/key-results.csv"
 OBJECTIVES_CSV = "downloads/objectives.csv"
 CHECKINS_CSV = "downloads/checkins.csv"
 # For search engines (generator.exports.robots).
 ROBOTS = "robots.txt"
+# Atom feeds (generator.exports.feeds writes them), under each language's root.
+CHECKINS_FEED = "feeds/checkins.atom"
+UPDATES_FEED = "feeds/updates.atom"
 
 
 def level(level_id: str) -> str:
@@ -53,6 +57,11 @@ def key_result_image(key_result_id: str) -> str:
 def key_result_csv(key_result_id: str) -> str:
     """Every check-in of one key result, as open data."""
     return f"downloads/key-results/{key_result_id}.csv"
+
+
+def unit_feed(unit_id: str) -> str:
+    """New figures of a unit and of the units within it, as an Atom feed."""
+    return f"feeds/units/{unit_id}.atom"
 
 
 def period(period_id: str) -> str:

@@ -18,6 +18,7 @@ from generator.pages import urls
         (urls.level("department"), "levels/department/"),
         (urls.key_result_on_objective("o", "kr"), "objectives/o/#kr"),
         (urls.report("housing", "2026-Q3"), "reports/housing-2026-q3.pdf"),
+        (urls.unit_feed("housing"), "feeds/units/housing.atom"),
     ],
 )
 def test_addresses_are_made_from_ids(address: str, expected: str) -> None:

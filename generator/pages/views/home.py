@@ -7,7 +7,8 @@ import heapq
 from dataclasses import dataclass
 
 from generator.model import CheckIn
-from generator.pages import urls
+from generator.pages import feeds, urls
+from generator.pages.feeds import FeedLink
 from generator.pages.formatting import Progress
 from generator.pages.links import Link
 from generator.pages.site import Site
@@ -48,10 +49,12 @@ class HomeBody:
     periods: tuple[Link, ...]
     licence: str | None
     downloads: tuple[Link, ...]
+    feeds: tuple[FeedLink, ...]  # new figures; updates too where the posts are published
     accessibility: Link
 
 
-def body(site: Site) -> HomeBody:
+def body(site: Site, updates_feed: bool = False) -> HomeBody:
+    """``updates_feed``: posts were published in this build (default language only)."""
     path = urls.HOME
     dataset, fmt, links = site.dataset, site.fmt, site.links
     period = site.current_period
@@ -92,6 +95,7 @@ def body(site: Site) -> HomeBody:
             links.shared(path, urls.OBJECTIVES_CSV, fmt._("Objectives, with their progress (CSV)")),
             links.shared(path, urls.CHECKINS_CSV, fmt._("Every check-in (CSV)")),
         ),
+        feeds=feeds.site_links(site, path, updates_feed),
     )
 
 
@@ -102,7 +106,8 @@ def page(site: Site) -> Page:
     description = site.fmt._(
         "Objectives and key results of %(unit)s", unit=site.settings.organisation
     )
-    return Page(urls.HOME, "okr/home_page.html", title, description, (), body(site))
+    home = body(site)
+    return Page(urls.HOME, "okr/home_page.html", title, description, (), home, feeds=home.feeds)
 
 
 def latest_checkin(site: Site, checkin: CheckIn, path: str) -> LatestCheckIn:

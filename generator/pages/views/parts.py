@@ -10,6 +10,7 @@ from typing import Any
 from generator.i18n import autonym
 from generator.model import KeyResult, Objective, Period
 from generator.pages import urls
+from generator.pages.feeds import FeedLink
 from generator.pages.formatting import Badge, Progress
 from generator.pages.links import Link
 from generator.pages.site import Site
@@ -30,6 +31,7 @@ class Page:
     search_text: str = ""  # more words search should find the page by (besides title, description)
     languages: tuple[LanguageLink, ...] = ()  # the page in every language, this one included
     image: SocialImage | None = None  # what a link to the page shows when shared
+    feeds: tuple[FeedLink, ...] = ()  # the Atom feeds that follow what the page shows
 
     @property
     def other_languages(self) -> tuple[LanguageLink, ...]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.model import Period
-from generator.pages import urls
+from generator.pages import feeds, urls
 from generator.pages.formatting import Progress
 from generator.pages.links import Link
 from generator.pages.markdown import clean_markdown
@@ -79,6 +79,7 @@ def page(site: Site, unit_id: str) -> Page:
         description=site.fmt._("Objectives and key results of %(unit)s", unit=unit.name),
         breadcrumbs=site.links.unit_trail(unit, path)[:-1],
         body=body,
+        feeds=(feeds.unit_link(site, unit, path),),
         search_text=" ".join(
             [unit.description, *(o.title for o in dataset.objectives_of(unit_id))]
         ),
