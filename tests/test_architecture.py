@@ -112,7 +112,7 @@ def test_cycle_detection_finds_a_cycle() -> None:
 MAY_IMPORT: dict[str, set[str]] = {
     "generator.model": set(),
     "generator.contract": {"generator.model"},
-    "generator.settings": {"generator.contract"},
+    "generator.settings": {"generator.contract", "generator.model"},
     "generator.load": {"generator.model", "generator.contract", "generator.settings"},
     "generator.scoring": {"generator.model", "generator.settings"},
     "generator.i18n": set(),
@@ -135,6 +135,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.cache_files",
         "generator.contract",
         "generator.model",
+        "generator.settings",
         "generator.scoring",
         "generator.pages",
         "generator.output",

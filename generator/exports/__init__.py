@@ -13,7 +13,9 @@ from types import ModuleType
 
 from generator.exports import (
     checkin_template,
+    datapackage,
     open_data,
+    portal_json,
     redirects,
     reports,
     schemas,
@@ -27,6 +29,8 @@ Export = Callable[[Published, SiteFolder], None]
 
 EXPORTS: tuple[Export, ...] = (
     open_data.write,
+    portal_json.write,
+    datapackage.write,
     schemas.write,
     redirects.write,
     sitemap.write,

@@ -16,6 +16,10 @@ ACCESSIBILITY = "accessibility/"
 KEY_RESULTS_CSV = "downloads/key-results.csv"
 OBJECTIVES_CSV = "downloads/objectives.csv"
 CHECKINS_CSV = "downloads/checkins.csv"
+PORTAL_JSON = "downloads/portal.json"  # the whole model with its figures
+DATAPACKAGE = "downloads/datapackage.json"  # the Frictionless description of every file
+CHECKINS_SCHEMA = "downloads/checkins.schema.json"  # the table schema every check-in file shares
+DATA = "data/"  # the page that explains every file and column
 
 
 def level(level_id: str) -> str:

@@ -48,6 +48,7 @@ class HomeBody:
     periods: tuple[Link, ...]
     licence: str | None
     downloads: tuple[Link, ...]
+    data: Link  # the page that explains every file and column
     accessibility: Link
 
 
@@ -91,7 +92,11 @@ def body(site: Site) -> HomeBody:
             ),
             links.shared(path, urls.OBJECTIVES_CSV, fmt._("Objectives, with their progress (CSV)")),
             links.shared(path, urls.CHECKINS_CSV, fmt._("Every check-in (CSV)")),
+            links.shared(
+                path, urls.PORTAL_JSON, fmt._("The whole portal, with every figure (JSON)")
+            ),
         ),
+        data=links.to(path, urls.DATA, fmt._("What each file and column holds")),
     )
 
 
