@@ -50,6 +50,6 @@ test: lint chromium weasyprint $(VNU_JAR)
 
 # Extract the portal's own words and merge them into every catalogue; then translate the new ones.
 messages: $(BIN)/okr-portal
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k ngettext:1,2 --no-location --sort-output -w 200 -o .messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location --sort-output -w 200 -o .messages.pot .
 	$(BIN)/pybabel update -i .messages.pot -d generator/i18n/locales --no-fuzzy-matching --ignore-obsolete -w 200
 	rm .messages.pot

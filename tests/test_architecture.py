@@ -135,6 +135,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.cache_files",
         "generator.contract",
         "generator.model",
+        "generator.settings",
         "generator.scoring",
         "generator.pages",
         "generator.output",

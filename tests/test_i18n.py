@@ -33,7 +33,7 @@ def template() -> dict[str, str | tuple[str, str]]:
     options = {"theme/**.html": {"extensions": "jinja2.ext.i18n"}}
     found: dict[str, str | tuple[str, str]] = {}
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(ROOT), method_map, options, keywords={"_": None, "ngettext": (1, 2)}
+        str(ROOT), method_map, options, keywords={"_": None, "N_": None, "ngettext": (1, 2)}
     ):
         found[message[0] if isinstance(message, tuple) else message] = message
     return found

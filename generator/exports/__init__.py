@@ -13,8 +13,10 @@ from types import ModuleType
 
 from generator.exports import (
     checkin_template,
+    datapackage,
     feeds,
     open_data,
+    portal_json,
     redirects,
     reports,
     robots,
@@ -30,6 +32,8 @@ Export = Callable[[Published, SiteFolder], None]
 
 EXPORTS: tuple[Export, ...] = (
     open_data.write,
+    portal_json.write,
+    datapackage.write,
     schemas.write,
     redirects.write,
     sitemap.write,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from generator.exports.open_data import machine_number
+from generator.exports.open_data import as_text, machine_number
 from generator.model import Dataset, KeyResult
 from generator.scoring import Figures
 
@@ -24,9 +24,6 @@ CHECKIN_COLUMNS = ("date", "value", "status", "confidence", "progress", "problem
 COLUMNS = ("key_result", *HELPER_COLUMNS, *CHECKIN_COLUMNS)
 
 DELIMITERS = (",", ";")  # the two the loader reads
-
-#: What a spreadsheet may take as the start of a formula in a cell opened from a CSV file.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class TemplateError(ValueError):
@@ -73,10 +70,3 @@ def _row(kr: KeyResult, figures: Figures, delimiter: str) -> list[str]:
     day = latest.latest_date.isoformat() if latest.latest_date else ""
     empty = [""] * len(CHECKIN_COLUMNS)
     return [kr.id, as_text(kr.title), as_text(kr.unit), value, day, *empty]
-
-
-def as_text(cell: str) -> str:
-    """``cell`` kept text when a spreadsheet opens the file: a leading ``'`` on what it would
-    otherwise run as a formula (``=HYPERLINK(...)``). Numbers never pass through here: a
-    negative value must stay a number."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell

@@ -1,20 +1,29 @@
 """Open data: the figures behind every page as CSV, for journalists and anyone who reuses them.
 
-Numbers are written for machines whatever the portal's language: a decimal point, ISO dates,
-shares as decimals (0.25 is 25 %). Check-in authors are left out unless the settings publish them.
+Each file's columns are described once, in :mod:`generator.pages.downloads`; the header is made
+from there. Numbers are written for machines whatever the portal's language: a decimal point,
+ISO dates, shares as decimals (0.25 is 25 %). Check-in authors are left out unless the settings
+publish them. A text cell a spreadsheet would run as a formula is kept text (:func:`as_text`).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from generator.model import CheckIn, Dataset, KeyResult, Kind
 from generator.output import SiteFolder
 from generator.pages import urls
+from generator.pages.downloads import CHECKINS, KEY_RESULTS, OBJECTIVES, ColumnType, Table
 from generator.portal import Published
 from generator.scoring import Figures
+
+Cell = str | float | int | datetime.date | None
+
+#: What a spreadsheet may take as the start of a formula in a cell opened from a CSV file.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write(published: Published, out: SiteFolder) -> None:
@@ -29,94 +38,90 @@ def write(published: Published, out: SiteFolder) -> None:
         out.write_text(urls.key_result_csv(kr_id), checkins_csv(checkins, authors))
 
 
+def as_text(cell: str) -> str:
+    """``cell`` kept text when a spreadsheet opens the file: a leading ``'`` on what it would
+    otherwise run as a formula (``=HYPERLINK(...)``). Numbers never pass through here: a
+    negative value must stay a number."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def machine_value(value: float | None) -> float | None:
+    """A number as the JSON and the CSV files both give it: rounded to six decimals."""
+    return None if value is None else round(value, 6)
+
+
 def machine_number(value: float | None) -> str:
     """A number as a program reads it: a decimal point, no grouping; "" for no value."""
-    return "" if value is None else repr(round(value, 6)).removesuffix(".0")
+    return "" if value is None else repr(machine_value(value)).removesuffix(".0")
 
 
-def _as_written(kr: KeyResult) -> tuple[str, str, str]:
-    """Direction, baseline and target as the publisher wrote them: a milestone has none."""
-    if kr.kind is Kind.MILESTONE:
-        return "", "", ""
-    return kr.direction.value, machine_number(kr.baseline), machine_number(kr.target)
+def _cell(type_: ColumnType, value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return as_text(value) if type_ is ColumnType.TEXT else value
+    return machine_number(value)
 
 
-def _table(header: list[str], rows: Iterator[list[str]]) -> str:
+def _table(table: Table, rows: Iterable[Sequence[Cell]], publish_authors: bool = False) -> str:
+    """The CSV of ``table``: its header from the columns' description, every text cell inert."""
+    columns = table.published(publish_authors)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(c.name for c in columns)
+    for row in rows:
+        writer.writerow(_cell(c.type, value) for c, value in zip(columns, row, strict=True))
     return out.getvalue()
 
 
-def key_results_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
-    header = [
-        "key_result", "title", "objective", "unit", "period", "kind", "measured_in", "direction",
-        "baseline", "target", "target_low", "target_high", "latest_value", "latest_date",
-        "progress", "expected_progress", "status", "owner_status", "derived_status",
-        "confidence", "source", "source_url", "page",
-    ]  # fmt: skip
+def _as_written(kr: KeyResult) -> tuple[str | None, float | None, float | None]:
+    """Direction, baseline and target as the publisher wrote them: a milestone has none."""
+    if kr.kind is Kind.MILESTONE:
+        return None, None, None
+    return kr.direction.value, kr.baseline, kr.target
 
-    def rows() -> Iterator[list[str]]:
+
+def key_results_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
+    def rows() -> Iterator[list[Cell]]:
         for kr in dataset.key_results.values():
             f = figures.key_results[kr.id]
             objective = dataset.objectives[kr.objective]
             low, high = kr.target_range or (None, None)
             yield [
                 kr.id, kr.title, objective.id, objective.unit, objective.period, kr.kind.value,
-                kr.unit, *_as_written(kr), machine_number(low), machine_number(high),
-                machine_number(f.latest_value), f.latest_date.isoformat() if f.latest_date else "",
-                machine_number(f.progress),
-                machine_number(f.expected_progress), f.status.value,
-                f.owner_status.value if f.owner_status else "", f.derived_status.value,
-                machine_number(f.confidence), kr.source or "", kr.source_url or "",
-                base_url + urls.key_result(kr.id),
+                kr.unit, *_as_written(kr), low, high, f.latest_value, f.latest_date, f.progress,
+                f.expected_progress, f.status.value,
+                f.owner_status.value if f.owner_status else None, f.derived_status.value,
+                f.confidence, kr.source, kr.source_url, base_url + urls.key_result(kr.id),
             ]  # fmt: skip
 
-    return _table(header, rows())
+    return _table(KEY_RESULTS, rows())
 
 
 def objectives_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
-    header = [
-        "objective", "title", "unit", "period", "owner", "aligns_to", "shared_with", "themes",
-        "key_results", "progress", "on_track", "at_risk", "off_track", "no_data", "page",
-    ]  # fmt: skip
-
-    def rows() -> Iterator[list[str]]:
+    def rows() -> Iterator[list[Cell]]:
         for o in dataset.objectives.values():
             roll_up = figures.objectives[o.id]
             counts = roll_up.counts
             yield [
-                o.id, o.title, o.unit, o.period, o.owner or "", " ".join(o.aligns_to),
-                " ".join(o.shared_with), " ".join(o.themes), str(len(o.key_results)),
-                machine_number(roll_up.progress), str(counts.on_track), str(counts.at_risk),
-                str(counts.off_track), str(counts.no_data), base_url + urls.objective(o.id),
+                o.id, o.title, o.unit, o.period, o.owner, " ".join(o.aligns_to),
+                " ".join(o.shared_with), " ".join(o.themes), len(o.key_results),
+                roll_up.progress, counts.on_track, counts.at_risk, counts.off_track,
+                counts.no_data, base_url + urls.objective(o.id),
             ]  # fmt: skip
 
-    return _table(header, rows())
+    return _table(OBJECTIVES, rows())
 
 
 def checkins_csv(checkins: Iterable[CheckIn], publish_authors: bool) -> str:
-    header = [
-        "date",
-        "key_result",
-        "value",
-        "status",
-        "confidence",
-        "progress",
-        "problems",
-        "plans",
-    ]
-    if publish_authors:
-        header.append("author")
-
-    def rows() -> Iterator[list[str]]:
+    def rows() -> Iterator[list[Cell]]:
         for c in sorted(checkins, key=lambda c: (c.date, c.key_result)):
-            row = [
-                c.date.isoformat(), c.key_result, machine_number(c.value),
-                c.status.value if c.status else "", machine_number(c.confidence),
-                c.progress, c.problems, c.plans,
+            row: list[Cell] = [
+                c.date, c.key_result, c.value, c.status.value if c.status else None,
+                c.confidence, c.progress, c.problems, c.plans,
             ]  # fmt: skip
-            yield [*row, c.author or ""] if publish_authors else row
+            yield [*row, c.author] if publish_authors else row
 
-    return _table(header, rows())
+    return _table(CHECKINS, rows(), publish_authors)

@@ -22,6 +22,10 @@ ROBOTS = "robots.txt"
 # Atom feeds (generator.exports.feeds writes them), under each language's root.
 CHECKINS_FEED = "feeds/checkins.atom"
 UPDATES_FEED = "feeds/updates.atom"
+PORTAL_JSON = "downloads/portal.json"  # the whole model with its figures
+DATAPACKAGE = "downloads/datapackage.json"  # the Frictionless description of every file
+CHECKINS_SCHEMA = "downloads/checkins.schema.json"  # the table schema every check-in file shares
+DATA = "data/"  # the page that explains every file and column
 
 
 def level(level_id: str) -> str:

@@ -50,6 +50,7 @@ class HomeBody:
     licence: str | None
     downloads: tuple[Link, ...]
     feeds: tuple[FeedLink, ...]  # new figures; updates too where the posts are published
+    data: Link  # the page that explains every file and column
     accessibility: Link
 
 
@@ -94,8 +95,12 @@ def body(site: Site, updates_feed: bool = False) -> HomeBody:
             ),
             links.shared(path, urls.OBJECTIVES_CSV, fmt._("Objectives, with their progress (CSV)")),
             links.shared(path, urls.CHECKINS_CSV, fmt._("Every check-in (CSV)")),
+            links.shared(
+                path, urls.PORTAL_JSON, fmt._("The whole portal, with every figure (JSON)")
+            ),
         ),
         feeds=feeds.site_links(site, path, updates_feed),
+        data=links.to(path, urls.DATA, fmt._("What each file and column holds")),
     )
 
 
