@@ -41,3 +41,9 @@ class ChartInput:
     time_locale: dict[str, Any] | None
     # d3 time format of the x axis labels, e.g. "%b %-d" (en) or "%-d. %b" (nb).
     date_format: str = "%b %-d"
+    # The x axis ticks named by the caller, e.g. each yearly figure by its fiscal year
+    # ("FY 2018") at its date; empty: ticks chosen by the chart, written with date_format.
+    ticks: tuple[tuple[datetime.date, str], ...] = ()
+    # The first and last day of the x axis (usually from the first check-in or the period's
+    # start to the period's end); None: those of the check-ins and the expected pace.
+    span: tuple[datetime.date, datetime.date] | None = None

@@ -11,6 +11,7 @@ module's source (`generator.charts.cache.input_key`), so a warm build never impo
 from __future__ import annotations
 
 import datetime
+import json
 import math
 from typing import Any
 
@@ -85,17 +86,39 @@ def _y_domain(chart: ChartInput) -> list[float]:
 
 
 def _x_domain(chart: ChartInput) -> list[alt.DateTime]:
-    days = [day for day, _ in chart.points] + [day for day, _ in chart.expected]
-    first, last = min(days), max(days)
+    if chart.span is not None:
+        first, last = chart.span
+    else:
+        days = [day for day, _ in chart.points] + [day for day, _ in chart.expected]
+        first, last = min(days), max(days)
     # Very short spans would make Vega tick (and label) hours; keep at least a month.
     short = MIN_X_DAYS - (last - first).days
     if short > 0:
         first -= datetime.timedelta(days=short // 2)
         last += datetime.timedelta(days=short - short // 2)
-    return [
-        alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
-        for day in (first, last)
-    ]
+    return [_utc(day) for day in (first, last)]
+
+
+def _utc(day: datetime.date) -> alt.DateTime:
+    return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
+
+
+def _x_axis(chart: ChartInput) -> alt.Axis:
+    """Ticks the chart chooses, written with the date format; or the caller's ticks, each
+    named by its label (a yearly figure by its fiscal year), as far as they do not overlap."""
+    if not chart.ticks:
+        return alt.Axis(format=chart.date_format, labelOverlap="greedy")
+    names = {day.isoformat(): label for day, label in chart.ticks}
+    # A Vega expression: the labels are written as JSON string literals (ASCII, every quote
+    # and backslash escaped), so no label can end the literal and run as an expression.
+    lookup = json.dumps(names, ensure_ascii=True, sort_keys=True)
+    return alt.Axis(
+        values=[_utc(day) for day, _ in chart.ticks],
+        labelExpr=f"{lookup}[utcFormat(datum.value, '%Y-%m-%d')]",
+        labelOverlap="greedy",
+        labelAlign="center",
+        labelFlush=True,
+    )
 
 
 #: Up to this many check-ins each is marked on its line; beyond, markers would hide the line
@@ -188,7 +211,7 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         "date:T",
         title=labels.date,
         scale=alt.Scale(type="utc", domain=_x_domain(chart)),
-        axis=alt.Axis(format=chart.date_format, labelOverlap="greedy"),
+        axis=_x_axis(chart),
     )
     y_scale = alt.Scale(domain=_y_domain(chart), zero=False, nice=True)
     y_axis = alt.Axis(format=chart.locale_number_format)

@@ -4,13 +4,16 @@ every chart is rendered (or read from the cache) before a single page is."""
 from __future__ import annotations
 
 import datetime
+from itertools import pairwise
 
 from generator.charts.inputs import ChartInput, ChartLabels
-from generator.model import Dataset, Direction, KeyResult, Kind
+from generator.model import Dataset, Direction, KeyResult, Kind, Period
 from generator.pages.formatting import Formatter
 
 #: Up to this many years, a date axis names months (``Oct 2025``); beyond, years alone.
 YEARS_BY_MONTH = 3
+#: Check-ins at least this many days apart are yearly figures (one a year, some years missing).
+YEARLY_GAP_DAYS = 300
 
 
 def chart_inputs(dataset: Dataset, fmt: Formatter) -> dict[str, ChartInput]:
@@ -58,6 +61,8 @@ def chart_input(dataset: Dataset, fmt: Formatter, kr: KeyResult) -> ChartInput |
         date_format=language.d3_date_format(
             date_skeleton(min(checkins[0].date, period.start), period.end)
         ),
+        ticks=yearly_ticks(dataset, fmt, kr, tuple(c.date for c in checkins)),
+        span=(min(checkins[0].date, period.start), period.end),
     )
 
 
@@ -67,3 +72,42 @@ def date_skeleton(first: datetime.date, last: datetime.date) -> str:
     if first.year == last.year:
         return "MMMd"
     return "yMMM" if last.year - first.year < YEARS_BY_MONTH else "y"
+
+
+def yearly_ticks(
+    dataset: Dataset, fmt: Formatter, kr: KeyResult, days: tuple[datetime.date, ...]
+) -> tuple[tuple[datetime.date, str], ...]:
+    """The date axis of yearly figures: a tick at each figure, named as the pages name the
+    yearly period it falls in (``FY 2018``, ``2018``), and one in the key result's own period
+    where it has no figure yet. Empty when the figures are not yearly: at least two, each at
+    least ``YEARLY_GAP_DAYS`` after the one before.
+
+    The yearly periods are those of the key result's period where it is a year, else those of
+    the year its latest figure falls in (a fiscal year from October is not mixed with calendar
+    years). Where a figure falls in no such period, every tick is named by its year instead.
+    """
+    if len(days) < 2 or any((b - a).days < YEARLY_GAP_DAYS for a, b in pairwise(days)):
+        return ()
+    years = [p for p in dataset.periods.values() if _is_year(p)]
+    own = dataset.period_of_key_result(kr.id)
+    anchor = own if _is_year(own) else next((p for p in years if p.contains(days[-1])), None)
+    if anchor is not None:
+        years = [p for p in years if _start_day(p) == _start_day(anchor)]
+        found = [next((p for p in years if p.contains(day)), None) for day in days]
+        if all(found) and len({p.id for p in found if p}) == len(days):
+            ticks = [(day, fmt.period_label(p)) for day, p in zip(days, found, strict=True) if p]
+            last = found[-1]
+            if _is_year(own) and last is not None and own.start > last.end:
+                # The key result's own year, not measured yet: at the same day of its year.
+                day = min(own.start + (days[-1] - last.start), own.end)
+                ticks.append((day, fmt.period_label(own)))
+            return tuple(ticks)
+    return tuple((day, fmt.language.year(day)) for day in days)
+
+
+def _is_year(period: Period) -> bool:
+    return period.days in (365, 366)
+
+
+def _start_day(period: Period) -> tuple[int, int]:
+    return (period.start.month, period.start.day)
