@@ -19,7 +19,7 @@ from pathlib import Path
 from generator import progress
 from generator.cache_files import CacheFolder
 from generator.charts import render
-from generator.charts.inputs import ChartInput
+from generator.charts.inputs import ChartInput, ChartSvgs, Layout
 from generator.charts.render import Job
 
 _KEY_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}")
@@ -93,8 +93,26 @@ def render_svgs(specs: Mapping[str, Job], cache_dir: Path | None, workers: int) 
     return {key: results[key] for key in specs}
 
 
-def chart_svgs(charts: Mapping[str, ChartInput], cache_dir: Path, workers: int) -> dict[str, str]:
-    """Name (a key result id) -> the SVG of its chart."""
-    keys = {name: input_key(chart) for name, chart in charts.items()}
-    svgs = render_svgs({keys[name]: chart for name, chart in charts.items()}, cache_dir, workers)
-    return {name: svgs[key] for name, key in keys.items()}
+def chart_svgs(
+    charts: Mapping[str, ChartInput], cache_dir: Path, workers: int
+) -> dict[str, ChartSvgs]:
+    """Name (a key result id) -> its chart drawn for a wide and for a narrow screen (the
+    input's own layout is not read), each cached under its own key."""
+    drawings = {
+        name: {layout: dataclasses.replace(chart, layout=layout) for layout in Layout}
+        for name, chart in charts.items()
+    }
+    keys = {
+        name: {layout: input_key(drawing) for layout, drawing in by_layout.items()}
+        for name, by_layout in drawings.items()
+    }
+    jobs = {
+        keys[name][layout]: drawing
+        for name, by_layout in drawings.items()
+        for layout, drawing in by_layout.items()
+    }
+    svgs = render_svgs(jobs, cache_dir, workers)
+    return {
+        name: ChartSvgs(wide=svgs[key[Layout.WIDE]], narrow=svgs[key[Layout.NARROW]])
+        for name, key in keys.items()
+    }

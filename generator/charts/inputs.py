@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
+
+
+class Layout(StrEnum):
+    """The room a chart is drawn for. A page holds both drawings and its CSS alone shows the
+    one that fits, so a chart's text is never shrunk below its size."""
+
+    WIDE = "wide"  # 720 CSS px and more: a page on a tablet or a desktop
+    NARROW = "narrow"  # 288 CSS px and more: a 320 px phone screen less the page's margins
 
 
 @dataclass(frozen=True)
@@ -47,3 +56,12 @@ class ChartInput:
     # The first and last day of the x axis (usually from the first check-in or the period's
     # start to the period's end); None: those of the check-ins and the expected pace.
     span: tuple[datetime.date, datetime.date] | None = None
+    layout: Layout = Layout.WIDE
+
+
+@dataclass(frozen=True)
+class ChartSvgs:
+    """A chart as drawn, for a wide and for a narrow screen."""
+
+    wide: str
+    narrow: str

@@ -32,8 +32,8 @@ Job: TypeAlias = Mapping[str, Any] | ChartInput
 RENDER_REVISION = "1"
 
 # Below this many cache misses (or with workers <= 1) rendering happens in-process:
-# starting a spawn pool costs about a second.
-IN_PROCESS_BELOW = 8
+# starting a spawn pool costs about a second. Eight charts, each drawn wide and narrow.
+IN_PROCESS_BELOW = 16
 MAX_CHUNK = 50
 
 _PROLOGUE_RE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*)*", re.S)

@@ -13,17 +13,37 @@ from __future__ import annotations
 import datetime
 import json
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
-from altair.utils.schemapi import debug_mode
+from altair.utils.schemapi import UndefinedType, debug_mode
 
-from generator.charts.inputs import ChartInput
+from generator.charts.inputs import ChartInput, Layout
 
-__all__ = ["COLOURS", "FONT", "HEIGHT", "WIDTH", "chart_spec"]
+__all__ = ["COLOURS", "FONT", "FONT_SIZE", "SIZES", "chart_spec"]
 
-WIDTH = 640
-HEIGHT = 280
+
+@dataclass(frozen=True)
+class Size:
+    """How a chart is drawn for one layout. Width and height are the whole SVG's, axes and
+    legend included, in CSS pixels at its natural size (the page never shows it smaller)."""
+
+    width: int
+    height: int
+    x_ticks: int | None  # about how many date ticks; None: as many as Vega-Lite fits
+    y_ticks: int | None
+    legend_columns: int | None  # None: as many entries on a line as fit
+    legend_label_limit: int  # a longer legend label is cut short with an ellipsis
+
+
+SIZES = {
+    Layout.WIDE: Size(720, 360, None, None, None, 220),
+    # A phone: fewer ticks, the legend in two columns, the same text size on a third of the width.
+    Layout.NARROW: Size(288, 330, 4, 5, 2, 115),
+}
+#: Every text of a chart, at its natural size.
+FONT_SIZE = 12
 MIN_X_DAYS = 31
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"
 
@@ -99,6 +119,11 @@ def _x_domain(chart: ChartInput) -> list[alt.DateTime]:
     return [_utc(day) for day in (first, last)]
 
 
+def _or_undefined(number: int | None) -> int | UndefinedType:
+    """A size's setting, or none at all (Vega-Lite's default) where it has none."""
+    return alt.Undefined if number is None else number
+
+
 def _utc(day: datetime.date) -> alt.DateTime:
     return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
 
@@ -107,7 +132,8 @@ def _x_axis(chart: ChartInput) -> alt.Axis:
     """Ticks the chart chooses, written with the date format; or the caller's ticks, each
     named by its label (a yearly figure by its fiscal year), as far as they do not overlap."""
     if not chart.ticks:
-        return alt.Axis(format=chart.date_format, labelOverlap="greedy")
+        ticks = _or_undefined(SIZES[chart.layout].x_ticks)
+        return alt.Axis(format=chart.date_format, labelOverlap="greedy", tickCount=ticks)
     names = {day.isoformat(): label for day, label in chart.ticks}
     # A Vega expression: the labels are written as JSON string literals (ASCII, every quote
     # and backslash escaped), so no label can end the literal and run as an expression.
@@ -130,6 +156,29 @@ def _markers(chart: ChartInput) -> alt.OverlayMarkDef | bool:
     return alt.OverlayMarkDef(filled=True, size=50) if len(chart.points) <= MARKED_POINTS else False
 
 
+def thinned(
+    points: tuple[tuple[datetime.date, float], ...], columns: int
+) -> tuple[tuple[datetime.date, float], ...]:
+    """The points a line of ``columns`` pixels draws the same: beyond two points a column, the
+    time span is cut into ``columns`` equal slices and each keeps its lowest and its highest
+    point, in date order, so every rise and fall still reaches its height."""
+    if len(points) <= 2 * columns:
+        return points
+    first, last = points[0][0], points[-1][0]
+    days = max((last - first).days, 1)
+    slices: dict[int, list[tuple[datetime.date, float]]] = {}
+    for point in points:
+        slices.setdefault(min((point[0] - first).days * columns // days, columns - 1), []).append(
+            point
+        )
+    kept: list[tuple[datetime.date, float]] = []
+    for members in slices.values():
+        low = min(members, key=lambda p: p[1])
+        high = max(members, key=lambda p: p[1])
+        kept += sorted({low, high})
+    return tuple(kept)
+
+
 def chart_spec(chart: ChartInput) -> dict[str, Any]:
     """The Vega-Lite spec (a plain JSON-able dict) of one key-result chart.
 
@@ -145,6 +194,7 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     if not chart.points:
         raise ValueError("a chart needs at least one check-in")
     labels = chart.labels
+    size = SIZES[chart.layout]
     if chart.target_range is not None:
         low, high = sorted(_finite(v, "target range") for v in chart.target_range)
         target_range: tuple[float, float] | None = (low, high)
@@ -177,8 +227,9 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         symbolOpacity=1,
         symbolStrokeWidth=2,
         symbolSize=160,
-        labelFontSize=12,
-        labelLimit=220,
+        labelFontSize=FONT_SIZE,
+        labelLimit=size.legend_label_limit,
+        columns=_or_undefined(size.legend_columns),
     )
 
     # Every layer has its own inline data with a "series" field holding the translated
@@ -214,7 +265,7 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         axis=_x_axis(chart),
     )
     y_scale = alt.Scale(domain=_y_domain(chart), zero=False, nice=True)
-    y_axis = alt.Axis(format=chart.locale_number_format)
+    y_axis = alt.Axis(format=chart.locale_number_format, tickCount=_or_undefined(size.y_ticks))
     y = alt.Y("value:Q", scale=y_scale, title=labels.value, axis=y_axis)
 
     layers: list[alt.Chart] = []
@@ -239,8 +290,8 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
                         symbolOpacity=1,
                         symbolStrokeColor=COLOURS["target_range"],
                         symbolStrokeWidth=1.5,
-                        labelFontSize=12,
-                        labelLimit=220,
+                        labelFontSize=FONT_SIZE,
+                        labelLimit=size.legend_label_limit,
                     ),
                 ),
             )
@@ -264,7 +315,9 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
             .encode(x=x, y=y, **series_encoding("expected"))
         )
     layers.append(
-        alt.Chart(rows(names["measured"], _rows(chart.points, "check-in value")))
+        alt.Chart(
+            rows(names["measured"], _rows(thinned(chart.points, size.width), "check-in value"))
+        )
         .mark_line(strokeWidth=2, point=_markers(chart))
         .encode(x=x, y=y, **series_encoding("measured"))
     )
@@ -272,14 +325,18 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     # One constructor call: each chained .properties()/.configure_*() deep-copies the chart.
     layered = alt.LayerChart(
         layer=layers,
-        width=WIDTH,
-        height=HEIGHT,
+        width=size.width,
+        height=size.height,
+        # The size is the whole SVG's, axes and legend included: the page's CSS relies on it.
+        autosize=alt.AutoSizeParams(type="fit", contains="padding"),
         config=alt.Config(
             font=FONT,
             background="white",
             aria=False,
             view=alt.ViewConfig(stroke="#8c8c8c"),
-            axis=alt.AxisConfig(labelFontSize=12, titleFontSize=12, labelColor="#1a1a1a"),
+            axis=alt.AxisConfig(
+                labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor="#1a1a1a"
+            ),
         ),
     )
     spec: dict[str, Any] = layered.to_dict(validate=False)

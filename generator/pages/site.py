@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.charts.inputs import ChartSvgs
 from generator.model import Dataset, Period
 from generator.pages.formatting import Formatter
 from generator.pages.links import Links
@@ -22,7 +23,7 @@ class Site:
     dataset: Dataset
     figures: Figures
     fmt: Formatter
-    charts: Mapping[str, str]  # key result id -> the SVG of its chart
+    charts: Mapping[str, ChartSvgs]  # key result id -> its chart, drawn wide and narrow
 
     @cached_property
     def links(self) -> Links:

@@ -77,11 +77,15 @@ def classes_of(node: dict[str, Any]) -> list[str]:
     return str(dict(zip(attributes[::2], attributes[1::2], strict=True)).get("class", "")).split()
 
 
+@pytest.mark.parametrize("width", [320, 1280])
 def test_a_chart_is_heard_as_one_image_named_by_its_sentence(
-    page: Page, base_url: str, sample: Project
+    browser: Browser, base_url: str, sample: Project, width: int
 ) -> None:
+    """Drawn wide and narrow, a chart is one image on a phone and on a desktop alike."""
     key_result = next(iter(sample.dataset.checkins_by_key_result))
     title = sample.dataset.key_results[key_result].title
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
     page.goto(base_url + urls.key_result(key_result))
     nodes = accessibility_tree(page)
     by_id = {node["nodeId"]: node for node in nodes}
@@ -104,6 +108,7 @@ def test_a_chart_is_heard_as_one_image_named_by_its_sentence(
         return found
 
     assert exposed_below(chart) == []  # nothing inside the SVG is heard on its own
+    context.close()
 
 
 def test_keyboard_reaches_skip_link_first_and_the_data_table(
@@ -134,7 +139,7 @@ def test_without_javascript_the_chart_and_its_table_are_there(
     page = context.new_page()
     key_result = next(iter(sample.dataset.checkins_by_key_result))
     page.goto(base_url + urls.key_result(key_result))
-    assert page.locator("figure.okr-chart svg").is_visible()
+    assert page.locator("figure.okr-chart svg").filter(visible=True).count() == 1
     assert page.locator("figure.okr-chart figcaption").inner_text().startswith("Measured")
     assert page.locator("table.okr-checkins tbody tr").count() == len(
         sample.dataset.checkins_by_key_result[key_result]
@@ -186,7 +191,7 @@ def test_printed_a_key_result_page_is_its_content_whole(
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".okr-breadcrumbs"):
         assert not page.locator(chrome).first.is_visible(), chrome
-    assert page.locator("figure.okr-chart svg").is_visible()
+    assert page.locator("figure.okr-chart svg").filter(visible=True).count() == 1
     assert page.locator("table.okr-checkins").is_visible()
     unbroken = page.locator("figure.okr-chart").evaluate("f => getComputedStyle(f).breakInside")
     assert unbroken == "avoid"
@@ -251,3 +256,46 @@ def test_on_a_wide_screen_the_data_uses_the_width(
     assert table is not None and table["width"] > 0.7 * 1280
     assert not page.locator(".md-sidebar--secondary").is_visible()  # no empty contents column
     context.close()
+
+
+#: The size of every text of the charts shown, in CSS pixels as the reader sees them: its font
+#: size times the scale its SVG is drawn at (the screen transform of the text itself).
+CHART_TEXT_SIZES = """() => [...document.querySelectorAll('.okr-chart svg')]
+    .filter(svg => svg.getBoundingClientRect().width > 0)
+    .map(svg => ({
+        drawn: svg.getAttribute('width'),
+        sizes: [...svg.querySelectorAll('text')].map(text => {
+            const m = text.getScreenCTM();
+            return parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b);
+        }),
+    }))"""
+
+
+def one_key_result_of_each_kind(sample: Project) -> list[str]:
+    """A key result with check-ins of each direction and kind the sample has."""
+    found: dict[tuple[str, str], str] = {}
+    for kr_id in sample.dataset.checkins_by_key_result:
+        kr = sample.dataset.key_results[kr_id]
+        found.setdefault((kr.kind.value, kr.direction.value), kr_id)
+    return list(found.values())
+
+
+@pytest.mark.parametrize("width", [320, 375, 600, 768, 1024, 1280])
+def test_chart_text_is_at_least_12_css_pixels_from_320_to_1280_pixels_wide(
+    browser: Browser, base_url: str, sample: Project, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    pages = one_key_result_of_each_kind(sample)
+    assert len(pages) >= 4
+    smallest: dict[str, float] = {}
+    for key_result in pages:
+        page.goto(base_url + urls.key_result(key_result))
+        charts = page.evaluate(CHART_TEXT_SIZES)
+        assert len(charts) == 1, key_result  # one drawing shown: the wide or the narrow one
+        (chart,) = charts
+        assert chart["drawn"] == ("720" if width >= 768 else "288"), (key_result, width)
+        assert len(chart["sizes"]) > 5
+        smallest[key_result] = min(chart["sizes"])
+    context.close()
+    assert min(smallest.values()) >= 12, smallest

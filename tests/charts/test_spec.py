@@ -15,8 +15,8 @@ import vl_convert
 
 from generator.charts import cache
 from generator.charts.cache import input_key
-from generator.charts.inputs import ChartInput, ChartLabels
-from generator.charts.spec import FONT, chart_spec
+from generator.charts.inputs import ChartInput, ChartLabels, Layout
+from generator.charts.spec import FONT, SIZES, chart_spec, thinned
 
 LABELS = ChartLabels(
     date="Dato",
@@ -201,7 +201,8 @@ def test_number_format_font_and_no_urls() -> None:
     text = json.dumps(spec)
     assert "@font-face" not in text and "url(" not in text
     assert re.findall(r"https?://[^\"]+", text) == [spec["$schema"]]
-    assert (spec["width"], spec["height"]) == (640, 280)
+    assert (spec["width"], spec["height"]) == (720, 360)
+    assert spec["autosize"] == {"type": "fit", "contains": "padding"}  # the whole SVG's size
 
 
 def test_locale_goes_into_config_only_when_given() -> None:
@@ -258,3 +259,33 @@ def test_input_key_is_stable_and_changes_with_input_code_and_vl_convert(
         assert input_key(make()) != key
     cache._code_digest.cache_clear()
     assert input_key(make()) == key
+
+
+def test_a_narrow_chart_is_a_phone_s_width_with_fewer_ticks_and_its_legend_in_columns() -> None:
+    wide, narrow = chart_spec(make()), chart_spec(make(layout=Layout.NARROW))
+    assert (narrow["width"], narrow["height"]) == (288, SIZES[Layout.NARROW].height)
+    measured = layers_by_series(narrow)["Målt verdi"]["encoding"]
+    assert measured["x"]["axis"]["tickCount"] == 4
+    assert measured["y"]["axis"]["tickCount"] == 5
+    assert measured["color"]["legend"]["columns"] == 2
+    wide_measured = layers_by_series(wide)["Målt verdi"]["encoding"]
+    assert "tickCount" not in wide_measured["x"]["axis"]
+    assert "columns" not in wide_measured["color"]["legend"]
+    # The same text size on both: relative to its width, a narrow chart's text is larger.
+    assert narrow["config"]["axis"]["labelFontSize"] == wide["config"]["axis"]["labelFontSize"]
+    assert measured["color"]["legend"]["labelFontSize"] == 12
+
+
+def test_a_line_of_more_points_than_pixels_keeps_each_column_s_low_and_high() -> None:
+    first = dt.date(2016, 1, 1)
+    points = tuple((first + dt.timedelta(days=n), float((n * 37) % 101)) for n in range(3650))
+    kept = thinned(points, 300)
+    assert len(kept) <= 600 and kept == tuple(sorted(kept))
+    assert set(kept) <= set(points)
+    assert kept[0][0] == first  # the first column starts the line
+    assert {value for _, value in kept} >= {0.0, 100.0}  # the extremes are all there
+    few = points[:600]
+    assert thinned(few, 300) == few  # two a column or fewer: every point
+    spec = chart_spec(make(points=points, expected=()))
+    rows = layer_rows(spec, layers_by_series(spec)["Målt verdi"])
+    assert 300 < len(rows) <= 2 * SIZES[Layout.WIDE].width

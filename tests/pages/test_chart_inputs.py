@@ -64,7 +64,7 @@ def test_a_key_result_with_years_of_history_shows_the_years_on_its_axis(tmp_path
     fmt = Formatter(Language("en"), project.settings)
     chart = chart_inputs(project.dataset, fmt)["roads-repair-days"]
     assert chart.date_format == "%b %Y"
-    svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"]
+    svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"].wide
     assert "2025" in svg and "2026" in svg
 
 
@@ -143,10 +143,11 @@ def test_yearly_figures_are_named_by_their_fiscal_year(tmp_path: Path) -> None:
     # The key result's own year, not measured yet, on the same day of its year.
     assert named[datetime.date(2026, 9, 30)] == "FY 2026"
     assert len(named) == 11
-    svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"]
-    shown = re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
-    assert "FY 2016" in shown and "FY 2025" in shown
-    assert not [text for text in shown if re.search(r"\b(Oct|Sep)\b", text)]
+    svgs = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"]
+    for svg in (svgs.wide, svgs.narrow):
+        shown = re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
+        assert "FY 2016" in shown and "FY 2025" in shown
+        assert not [text for text in shown if re.search(r"\b(Oct|Sep)\b", text)]
 
 
 def test_a_figure_at_the_start_of_a_fiscal_year_is_named_by_that_year(tmp_path: Path) -> None:
@@ -188,6 +189,6 @@ def test_yearly_figures_outside_the_fiscal_years_are_named_by_their_year(
 def test_a_tick_label_cannot_run_as_a_vega_expression(tmp_path: Path) -> None:
     label = "FY '{year}\" \\ ] + alert(1) ø"
     chart = yearly_chart(yearly_portal(tmp_path, label, YEAR_ENDS[:3]))
-    svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"]
+    svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"].wide
     shown = [html.unescape(t) for t in re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)]
     assert label.format(year=2017) in shown

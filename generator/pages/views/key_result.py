@@ -41,6 +41,16 @@ class CheckInColumns:
 
 
 @dataclass(frozen=True)
+class ChartImage:
+    """A key result's chart, heard as one image named by its sentence: drawn for a wide and for
+    a narrow screen, of which the page's CSS shows the one that fits."""
+
+    name: str
+    wide: Markup
+    narrow: Markup
+
+
+@dataclass(frozen=True)
 class KeyResultBody:
     row: KeyResultRow
     objective: Link
@@ -51,8 +61,7 @@ class KeyResultBody:
     source: str | None
     source_url: str | None
     caveat: str | None
-    chart: Markup | None
-    chart_name: str  # what a screen reader says of the chart: it is one image, named
+    chart: ChartImage | None
     summary: str
     checkins: tuple[CheckInRow, ...]  # the period's and every one with a note, newest first
     checkins_caption: str
@@ -68,7 +77,6 @@ def page(site: Site, key_result_id: str) -> Page:
     unit = site.dataset.units[objective.unit]
     period = site.dataset.periods[objective.period]
     checkins = site.dataset.checkins_by_key_result.get(kr.id, ())
-    svg = site.charts.get(kr.id)
     shown = [c for c in checkins if c.date >= period.start or _has_note(c)]
     rows = tuple(checkin_row(site, kr, c) for c in reversed(shown))
     left_out = len(checkins) - len(shown)
@@ -84,9 +92,7 @@ def page(site: Site, key_result_id: str) -> Page:
         source=kr.source,
         source_url=kr.source_url,
         caveat=kr.caveat,
-        # Safe to inline: charts.render refuses any SVG with script, handlers or external links.
-        chart=Markup(svg) if svg else None,
-        chart_name=chart_name(site, kr),
+        chart=chart_image(site, kr),
         summary=summary(site, kr),
         checkins=rows,
         checkins_caption=site.fmt._("Every check-in, newest first")
@@ -155,6 +161,14 @@ def checkin_row(site: Site, kr: KeyResult, checkin: CheckIn) -> CheckInRow:
         plans=checkin.plans,
         author=(checkin.author or "") if site.settings.publish_authors else "",
     )
+
+
+def chart_image(site: Site, kr: KeyResult) -> ChartImage | None:
+    svgs = site.charts.get(kr.id)
+    if svgs is None:
+        return None
+    # Safe to inline: charts.render refuses any SVG with script, handlers or external links.
+    return ChartImage(chart_name(site, kr), Markup(svgs.wide), Markup(svgs.narrow))
 
 
 def chart_name(site: Site, kr: KeyResult) -> str:
