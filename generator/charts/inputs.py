@@ -57,11 +57,30 @@ class ChartInput:
     # start to the period's end); None: those of the check-ins and the expected pace.
     span: tuple[datetime.date, datetime.date] | None = None
     layout: Layout = Layout.WIDE
+    # The whole series, drawn apart as a low strip below this chart, where the chart shows
+    # the key result's period alone (a long history before it); None: the chart shows it all.
+    strip: StripInput | None = None
+
+
+@dataclass(frozen=True)
+class StripInput:
+    """A compact overview of a long series: its line (no axis of values), the years below it
+    and the period the chart above shows marked as a band, named by ``focus_label``."""
+
+    points: tuple[tuple[datetime.date, float], ...]  # every check-in, sorted by date
+    focus: tuple[datetime.date, datetime.date]  # the first and last day of the chart above
+    focus_label: str  # the band's name: "April to June 2026 (the chart above)"
+    time_locale: dict[str, Any] | None
+    date_format: str  # d3 time format of the x axis labels, e.g. "%Y"
+    layout: Layout = Layout.WIDE
 
 
 @dataclass(frozen=True)
 class ChartSvgs:
-    """A chart as drawn, for a wide and for a narrow screen."""
+    """A chart as drawn, for a wide and for a narrow screen, each with the strip of its
+    history below it ("" where it has none)."""
 
     wide: str
     narrow: str
+    wide_strip: str = ""
+    narrow_strip: str = ""

@@ -19,9 +19,18 @@ from typing import Any
 import altair as alt
 from altair.utils.schemapi import UndefinedType, debug_mode
 
-from generator.charts.inputs import ChartInput, Layout
+from generator.charts.inputs import ChartInput, Layout, StripInput
 
-__all__ = ["COLOURS", "FONT", "FONT_SIZE", "SIZES", "chart_spec"]
+__all__ = [
+    "COLOURS",
+    "FILLS",
+    "FONT",
+    "FONT_SIZE",
+    "SIZES",
+    "STRIP_HEIGHT",
+    "chart_spec",
+    "strip_spec",
+]
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,8 @@ SIZES = {
     # A phone: fewer ticks, the legend in two columns, the same text size on a third of the width.
     Layout.NARROW: Size(288, 330, 4, 5, 2, 115),
 }
+#: The whole SVG of a strip of history, below its chart (as wide as the chart).
+STRIP_HEIGHT = 96
 #: Every text of a chart, at its natural size.
 FONT_SIZE = 12
 MIN_X_DAYS = 31
@@ -55,6 +66,7 @@ COLOURS = {
     "target": "#1a7f37",
     "target_range": "#1a7f37",
     "expected": "#8a4b00",
+    "focus": "#595959",  # the edges of the period marked on a strip of history
 }
 # Dash pattern per series, so that series are distinguishable without colour.
 _DASHES: dict[str, list[float]] = {
@@ -70,8 +82,13 @@ _SHAPES = {
     "target": "stroke",
     "expected": "stroke",
 }
-# Target range band: a light tint (decorative) inside solid target-coloured edges.
-_BAND_FILL = "#d6eadb"
+# Light tints (decorative) inside solid edges of a series colour: the target range band, and
+# on a strip the period the chart above shows.
+FILLS = {
+    "target_range": "#d6eadb",
+    "focus": "#e3e3e3",
+}
+_BAND_FILL = FILLS["target_range"]
 
 
 def _finite(value: float, what: str) -> float:
@@ -311,14 +328,15 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     if chart.expected:
         layers.append(
             alt.Chart(rows(names["expected"], _rows(chart.expected, "expected value")))
-            .mark_line(strokeWidth=2, strokeCap="round")
+            .mark_line(strokeWidth=2, strokeCap="round", clip=True)
             .encode(x=x, y=y, **series_encoding("expected"))
         )
     layers.append(
         alt.Chart(
             rows(names["measured"], _rows(thinned(chart.points, size.width), "check-in value"))
         )
-        .mark_line(strokeWidth=2, point=_markers(chart))
+        # Clipped: on a chart of its period alone, the line comes in from the check-in before.
+        .mark_line(strokeWidth=2, point=_markers(chart), clip=True)
         .encode(x=x, y=y, **series_encoding("measured"))
     )
 
@@ -329,25 +347,101 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         height=size.height,
         # The size is the whole SVG's, axes and legend included: the page's CSS relies on it.
         autosize=alt.AutoSizeParams(type="fit", contains="padding"),
-        config=alt.Config(
-            font=FONT,
-            background="white",
-            aria=False,
-            view=alt.ViewConfig(stroke="#8c8c8c"),
-            axis=alt.AxisConfig(
-                labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor="#1a1a1a"
-            ),
-        ),
+        config=_config(),
     )
-    spec: dict[str, Any] = layered.to_dict(validate=False)
+    return _with_locale(layered.to_dict(validate=False), chart.locale, chart.time_locale)
+
+
+def _config() -> alt.Config:
+    return alt.Config(
+        font=FONT,
+        background="white",
+        aria=False,
+        view=alt.ViewConfig(stroke="#8c8c8c"),
+        axis=alt.AxisConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor="#1a1a1a"),
+    )
+
+
+def _with_locale(
+    spec: dict[str, Any], number: dict[str, Any] | None, time: dict[str, Any] | None
+) -> dict[str, Any]:
     locale: dict[str, Any] = {}
-    if chart.locale is not None:
-        locale["number"] = dict(chart.locale)
-    if chart.time_locale is not None:
-        locale["time"] = dict(chart.time_locale)
+    if number is not None:
+        locale["number"] = dict(number)
+    if time is not None:
+        locale["time"] = dict(time)
     if locale:
         # vl-convert honours config.locale (checked with vl-convert 1.9); it also takes
         # format_locale/time_format_locale arguments, but keeping the locale in the spec
         # makes the spec (and so its SVG) depend on it.
         spec.setdefault("config", {})["locale"] = locale
     return spec
+
+
+def strip_spec(strip: StripInput) -> dict[str, Any]:
+    """The Vega-Lite spec of the strip of a long history: the whole series as a line, with no
+    values (the chart above and the table have them), the years below it, and the period the
+    chart above shows as a band, named in a legend."""
+    with debug_mode(False):
+        return _strip_spec(strip)
+
+
+def _strip_spec(strip: StripInput) -> dict[str, Any]:
+    if not strip.points:
+        raise ValueError("a strip needs at least one check-in")
+    size = SIZES[strip.layout]
+    first = min(strip.points[0][0], strip.focus[0])
+    x_scale = alt.Scale(type="utc", domain=[_utc(first), _utc(strip.focus[1])])
+    x_axis = alt.Axis(
+        format=strip.date_format,
+        labelOverlap="greedy",
+        tickCount=_or_undefined(size.x_ticks),
+        grid=False,
+    )
+    start, end = strip.focus
+    band = (
+        alt.Chart(
+            alt.InlineData(
+                values=[{"series": strip.focus_label, "start": str(start), "end": str(end)}]
+            )
+        )
+        .mark_rect(stroke=COLOURS["focus"], strokeWidth=1.5)
+        .encode(
+            x=alt.X("start:T", title=None, scale=x_scale, axis=x_axis),
+            x2=alt.X2("end:T"),
+            fill=alt.Fill(
+                "series:N",
+                scale=alt.Scale(domain=[strip.focus_label], range=[FILLS["focus"]]),
+                legend=alt.Legend(
+                    title=None,
+                    orient="top",
+                    symbolType="square",
+                    symbolSize=160,
+                    symbolOpacity=1,
+                    symbolStrokeColor=COLOURS["focus"],
+                    symbolStrokeWidth=1.5,
+                    labelFontSize=FONT_SIZE,
+                    labelLimit=size.width - 40,
+                ),
+            ),
+        )
+    )
+    values = [value for _, value in strip.points]
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.05 if high > low else max(abs(low) * 0.1, 1.0)
+    line = (
+        alt.Chart(alt.InlineData(values=_rows(thinned(strip.points, size.width), "value")))
+        .mark_line(strokeWidth=1.5, color=COLOURS["measured"])
+        .encode(
+            x=alt.X("date:T", scale=x_scale, axis=x_axis, title=None),
+            y=alt.Y("value:Q", scale=alt.Scale(domain=[low - pad, high + pad]), axis=None),
+        )
+    )
+    layered = alt.LayerChart(
+        layer=[band, line],
+        width=size.width,
+        height=STRIP_HEIGHT,
+        autosize=alt.AutoSizeParams(type="fit", contains="padding"),
+        config=_config(),
+    )
+    return _with_locale(layered.to_dict(validate=False), None, strip.time_locale)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from itertools import pairwise
 
-from generator.charts.inputs import ChartInput, ChartLabels
+from generator.charts.inputs import ChartInput, ChartLabels, StripInput
 from generator.model import Dataset, Direction, KeyResult, Kind, Period
 from generator.pages.formatting import Formatter
 
@@ -47,8 +47,24 @@ def chart_input(dataset: Dataset, fmt: Formatter, kr: KeyResult) -> ChartInput |
         target_range=fmt._("Target range"),
     )
     language = fmt.language
+    points = tuple((c.date, c.value) for c in checkins)
+    strip = None
+    if has_history_strip(dataset, kr):
+        # The chart shows the period alone, its line coming in from the check-in before it;
+        # the whole series is the strip below.
+        before = sum(1 for day, _ in points if day < period.start)
+        shown, span = points[before - 1 :], (period.start, period.end)
+        strip = StripInput(
+            points=points,
+            focus=span,
+            focus_label=fmt._("%(period)s (the chart above)", period=fmt.period_label(period)),
+            time_locale=language.d3_time_locale(),
+            date_format=language.d3_date_format(date_skeleton(points[0][0], period.end)),
+        )
+    else:
+        shown, span = points, (min(points[0][0], period.start), period.end)
     return ChartInput(
-        points=tuple((c.date, c.value) for c in checkins),
+        points=shown,
         # A milestone's 0 % is where it starts, not a baseline to draw.
         baseline=None if kr.kind is Kind.MILESTONE else kr.baseline,
         target=kr.target if kr.target_range is None else None,
@@ -58,12 +74,24 @@ def chart_input(dataset: Dataset, fmt: Formatter, kr: KeyResult) -> ChartInput |
         locale_number_format=",.4~f",
         locale=language.d3_number_locale(),
         time_locale=language.d3_time_locale(),
-        date_format=language.d3_date_format(
-            date_skeleton(min(checkins[0].date, period.start), period.end)
-        ),
-        ticks=yearly_ticks(dataset, fmt, kr, tuple(c.date for c in checkins)),
-        span=(min(checkins[0].date, period.start), period.end),
+        date_format=language.d3_date_format(date_skeleton(*span)),
+        ticks=yearly_ticks(dataset, fmt, kr, tuple(day for day, _ in shown)) if not strip else (),
+        span=span,
+        strip=strip,
     )
+
+
+def has_history_strip(dataset: Dataset, kr: KeyResult) -> bool:
+    """Whether the chart of ``kr`` shows its period alone, at full width, and its whole series
+    in a strip below: when its history before the period is longer than the period, and it is
+    measured several times a period (half a period apart or less, by the median gap). Yearly
+    figures of a yearly period are one a period: their chart shows them all."""
+    checkins = dataset.checkins_by_key_result.get(kr.id, ())
+    period = dataset.period_of_key_result(kr.id)
+    if not checkins or (period.start - checkins[0].date).days <= period.days:
+        return False
+    gaps = sorted((b.date - a.date).days for a, b in pairwise(checkins))
+    return 2 * gaps[len(gaps) // 2] <= period.days
 
 
 def date_skeleton(first: datetime.date, last: datetime.date) -> str:

@@ -3,6 +3,7 @@ browser) and the sample portal, built once, served on the loopback address."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -22,14 +23,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(sample_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(sample_site))
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """The address of ``site`` served on the loopback address, while in the block."""
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base_url(sample_site: Path) -> Iterator[str]:
+    with serving(sample_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,10 @@ runs over every page in test_every_page.py. Nothing here downloads a browser.
 
 from __future__ import annotations
 
+import datetime
 import re
+import shutil
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,7 +20,8 @@ from playwright.sync_api import Browser, Page
 from generator.charts.spec import COLOURS
 from generator.load.project import Project
 from generator.pages import urls
-from tests.browser.conftest import WCAG_AA
+from tests.browser.conftest import WCAG_AA, serving
+from tests.conftest import FIXTURES, build
 
 
 def one_of_each_page(sample: Project) -> list[str]:
@@ -280,22 +284,44 @@ def one_key_result_of_each_kind(sample: Project) -> list[str]:
     return list(found.values())
 
 
+@pytest.fixture(scope="module")
+def long_history_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The minimal portal with ten years of daily figures before a key result's period: its
+    chart shows the period, and a strip below it the whole series."""
+    root = tmp_path_factory.mktemp("history") / "portal"
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".okr-cache"))
+    periods = root / "data" / "periods.yml"
+    years = "".join(f"- id: {y}\n  start: {y}-01-01\n  end: {y}-12-31\n" for y in range(2016, 2026))
+    periods.write_text(periods.read_text("utf-8") + years, "utf-8")
+    first = datetime.date(2016, 1, 1)
+    rows = "".join(
+        f"{first + datetime.timedelta(days=n)},roads-repair-days,{20 + n % 9}\n"
+        for n in range(3650)
+    )
+    (root / "data" / "checkins" / "history.csv").write_text("date,key_result,value\n" + rows)
+    build(root, root.parent / "site")
+    with serving(root.parent / "site") as url:
+        yield url + urls.key_result("roads-repair-days")
+
+
 @pytest.mark.parametrize("width", [320, 375, 600, 768, 1024, 1280])
 def test_chart_text_is_at_least_12_css_pixels_from_320_to_1280_pixels_wide(
-    browser: Browser, base_url: str, sample: Project, width: int
+    browser: Browser, base_url: str, long_history_url: str, sample: Project, width: int
 ) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    pages = one_key_result_of_each_kind(sample)
-    assert len(pages) >= 4
+    addresses = [base_url + urls.key_result(kr) for kr in one_key_result_of_each_kind(sample)]
+    assert len(addresses) >= 4
+    drawn = "720" if width >= 768 else "288"  # the wide drawing where it fits, else the narrow
     smallest: dict[str, float] = {}
-    for key_result in pages:
-        page.goto(base_url + urls.key_result(key_result))
+    for address in [*addresses, long_history_url]:
+        page.goto(address)
         charts = page.evaluate(CHART_TEXT_SIZES)
-        assert len(charts) == 1, key_result  # one drawing shown: the wide or the narrow one
-        (chart,) = charts
-        assert chart["drawn"] == ("720" if width >= 768 else "288"), (key_result, width)
-        assert len(chart["sizes"]) > 5
-        smallest[key_result] = min(chart["sizes"])
+        # One drawing shown, and below the long history's chart its strip, as wide.
+        assert len(charts) == (2 if address == long_history_url else 1), address
+        for chart in charts:
+            assert chart["drawn"] == drawn, (address, width)
+            assert len(chart["sizes"]) >= 5
+        smallest[address] = min(size for chart in charts for size in chart["sizes"])
     context.close()
     assert min(smallest.values()) >= 12, smallest

@@ -15,8 +15,8 @@ import vl_convert
 
 from generator.charts import cache
 from generator.charts.cache import input_key
-from generator.charts.inputs import ChartInput, ChartLabels, Layout
-from generator.charts.spec import FONT, SIZES, chart_spec, thinned
+from generator.charts.inputs import ChartInput, ChartLabels, Layout, StripInput
+from generator.charts.spec import FILLS, FONT, SIZES, STRIP_HEIGHT, chart_spec, strip_spec, thinned
 
 LABELS = ChartLabels(
     date="Dato",
@@ -289,3 +289,35 @@ def test_a_line_of_more_points_than_pixels_keeps_each_column_s_low_and_high() ->
     spec = chart_spec(make(points=points, expected=()))
     rows = layer_rows(spec, layers_by_series(spec)["Målt verdi"])
     assert 300 < len(rows) <= 2 * SIZES[Layout.WIDE].width
+
+
+def strip(**changes: Any) -> StripInput:
+    first = dt.date(2016, 1, 1)
+    made = StripInput(
+        points=tuple((first + dt.timedelta(days=n), float(n % 30)) for n in range(3650)),
+        focus=(dt.date(2026, 1, 1), dt.date(2026, 3, 31)),
+        focus_label="Q1 2026 (the chart above)",
+        time_locale=None,
+        date_format="%Y",
+    )
+    return dataclasses.replace(made, **changes)
+
+
+@pytest.mark.parametrize("layout", list(Layout))
+def test_a_strip_is_the_whole_line_with_its_period_marked_and_no_values(layout: Layout) -> None:
+    spec = strip_spec(strip(layout=layout))
+    alt.LayerChart.from_dict(spec, validate=True)
+    assert (spec["width"], spec["height"]) == (SIZES[layout].width, STRIP_HEIGHT)
+    band, line = spec["layer"]
+    (row,) = layer_rows(spec, band)
+    assert (row["start"], row["end"]) == ("2026-01-01", "2026-03-31")
+    assert band["encoding"]["fill"]["scale"] == {
+        "domain": ["Q1 2026 (the chart above)"],
+        "range": [FILLS["focus"]],
+    }
+    assert line["encoding"]["y"]["axis"] is None  # the values are the chart's and the table's
+    rows = layer_rows(spec, line)
+    assert rows[0]["date"] == "2016-01-01" and len(rows) <= 2 * SIZES[layout].width
+    assert "point" not in line["mark"]  # a line without markers
+    first, last = band["encoding"]["x"]["scale"]["domain"]
+    assert (first["year"], last["year"], last["month"], last["date"]) == (2016, 2026, 3, 31)

@@ -15,7 +15,7 @@ from generator.charts.cache import chart_svgs
 from generator.charts.inputs import ChartInput
 from generator.i18n import Language
 from generator.load.project import load_project
-from generator.pages.chart_inputs import chart_inputs, date_skeleton
+from generator.pages.chart_inputs import chart_inputs, date_skeleton, has_history_strip
 from generator.pages.formatting import Formatter
 from tests.conftest import FIXTURES
 
@@ -192,3 +192,77 @@ def test_a_tick_label_cannot_run_as_a_vega_expression(tmp_path: Path) -> None:
     svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"].wide
     shown = [html.unescape(t) for t in re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)]
     assert label.format(year=2017) in shown
+
+
+def daily_history(tmp_path: Path, first: datetime.date, days: int) -> Path:
+    """The minimal portal with a figure of roads-repair-days every day for ``days`` days from
+    ``first`` (its period is April to June 2026), and calendar years to hold them."""
+    root = tmp_path / "portal"
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".okr-cache"))
+    years = "".join(
+        f"- id: {y}\n  start: {y}-01-01\n  end: {y}-12-31\n" for y in range(first.year, 2026)
+    )
+    periods = root / "data" / "periods.yml"
+    periods.write_text(periods.read_text("utf-8") + years, "utf-8")
+    rows = "".join(
+        f"{first + datetime.timedelta(days=n)},roads-repair-days,{20 + n % 7}\n"
+        for n in range(days)
+    )
+    (root / "data" / "checkins" / "history.csv").write_text("date,key_result,value\n" + rows)
+    return root
+
+
+def test_a_long_history_leaves_the_chart_to_its_period_and_draws_a_strip(
+    tmp_path: Path,
+) -> None:
+    root = daily_history(tmp_path, datetime.date(2020, 1, 1), 6 * 365)  # to 2025-12-29
+    project = load_project(root)
+    chart = chart_inputs(project.dataset, Formatter(Language("en"), project.settings))[
+        "roads-repair-days"
+    ]
+    april, june = datetime.date(2026, 4, 1), datetime.date(2026, 6, 30)
+    assert chart.span == (april, june)
+    # The period's check-ins, and the one before, which the line comes in from.
+    assert [day for day, _ in chart.points] == [
+        datetime.date(2026, 3, 15),
+        datetime.date(2026, 4, 30),
+        datetime.date(2026, 5, 31),
+    ]
+    assert chart.date_format == "%b %-d"
+    strip = chart.strip
+    assert strip is not None
+    assert len(strip.points) == 6 * 365 + 3 and strip.points[0][0] == datetime.date(2020, 1, 1)
+    assert strip.focus == (april, june)
+    assert strip.focus_label == "April to June 2026 (the chart above)"
+    assert strip.date_format == "%Y"
+    svgs = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"]
+    for svg, width in ((svgs.wide_strip, 720), (svgs.narrow_strip, 288)):
+        assert svg.startswith("<svg ") and f'width="{width}"' in svg[: svg.index(">")]
+        shown = re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
+        assert "April to June 2026 (the chart above)" in shown and "2022" in shown
+        assert set(re.findall(r'font-size="([^"]+)"', svg)) == {"12px"}
+    assert "2022" not in re.findall(r"<text\b[^>]*>([^<]*)</text>", svgs.wide)
+
+
+@pytest.mark.parametrize(
+    ("first", "days", "every"),
+    [
+        (datetime.date(2026, 1, 1), 60, 1),  # history shorter than the period
+        (datetime.date(2016, 6, 30), 10, 365),  # a figure a year: the chart shows them all
+    ],
+    ids=["short-history", "yearly"],
+)
+def test_a_short_or_sparse_history_stays_on_the_chart(
+    tmp_path: Path, first: datetime.date, days: int, every: int
+) -> None:
+    root = daily_history(tmp_path, first, 0)
+    rows = "".join(
+        f"{first + datetime.timedelta(days=n * every)},roads-repair-days,20\n" for n in range(days)
+    )
+    (root / "data" / "checkins" / "history.csv").write_text("date,key_result,value\n" + rows)
+    project = load_project(root)
+    kr = project.dataset.key_results["roads-repair-days"]
+    assert not has_history_strip(project.dataset, kr)
+    chart = chart_inputs(project.dataset, Formatter(Language("en"), project.settings))[kr.id]
+    assert chart.strip is None
+    assert chart.points[0][0] == first and chart.span == (first, datetime.date(2026, 6, 30))

@@ -112,4 +112,10 @@ def test_ten_years_of_daily_figures_make_a_page_under_200_kb(tmp_path: Path) -> 
     assert page.stat().st_size < 200_000
     text = page.read_text("utf-8")
     assert "3,651 earlier check-ins without a note are in the full series." in text
-    assert "<svg" in text  # the chart is there, as a line without a marker per day
+    # One image: the period's chart and the strip of the whole series, drawn wide and narrow.
+    figure = text.split('<figure class="okr-chart"', 1)[1].split("</figure>", 1)[0]
+    assert figure.count('role="img"') == 1 and figure.count("<svg") == 4
+    assert (
+        "The chart shows April to June 2026; a strip below it shows the whole series since "
+        "Mar 1, 2016." in figure
+    )

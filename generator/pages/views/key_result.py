@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from generator.model import CheckIn, Direction, KeyResult, Kind
 from generator.pages import urls
+from generator.pages.chart_inputs import has_history_strip
 from generator.pages.formatting import Badge
 from generator.pages.links import Link
 from generator.pages.site import Site
@@ -168,12 +169,29 @@ def chart_image(site: Site, kr: KeyResult) -> ChartImage | None:
     if svgs is None:
         return None
     # Safe to inline: charts.render refuses any SVG with script, handlers or external links.
-    return ChartImage(chart_name(site, kr), Markup(svgs.wide), Markup(svgs.narrow))
+    # A strip of the history, where there is one, is part of the same image.
+    return ChartImage(
+        chart_name(site, kr),
+        Markup(svgs.wide + svgs.wide_strip),
+        Markup(svgs.narrow + svgs.narrow_strip),
+    )
 
 
 def chart_name(site: Site, kr: KeyResult) -> str:
-    """The chart as one image: what it shows and its sentence (latest value, target, dates)."""
-    return site.fmt._("Chart of %(title)s. %(summary)s", title=kr.title, summary=summary(site, kr))
+    """The chart as one image: what it shows and its sentence (latest value, target, dates),
+    and where its history is a strip below it, what each part shows."""
+    fmt = site.fmt
+    name = fmt._("Chart of %(title)s. %(summary)s", title=kr.title, summary=summary(site, kr))
+    if not has_history_strip(site.dataset, kr):
+        return name
+    period = site.dataset.period_of_key_result(kr.id)
+    first = site.dataset.checkins_by_key_result[kr.id][0].date
+    shows = fmt._(
+        "The chart shows %(period)s; a strip below it shows the whole series since %(first)s.",
+        period=fmt.period_label(period),
+        first=fmt.date(first),
+    )
+    return f"{name} {shows}"
 
 
 def summary(site: Site, kr: KeyResult) -> str:
