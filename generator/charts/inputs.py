@@ -31,6 +31,7 @@ class ChartLabels:
     target: str  # legend: "Target"
     expected: str  # legend: "Expected pace"
     target_range: str  # legend: "Target range"
+    event: str = "Event"  # legend: an event marked on the chart, numbered as the page lists it
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ class ChartInput:
     # start to the period's end); None: those of the check-ins and the expected pace.
     span: tuple[datetime.date, datetime.date] | None = None
     layout: Layout = Layout.WIDE
+    # Events marked on the chart, each by a rule at its date and a short label (its number in
+    # the page's list of events); only those in the span are drawn.
+    events: tuple[tuple[datetime.date, str], ...] = ()
     # The whole series, drawn apart as a low strip below this chart, where the chart shows
     # the key result's period alone (a long history before it); None: the chart shows it all.
     strip: StripInput | None = None
@@ -73,6 +77,7 @@ class StripInput:
     time_locale: dict[str, Any] | None
     date_format: str  # d3 time format of the x axis labels, e.g. "%Y"
     layout: Layout = Layout.WIDE
+    events: tuple[tuple[datetime.date, str], ...] = ()  # as on the chart, over the whole span
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import datetime
 import json
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 from altair.utils.schemapi import UndefinedType, debug_mode
@@ -67,6 +67,7 @@ COLOURS = {
     "target_range": "#1a7f37",
     "expected": "#8a4b00",
     "focus": "#595959",  # the edges of the period marked on a strip of history
+    "event": "#7a3e9d",  # 7.0:1: an event's rule and its number
 }
 # Dash pattern per series, so that series are distinguishable without colour.
 _DASHES: dict[str, list[float]] = {
@@ -74,6 +75,7 @@ _DASHES: dict[str, list[float]] = {
     "baseline": [6, 4],  # dashed, thin
     "target": [1, 0],  # solid, thick, no markers
     "expected": [2, 3],  # dotted
+    "event": [4, 2],  # dashed, upright
 }
 # Legend symbol per series ("stroke" is a short horizontal line drawn with the dash).
 _SHAPES = {
@@ -81,6 +83,7 @@ _SHAPES = {
     "baseline": "stroke",
     "target": "stroke",
     "expected": "stroke",
+    "event": "M0,-1L0,1",  # an upright line, as the event's rule is drawn
 }
 # Light tints (decorative) inside solid edges of a series colour: the target range band, and
 # on a strip the period the chart above shows.
@@ -123,6 +126,10 @@ def _y_domain(chart: ChartInput) -> list[float]:
 
 
 def _x_domain(chart: ChartInput) -> list[alt.DateTime]:
+    return [_utc(day) for day in _x_days(chart)]
+
+
+def _x_days(chart: ChartInput) -> tuple[datetime.date, datetime.date]:
     if chart.span is not None:
         first, last = chart.span
     else:
@@ -133,7 +140,7 @@ def _x_domain(chart: ChartInput) -> list[alt.DateTime]:
     if short > 0:
         first -= datetime.timedelta(days=short // 2)
         last += datetime.timedelta(days=short - short // 2)
-    return [_utc(day) for day in (first, last)]
+    return first, last
 
 
 def _or_undefined(number: int | None) -> int | UndefinedType:
@@ -227,11 +234,16 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         series.append("target")
     if chart.expected:
         series.append("expected")
+    first, last = _x_days(chart)
+    events = [(day, label) for day, label in chart.events if first <= day <= last]
+    if events:
+        series.append("event")
     names = {
         "measured": labels.measured,
         "baseline": labels.baseline,
         "target": labels.target,
         "expected": labels.expected,
+        "event": labels.event,
     }
     domain = [names[s] for s in series]
     if len(set(domain)) != len(domain):
@@ -331,6 +343,13 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
             .mark_line(strokeWidth=2, strokeCap="round", clip=True)
             .encode(x=x, y=y, **series_encoding("expected"))
         )
+    marks = [{"date": day.isoformat(), "label": label} for day, label in events]
+    if events:
+        layers.append(
+            alt.Chart(rows(names["event"], marks))
+            .mark_rule(strokeWidth=1.5)
+            .encode(x=x, **series_encoding("event"))
+        )
     layers.append(
         alt.Chart(
             rows(names["measured"], _rows(thinned(chart.points, size.width), "check-in value"))
@@ -339,6 +358,7 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         .mark_line(strokeWidth=2, point=_markers(chart), clip=True)
         .encode(x=x, y=y, **series_encoding("measured"))
     )
+    layers += _event_labels([{"series": names["event"], **m} for m in marks], x, first, last)
 
     # One constructor call: each chained .properties()/.configure_*() deep-copies the chart.
     layered = alt.LayerChart(
@@ -350,6 +370,42 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         config=_config(),
     )
     return _with_locale(layered.to_dict(validate=False), chart.locale, chart.time_locale)
+
+
+def _event_labels(
+    marks: list[dict[str, str]], x: alt.X, first: datetime.date, last: datetime.date
+) -> list[alt.Chart]:
+    """Each event's number at the top of its rule: to its right, or to its left near the
+    chart's right edge, so that it stays inside the chart."""
+    days = max((last - first).days, 1)
+    near_end = [m for m in marks if (_day(m["date"]) - first).days / days > LABEL_LEFT_FROM]
+    sides: list[tuple[Literal["left", "right"], int, list[dict[str, str]]]] = [
+        ("left", 3, [m for m in marks if m not in near_end]),
+        ("right", -3, near_end),
+    ]
+    return [
+        alt.Chart(alt.InlineData(values=chosen))
+        .mark_text(
+            align=align,
+            baseline="top",
+            dx=dx,
+            dy=3,
+            fontSize=FONT_SIZE,
+            fontWeight="bold",
+            color=COLOURS["event"],
+        )
+        .encode(x=x, y=alt.value(0), text=alt.Text("label:N"))
+        for align, dx, chosen in sides
+        if chosen
+    ]
+
+
+#: An event's number is written to the left of its rule beyond this share of the chart's width.
+LABEL_LEFT_FROM = 0.92
+
+
+def _day(iso: str) -> datetime.date:
+    return datetime.date.fromisoformat(iso)
 
 
 def _config() -> alt.Config:
@@ -437,8 +493,20 @@ def _strip_spec(strip: StripInput) -> dict[str, Any]:
             y=alt.Y("value:Q", scale=alt.Scale(domain=[low - pad, high + pad]), axis=None),
         )
     )
+    layers = [band, line]
+    if strip.events:
+        # The events over the whole series, numbered as on the chart above and on the page.
+        x = alt.X("date:T", scale=x_scale, axis=x_axis, title=None)
+        marks = [{"date": day.isoformat(), "label": label} for day, label in strip.events]
+        layers.insert(
+            1,
+            alt.Chart(alt.InlineData(values=marks))
+            .mark_rule(strokeWidth=1.5, color=COLOURS["event"], strokeDash=_DASHES["event"])
+            .encode(x=x),
+        )
+        layers += _event_labels(marks, x, first, strip.focus[1])
     layered = alt.LayerChart(
-        layer=[band, line],
+        layer=layers,
         width=size.width,
         height=STRIP_HEIGHT,
         autosize=alt.AutoSizeParams(type="fit", contains="padding"),

@@ -7,7 +7,7 @@ import datetime
 from itertools import pairwise
 
 from generator.charts.inputs import ChartInput, ChartLabels, StripInput
-from generator.model import Dataset, Direction, KeyResult, Kind, Period
+from generator.model import Dataset, Direction, Event, KeyResult, Kind, Period
 from generator.pages.formatting import Formatter
 
 #: Up to this many years, a date axis names months (``Oct 2025``); beyond, years alone.
@@ -45,9 +45,14 @@ def chart_input(dataset: Dataset, fmt: Formatter, kr: KeyResult) -> ChartInput |
         target=fmt._("Target"),
         expected=fmt._("Expected pace"),
         target_range=fmt._("Target range"),
+        event=fmt._("Event"),
     )
     language = fmt.language
     points = tuple((c.date, c.value) for c in checkins)
+    events = tuple(
+        (event.date, event_mark(fmt, number))
+        for number, event in enumerate(charted_events(dataset, kr), start=1)
+    )
     strip = None
     if has_history_strip(dataset, kr):
         # The chart shows the period alone, its line coming in from the check-in before it;
@@ -60,9 +65,10 @@ def chart_input(dataset: Dataset, fmt: Formatter, kr: KeyResult) -> ChartInput |
             focus_label=fmt._("%(period)s (the chart above)", period=fmt.period_label(period)),
             time_locale=language.d3_time_locale(),
             date_format=language.d3_date_format(date_skeleton(points[0][0], period.end)),
+            events=events,
         )
     else:
-        shown, span = points, (min(points[0][0], period.start), period.end)
+        shown, span = points, chart_span(dataset, kr)
     return ChartInput(
         points=shown,
         # A milestone's 0 % is where it starts, not a baseline to draw.
@@ -77,8 +83,31 @@ def chart_input(dataset: Dataset, fmt: Formatter, kr: KeyResult) -> ChartInput |
         date_format=language.d3_date_format(date_skeleton(*span)),
         ticks=yearly_ticks(dataset, fmt, kr, tuple(day for day, _ in shown)) if not strip else (),
         span=span,
+        events=tuple((day, mark) for day, mark in events if span[0] <= day <= span[1]),
         strip=strip,
     )
+
+
+def chart_span(dataset: Dataset, kr: KeyResult) -> tuple[datetime.date, datetime.date]:
+    """The days a key result's chart covers, its strip of history included: from its first
+    check-in, or its period's start where that is earlier, to its period's end."""
+    checkins = dataset.checkins_by_key_result.get(kr.id, ())
+    period = dataset.period_of_key_result(kr.id)
+    first = min(checkins[0].date, period.start) if checkins else period.start
+    return first, period.end
+
+
+def charted_events(dataset: Dataset, kr: KeyResult) -> tuple[Event, ...]:
+    """The events marked on a key result's chart (or its strip) and listed beside it, oldest
+    first: those that concern it and fall in the days the chart covers. Each is marked by
+    its number in this order."""
+    first, last = chart_span(dataset, kr)
+    return tuple(e for e in dataset.events_of_key_result(kr.id) if first <= e.date <= last)
+
+
+def event_mark(fmt: Formatter, number: int) -> str:
+    """How the chart and the list beside it mark an event: its number."""
+    return fmt.language.number(number, 0)
 
 
 def has_history_strip(dataset: Dataset, kr: KeyResult) -> bool:
@@ -88,7 +117,7 @@ def has_history_strip(dataset: Dataset, kr: KeyResult) -> bool:
     figures of a yearly period are one a period: their chart shows them all."""
     checkins = dataset.checkins_by_key_result.get(kr.id, ())
     period = dataset.period_of_key_result(kr.id)
-    if not checkins or (period.start - checkins[0].date).days <= period.days:
+    if len(checkins) < 2 or (period.start - checkins[0].date).days <= period.days:
         return False
     gaps = sorted((b.date - a.date).days for a, b in pairwise(checkins))
     return 2 * gaps[len(gaps) // 2] <= period.days

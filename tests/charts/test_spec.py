@@ -16,7 +16,16 @@ import vl_convert
 from generator.charts import cache
 from generator.charts.cache import input_key
 from generator.charts.inputs import ChartInput, ChartLabels, Layout, StripInput
-from generator.charts.spec import FILLS, FONT, SIZES, STRIP_HEIGHT, chart_spec, strip_spec, thinned
+from generator.charts.spec import (
+    COLOURS,
+    FILLS,
+    FONT,
+    SIZES,
+    STRIP_HEIGHT,
+    chart_spec,
+    strip_spec,
+    thinned,
+)
 
 LABELS = ChartLabels(
     date="Dato",
@@ -137,7 +146,7 @@ def test_colours_have_3_to_1_contrast_on_white() -> None:
     spec = chart_spec(make())
     colours = layers_by_series(spec)["Målt verdi"]["encoding"]["color"]["scale"]["range"]
     assert len(colours) == 4
-    for colour in colours:
+    for colour in [*colours, *COLOURS.values()]:  # an event's rule and number too
         assert 1.05 / (luminance(colour) + 0.05) >= 3.0, colour
 
 
@@ -321,3 +330,35 @@ def test_a_strip_is_the_whole_line_with_its_period_marked_and_no_values(layout: 
     assert "point" not in line["mark"]  # a line without markers
     first, last = band["encoding"]["x"]["scale"]["domain"]
     assert (first["year"], last["year"], last["month"], last["date"]) == (2016, 2026, 3, 31)
+
+
+def test_events_in_the_chart_s_span_are_ruled_numbered_and_in_the_legend() -> None:
+    events = (
+        (dt.date(2023, 12, 1), "1"),  # before the span: not drawn
+        (dt.date(2024, 3, 1), "2"),
+        (dt.date(2024, 12, 20), "3"),  # near the right edge: its number to the left
+    )
+    spec = chart_spec(make(events=events))
+    alt.LayerChart.from_dict(spec, validate=True)
+    layers = [layer for layer in spec["layer"] if "Event" in json.dumps(layer_rows(spec, layer))]
+    rule, *labels = layers
+    assert rule["mark"]["type"] == "rule" and "y" not in rule["encoding"]  # upright, full height
+    assert [row["date"] for row in layer_rows(spec, rule)] == ["2024-03-01", "2024-12-20"]
+    domain = rule["encoding"]["color"]["scale"]["domain"]
+    assert domain[-1] == "Event"  # named in the legend, after the lines
+    shapes = dict(zip(domain, rule["encoding"]["shape"]["scale"]["range"], strict=True))
+    assert shapes["Event"] == "M0,-1L0,1"  # an upright line, as drawn
+    sides = {label["mark"]["align"]: layer_rows(spec, label) for label in labels}
+    assert [row["label"] for row in sides["left"]] == ["2"]
+    assert [row["label"] for row in sides["right"]] == ["3"]
+    assert all(label["mark"]["fontSize"] == 12 for label in labels)
+    assert "Event" not in json.dumps(chart_spec(make(events=events[:1])))  # none in the span
+
+
+def test_a_strip_marks_every_event_of_the_whole_series() -> None:
+    spec = strip_spec(strip(events=((dt.date(2018, 5, 1), "1"), (dt.date(2026, 2, 1), "2"))))
+    alt.LayerChart.from_dict(spec, validate=True)
+    rules = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
+    (rule,) = rules
+    assert [row["label"] for row in layer_rows(spec, rule)] == ["1", "2"]
+    assert rule["mark"]["color"] == COLOURS["event"]

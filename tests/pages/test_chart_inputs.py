@@ -15,7 +15,12 @@ from generator.charts.cache import chart_svgs
 from generator.charts.inputs import ChartInput
 from generator.i18n import Language
 from generator.load.project import load_project
-from generator.pages.chart_inputs import chart_inputs, date_skeleton, has_history_strip
+from generator.pages.chart_inputs import (
+    chart_inputs,
+    charted_events,
+    date_skeleton,
+    has_history_strip,
+)
 from generator.pages.formatting import Formatter
 from tests.conftest import FIXTURES
 
@@ -266,3 +271,51 @@ def test_a_short_or_sparse_history_stays_on_the_chart(
     chart = chart_inputs(project.dataset, Formatter(Language("en"), project.settings))[kr.id]
     assert chart.strip is None
     assert chart.points[0][0] == first and chart.span == (first, datetime.date(2026, 6, 30))
+
+
+def test_one_figure_long_before_the_period_stays_on_the_chart(tmp_path: Path) -> None:
+    root = daily_history(tmp_path, datetime.date(2024, 1, 1), 0)
+    checkins = root / "data" / "checkins" / "q2.csv"
+    checkins.write_text(
+        checkins.read_text("utf-8").replace(
+            "2026-05-31,roads-resurfaced-km", "2024-06-30,roads-resurfaced-km"
+        ),
+        "utf-8",
+    )
+    project = load_project(root)
+    kr = project.dataset.key_results["roads-resurfaced-km"]
+    assert len(project.dataset.checkins_by_key_result[kr.id]) == 1
+    assert not has_history_strip(project.dataset, kr)
+    chart = chart_inputs(project.dataset, Formatter(Language("en"), project.settings))[kr.id]
+    assert chart.strip is None and chart.span == (
+        datetime.date(2024, 6, 30),
+        datetime.date(2026, 6, 30),
+    )
+
+
+def test_events_are_numbered_over_the_whole_chart_and_marked_where_they_fall(
+    tmp_path: Path,
+) -> None:
+    root = daily_history(tmp_path, datetime.date(2020, 1, 1), 6 * 365)
+    (root / "data" / "events.yml").write_text(
+        "- date: 2019-06-01\n  title: Before the first figure\n"  # outside the chart
+        "- date: 2026-05-20\n  title: In the period\n  units: [roads]\n"
+        "- date: 2022-03-01\n  title: In the history\n  themes: [mobility]\n"  # not roads'
+        "- date: 2021-03-01\n  title: Early in the history\n  key_results: [roads-repair-days]\n"
+        "- date: 2026-06-01\n  title: For the parks\n  units: [parks]\n",  # not roads'
+        "utf-8",
+    )
+    project = load_project(root)
+    kr = project.dataset.key_results["roads-repair-days"]
+    assert [e.title for e in charted_events(project.dataset, kr)] == [
+        "Early in the history",
+        "In the period",
+    ]
+    chart = chart_inputs(project.dataset, Formatter(Language("en"), project.settings))[kr.id]
+    # The chart shows the period: the event in it keeps its number from the whole list.
+    assert chart.events == ((datetime.date(2026, 5, 20), "2"),)
+    assert chart.strip is not None
+    assert chart.strip.events == (
+        (datetime.date(2021, 3, 1), "1"),
+        (datetime.date(2026, 5, 20), "2"),
+    )

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from generator.model import CheckIn, Direction, KeyResult, Kind
 from generator.pages import urls
-from generator.pages.chart_inputs import has_history_strip
+from generator.pages.chart_inputs import charted_events, event_mark, has_history_strip
 from generator.pages.formatting import Badge
 from generator.pages.links import Link
 from generator.pages.site import Site
@@ -42,6 +42,17 @@ class CheckInColumns:
 
 
 @dataclass(frozen=True)
+class EventRow:
+    """An event marked on the chart: its mark (a number), when and what, with a link."""
+
+    mark: str
+    date: str
+    iso_date: str
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
 class ChartImage:
     """A key result's chart, heard as one image named by its sentence: drawn for a wide and for
     a narrow screen, of which the page's CSS shows the one that fits."""
@@ -63,6 +74,9 @@ class KeyResultBody:
     source_url: str | None
     caveat: str | None
     chart: ChartImage | None
+    events: tuple[EventRow, ...]  # marked on the chart, listed below it; none without a chart
+    events_caption: str
+    events_headings: tuple[str, ...]
     summary: str
     checkins: tuple[CheckInRow, ...]  # the period's and every one with a note, newest first
     checkins_caption: str
@@ -94,6 +108,9 @@ def page(site: Site, key_result_id: str) -> Page:
         source_url=kr.source_url,
         caveat=kr.caveat,
         chart=chart_image(site, kr),
+        events=event_rows(site, kr) if kr.id in site.charts else (),
+        events_caption=site.fmt._("Events marked on the chart"),
+        events_headings=(site.fmt._("No."), site.fmt._("Date"), site.fmt._("Event")),
         summary=summary(site, kr),
         checkins=rows,
         checkins_caption=site.fmt._("Every check-in, newest first")
@@ -177,21 +194,51 @@ def chart_image(site: Site, kr: KeyResult) -> ChartImage | None:
     )
 
 
+def event_rows(site: Site, kr: KeyResult) -> tuple[EventRow, ...]:
+    fmt = site.fmt
+    return tuple(
+        EventRow(
+            mark=event_mark(fmt, number),
+            date=fmt.date(event.date),
+            iso_date=event.date.isoformat(),
+            title=event.title,
+            url=event.url,
+        )
+        for number, event in enumerate(charted_events(site.dataset, kr), start=1)
+    )
+
+
 def chart_name(site: Site, kr: KeyResult) -> str:
     """The chart as one image: what it shows and its sentence (latest value, target, dates),
-    and where its history is a strip below it, what each part shows."""
+    where its history is a strip below it what each part shows, and the events marked on it."""
     fmt = site.fmt
-    name = fmt._("Chart of %(title)s. %(summary)s", title=kr.title, summary=summary(site, kr))
-    if not has_history_strip(site.dataset, kr):
-        return name
-    period = site.dataset.period_of_key_result(kr.id)
-    first = site.dataset.checkins_by_key_result[kr.id][0].date
-    shows = fmt._(
-        "The chart shows %(period)s; a strip below it shows the whole series since %(first)s.",
-        period=fmt.period_label(period),
-        first=fmt.date(first),
-    )
-    return f"{name} {shows}"
+    parts = [fmt._("Chart of %(title)s. %(summary)s", title=kr.title, summary=summary(site, kr))]
+    if has_history_strip(site.dataset, kr):
+        period = site.dataset.period_of_key_result(kr.id)
+        first = site.dataset.checkins_by_key_result[kr.id][0].date
+        parts.append(
+            fmt._(
+                "The chart shows %(period)s; a strip below it shows the whole series since "
+                "%(first)s.",
+                period=fmt.period_label(period),
+                first=fmt.date(first),
+            )
+        )
+    events = event_rows(site, kr)
+    if events:
+        marked = "; ".join(
+            fmt._("%(mark)s: %(title)s, %(date)s", mark=e.mark, title=e.title, date=e.date)
+            for e in events
+        )
+        parts.append(
+            fmt.ngettext(
+                "Marked on it is %(count)s event: %(events)s.",
+                "Marked on it are %(count)s events: %(events)s.",
+                len(events),
+                events=marked,
+            )
+        )
+    return " ".join(parts)
 
 
 def summary(site: Site, kr: KeyResult) -> str:
