@@ -90,7 +90,7 @@ def _site(
     charts = chart_svgs(wanted, cache_dir, processes)
     if charted is not None:  # a post's figures of a past day: its page has no image of its own
         return Site(settings, dataset, figures, fmt, charts, root)
-    pngs = chart_pngs(charts, cache_dir, processes)
+    pngs = chart_pngs({name: svgs.wide for name, svgs in charts.items()}, cache_dir, processes)
     images = {name: ChartImage(png.file, png.width, png.height) for name, png in pngs.items()}
     return Site(settings, dataset, figures, fmt, charts, root, images)
 

@@ -358,5 +358,45 @@ CHECKIN = Record(
     ),
 )
 
+EVENT = Record(
+    "an event",
+    "data/events.yml",
+    (
+        Field("date", FieldType.DATE, "The day it happened (YYYY-MM-DD).", required=True),
+        Field("title", FieldType.TEXT, "What happened, in plain words.", required=True),
+        Field(
+            "key_results",
+            FieldType.SLUGS,
+            "Ids of the key results whose charts it marks. With none of key_results, units "
+            "and themes, it marks every chart.",
+            default=(),
+        ),
+        Field(
+            "units",
+            FieldType.SLUGS,
+            "Unit ids: it marks the charts of the key results of their objectives.",
+            default=(),
+        ),
+        Field(
+            "themes",
+            FieldType.SLUGS,
+            "Theme ids: it marks the charts of the key results of objectives with the theme.",
+            default=(),
+        ),
+        Field("url", FieldType.URL, "A link to more about it."),
+    ),
+)
+
 #: Every record of the contract, in the order a reader of the data dictionary meets them.
-RECORDS = (SETTINGS, STATUS_FACTORS, UNIT, PERIOD, THEME, OKR_FILE, OBJECTIVE, KEY_RESULT, CHECKIN)
+RECORDS = (
+    SETTINGS,
+    STATUS_FACTORS,
+    UNIT,
+    PERIOD,
+    THEME,
+    OKR_FILE,
+    OBJECTIVE,
+    KEY_RESULT,
+    CHECKIN,
+    EVENT,
+)

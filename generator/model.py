@@ -153,6 +153,24 @@ class CheckIn:
 
 
 @dataclass(frozen=True)
+class Event:
+    """Something that happened which a reader needs to read a trend (a law, a strike, a new
+    system): marked on the charts of the key results it concerns."""
+
+    date: datetime.date
+    title: str
+    key_results: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()  # the key results of these units' objectives
+    themes: tuple[str, ...] = ()  # the key results of objectives with these themes
+    url: str | None = None
+
+    @property
+    def everywhere(self) -> bool:
+        """It names no key result, unit or theme: it concerns every chart."""
+        return not (self.key_results or self.units or self.themes)
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Every record of a portal, in the order the files list them, keyed by id."""
 
@@ -163,6 +181,7 @@ class Dataset:
     objectives: Mapping[str, Objective]
     key_results: Mapping[str, KeyResult]
     checkins: tuple[CheckIn, ...] = field(default=())
+    events: tuple[Event, ...] = field(default=())
 
     @cached_property
     def children(self) -> Mapping[str, tuple[str, ...]]:
@@ -243,3 +262,17 @@ class Dataset:
 
     def period_of_key_result(self, key_result_id: str) -> Period:
         return self.periods[self.objectives[self.key_results[key_result_id].objective].period]
+
+    def events_of_key_result(self, key_result_id: str) -> tuple[Event, ...]:
+        """The events that concern a key result, oldest first: those that name it, its
+        objective's unit or one of its objective's themes, and those that name none."""
+        objective = self.objectives[self.key_results[key_result_id].objective]
+        found = [
+            event
+            for event in self.events
+            if event.everywhere
+            or key_result_id in event.key_results
+            or objective.unit in event.units
+            or any(theme in event.themes for theme in objective.themes)
+        ]
+        return tuple(sorted(found, key=lambda event: event.date))

@@ -170,16 +170,18 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     one, two = all_files(tmp_path / "cold"), all_files(tmp_path / "warm")
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []
-    # The charts compared are the cached ones: every key result with a check-in shows one, and
-    # the distinct charts shown are exactly the cache's.
-    shown = [
+    # The charts compared are the cached ones: every key result with a check-in shows one,
+    # drawn wide and narrow, and the distinct drawings shown are exactly the cache's.
+    figures = [
         found.group(1)
         for name, body in one.items()
         if name.startswith("key-results/") and name.endswith("/index.html")
-        if (found := re.search(rb'<figure class="okr-chart"[^>]*>.*?(<svg\b.*?</svg>)', body, re.S))
+        if (found := re.search(rb'<figure class="okr-chart"[^>]*>(.*?)</figure>', body, re.S))
     ]
     checked_in = load_project(project).dataset.checkins_by_key_result
-    assert len(shown) == len(checked_in)
+    assert len(figures) == len(checked_in)
+    shown = [svg for figure in figures for svg in re.findall(rb"<svg\b.*?</svg>", figure, re.S)]
+    assert len(shown) == 2 * len(figures)
     assert set(shown) == {(cache / name).read_bytes() for name in charts}
     # Likewise the charts' PNGs (a key result's image when shared): the site's are the cache's.
     pngs = {body for name, body in one.items() if name.endswith("/chart.png")}
@@ -251,17 +253,17 @@ def test_a_build_says_how_far_it_has_come_and_ends_with_one_summary_line(
     shutil.rmtree(minimal / ".okr-cache", ignore_errors=True)
     cold = okr_portal("build", "--project", str(minimal), "--out", str(tmp_path / "one"))
     assert cold.returncode == 0, cold.stderr
-    # Not a terminal: one plain line per finished stage.
-    assert "charts rendered: 5\n" in cold.stderr
+    # Not a terminal: one plain line per finished stage. Five charts, each drawn wide and narrow.
+    assert "charts rendered: 10\n" in cold.stderr
     assert re.search(r"^pages written: \d+$", cold.stderr, re.M)
     summary = cold.stdout.strip().splitlines()[-1]
     assert re.fullmatch(
-        rf"Built {re.escape(str(tmp_path / 'one'))}: \d+ data pages, 5 charts rendered and 0 "
+        rf"Built {re.escape(str(tmp_path / 'one'))}: \d+ data pages, 10 charts rendered and 0 "
         r"reused, 0 warning\(s\), in \d+\.\d s",
         summary,
     ), summary
     warm = okr_portal("build", "--project", str(minimal), "--out", str(tmp_path / "two"))
-    assert "0 charts rendered and 5 reused" in warm.stdout
+    assert "0 charts rendered and 10 reused" in warm.stdout
 
 
 def test_on_a_terminal_the_progress_is_a_bar() -> None:

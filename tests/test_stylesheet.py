@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.charts.spec import COLOURS
+from generator.charts.spec import COLOURS, FILLS
 from tests.conftest import ROOT
 
 STYLESHEET = ROOT / "theme" / "assets" / "okr" / "okr.css"
@@ -12,7 +12,10 @@ STYLESHEET = ROOT / "theme" / "assets" / "okr" / "okr.css"
 
 def test_every_chart_colour_is_repainted_from_a_variable() -> None:
     css = STYLESHEET.read_text(encoding="utf-8")
-    for name, colour in COLOURS.items():
+    for name, colour in {
+        **COLOURS,
+        **{f"{name} fill": fill for name, fill in FILLS.items()},
+    }.items():
         rule = re.search(
             rf'\.okr-chart svg \[(?:stroke|fill)="{re.escape(colour)}"\][^{{]*\{{\s*'
             r"(?:stroke|fill): var\(--okr-chart-[a-z-]+\);",

@@ -19,8 +19,8 @@ from pathlib import Path
 from generator import progress
 from generator.cache_files import CacheFolder
 from generator.charts import render
-from generator.charts.inputs import ChartInput
-from generator.charts.render import Job
+from generator.charts.inputs import ChartInput, ChartSvgs, Layout
+from generator.charts.render import Drawing, Job
 
 _KEY_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}")
 
@@ -43,11 +43,11 @@ def _vl_convert_version() -> str:
         return str(getattr(vl_convert, "__version__", "unknown"))
 
 
-def input_key(chart: ChartInput) -> str:
-    """Cache key of a chart from its input, without building its spec (Altair costs about
-    14 ms a chart, most of a warm build)."""
+def input_key(drawing: Drawing) -> str:
+    """Cache key of a chart (or strip) from its input, without building its spec (Altair
+    costs about 14 ms a chart, most of a warm build)."""
     canonical = json.dumps(
-        dataclasses.asdict(chart),
+        {type(drawing).__name__: dataclasses.asdict(drawing)},
         sort_keys=True,
         separators=(",", ":"),
         default=str,
@@ -93,8 +93,34 @@ def render_svgs(specs: Mapping[str, Job], cache_dir: Path | None, workers: int) 
     return {key: results[key] for key in specs}
 
 
-def chart_svgs(charts: Mapping[str, ChartInput], cache_dir: Path, workers: int) -> dict[str, str]:
-    """Name (a key result id) -> the SVG of its chart."""
-    keys = {name: input_key(chart) for name, chart in charts.items()}
-    svgs = render_svgs({keys[name]: chart for name, chart in charts.items()}, cache_dir, workers)
-    return {name: svgs[key] for name, key in keys.items()}
+def chart_svgs(
+    charts: Mapping[str, ChartInput], cache_dir: Path, workers: int
+) -> dict[str, ChartSvgs]:
+    """Name (a key result id) -> its chart, and the strip of its history where it has one,
+    drawn for a wide and for a narrow screen (the inputs' own layout is not read), each
+    drawing cached under its own key."""
+    drawings: dict[tuple[str, str], Drawing] = {}
+    for name, chart in charts.items():
+        for layout in Layout:
+            drawings[(name, layout)] = dataclasses.replace(chart, layout=layout, strip=None)
+            if chart.strip is not None:
+                strip = dataclasses.replace(chart.strip, layout=layout)
+                drawings[(name, f"{layout}-strip")] = strip
+    keys = {part: input_key(drawing) for part, drawing in drawings.items()}
+    svgs = render_svgs(
+        {keys[part]: drawing for part, drawing in drawings.items()}, cache_dir, workers
+    )
+
+    def svg(name: str, part: str) -> str:
+        key = keys.get((name, part))
+        return "" if key is None else svgs[key]
+
+    return {
+        name: ChartSvgs(
+            wide=svg(name, Layout.WIDE),
+            narrow=svg(name, Layout.NARROW),
+            wide_strip=svg(name, f"{Layout.WIDE}-strip"),
+            narrow_strip=svg(name, f"{Layout.NARROW}-strip"),
+        )
+        for name in charts
+    }

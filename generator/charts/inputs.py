@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
+
+
+class Layout(StrEnum):
+    """The room a chart is drawn for. A page holds both drawings and its CSS alone shows the
+    one that fits, so a chart's text is never shrunk below its size."""
+
+    WIDE = "wide"  # 720 CSS px and more: a page on a tablet or a desktop
+    NARROW = "narrow"  # 288 CSS px and more: a 320 px phone screen less the page's margins
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,7 @@ class ChartLabels:
     target: str  # legend: "Target"
     expected: str  # legend: "Expected pace"
     target_range: str  # legend: "Target range"
+    event: str = "Event"  # legend: an event marked on the chart, numbered as the page lists it
 
 
 @dataclass(frozen=True)
@@ -41,3 +51,41 @@ class ChartInput:
     time_locale: dict[str, Any] | None
     # d3 time format of the x axis labels, e.g. "%b %-d" (en) or "%-d. %b" (nb).
     date_format: str = "%b %-d"
+    # The x axis ticks named by the caller, e.g. each yearly figure by its fiscal year
+    # ("FY 2018") at its date; empty: ticks chosen by the chart, written with date_format.
+    ticks: tuple[tuple[datetime.date, str], ...] = ()
+    # The first and last day of the x axis (usually from the first check-in or the period's
+    # start to the period's end); None: those of the check-ins and the expected pace.
+    span: tuple[datetime.date, datetime.date] | None = None
+    layout: Layout = Layout.WIDE
+    # Events marked on the chart, each by a rule at its date and a short label (its number in
+    # the page's list of events); only those in the span are drawn.
+    events: tuple[tuple[datetime.date, str], ...] = ()
+    # The whole series, drawn apart as a low strip below this chart, where the chart shows
+    # the key result's period alone (a long history before it); None: the chart shows it all.
+    strip: StripInput | None = None
+
+
+@dataclass(frozen=True)
+class StripInput:
+    """A compact overview of a long series: its line (no axis of values), the years below it
+    and the period the chart above shows marked as a band, named by ``focus_label``."""
+
+    points: tuple[tuple[datetime.date, float], ...]  # every check-in, sorted by date
+    focus: tuple[datetime.date, datetime.date]  # the first and last day of the chart above
+    focus_label: str  # the band's name: "April to June 2026 (the chart above)"
+    time_locale: dict[str, Any] | None
+    date_format: str  # d3 time format of the x axis labels, e.g. "%Y"
+    layout: Layout = Layout.WIDE
+    events: tuple[tuple[datetime.date, str], ...] = ()  # as on the chart, over the whole span
+
+
+@dataclass(frozen=True)
+class ChartSvgs:
+    """A chart as drawn, for a wide and for a narrow screen, each with the strip of its
+    history below it ("" where it has none)."""
+
+    wide: str
+    narrow: str
+    wide_strip: str = ""
+    narrow_strip: str = ""

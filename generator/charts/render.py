@@ -20,20 +20,29 @@ from typing import Any, TypeAlias
 
 import vl_convert
 
-from generator.charts.inputs import ChartInput
+from generator.charts.inputs import ChartInput, StripInput
 
-__all__ = ["RENDER_REVISION", "ChartRenderError", "Job", "postprocess_svg", "render_jobs"]
+__all__ = [
+    "RENDER_REVISION",
+    "ChartRenderError",
+    "Drawing",
+    "Job",
+    "postprocess_svg",
+    "render_jobs",
+]
 
-#: What to render: a Vega-Lite spec, or the chart input a worker builds the spec from.
-Job: TypeAlias = Mapping[str, Any] | ChartInput
+#: What is drawn: a key result's chart, or the strip of its history.
+Drawing: TypeAlias = ChartInput | StripInput
+#: What to render: a Vega-Lite spec, or the input a worker builds the spec from.
+Job: TypeAlias = Mapping[str, Any] | Drawing
 
 # Bump when the SVG post-processing changes: it is part of the cache key
 # (generator.charts.cache.input_key), so cached SVGs are rendered again.
-RENDER_REVISION = "1"
+RENDER_REVISION = "2"
 
 # Below this many cache misses (or with workers <= 1) rendering happens in-process:
-# starting a spawn pool costs about a second.
-IN_PROCESS_BELOW = 8
+# starting a spawn pool costs about a second. Eight charts, each drawn wide and narrow.
+IN_PROCESS_BELOW = 16
 MAX_CHUNK = 50
 
 _PROLOGUE_RE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*)*", re.S)
@@ -106,11 +115,20 @@ def postprocess_svg(svg: str, key: str) -> str:
     svg = f"<svg{attrs}>" + svg[root.end() :]
     if 'id="' in svg:
         # Several charts are inlined into one HTML document: ids (clip paths, gradients)
-        # must not collide. The prefix is derived from the key, so output stays stable.
+        # must not collide. The prefix is derived from the key, and the ids are numbered in
+        # their order in the SVG (vl-convert counts clip paths across every chart a process
+        # renders), so the same chart is the same bytes whatever was rendered before it.
         prefix = "c" + re.sub(r"[^A-Za-z0-9_-]", "_", key)[:16] + "-"
-        svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', svg)
-        svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})", svg)
-        svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', svg)
+        names: dict[str, str] = {}
+
+        def renamed(name: str) -> str:
+            if name not in names:
+                names[name] = f"{prefix}{re.sub(r'[0-9]+$', '', name)}{len(names) + 1}"
+            return names[name]
+
+        svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{renamed(m.group(1))}"', svg)
+        svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{renamed(m.group(1))})", svg)
+        svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{renamed(m.group(1))}"', svg)
     unsafe = _unsafe_content(svg)
     if unsafe is not None:
         raise ChartRenderError(key, f"SVG contains unsafe content {unsafe[:80]!r}")
@@ -135,11 +153,13 @@ def _render_one(key: str, job: Job) -> str:
     return postprocess_svg(svg, key)
 
 
-def _spec_of(chart: ChartInput) -> Mapping[str, Any]:
+def _spec_of(drawing: Drawing) -> Mapping[str, Any]:
     # Imported here: only a process that builds specs pays for importing Altair.
-    from generator.charts.spec import chart_spec
+    from generator.charts import spec
 
-    return chart_spec(chart)
+    if isinstance(drawing, StripInput):
+        return spec.strip_spec(drawing)
+    return spec.chart_spec(drawing)
 
 
 def _render_chunk(items: Sequence[tuple[str, Job]]) -> list[tuple[str, str]]:

@@ -11,18 +11,50 @@ module's source (`generator.charts.cache.input_key`), so a warm build never impo
 from __future__ import annotations
 
 import datetime
+import json
 import math
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import altair as alt
-from altair.utils.schemapi import debug_mode
+from altair.utils.schemapi import UndefinedType, debug_mode
 
-from generator.charts.inputs import ChartInput
+from generator.charts.inputs import ChartInput, Layout, StripInput
 
-__all__ = ["COLOURS", "FONT", "HEIGHT", "WIDTH", "chart_spec"]
+__all__ = [
+    "COLOURS",
+    "FILLS",
+    "FONT",
+    "FONT_SIZE",
+    "SIZES",
+    "STRIP_HEIGHT",
+    "chart_spec",
+    "strip_spec",
+]
 
-WIDTH = 640
-HEIGHT = 280
+
+@dataclass(frozen=True)
+class Size:
+    """How a chart is drawn for one layout. Width and height are the whole SVG's, axes and
+    legend included, in CSS pixels at its natural size (the page never shows it smaller)."""
+
+    width: int
+    height: int
+    x_ticks: int | None  # about how many date ticks; None: as many as Vega-Lite fits
+    y_ticks: int | None
+    legend_columns: int | None  # None: as many entries on a line as fit
+    legend_label_limit: int  # a longer legend label is cut short with an ellipsis
+
+
+SIZES = {
+    Layout.WIDE: Size(720, 360, None, None, None, 220),
+    # A phone: fewer ticks, the legend in two columns, the same text size on a third of the width.
+    Layout.NARROW: Size(288, 330, 4, 5, 2, 115),
+}
+#: The whole SVG of a strip of history, below its chart (as wide as the chart).
+STRIP_HEIGHT = 96
+#: Every text of a chart, at its natural size.
+FONT_SIZE = 12
 MIN_X_DAYS = 31
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"
 
@@ -34,6 +66,8 @@ COLOURS = {
     "target": "#1a7f37",
     "target_range": "#1a7f37",
     "expected": "#8a4b00",
+    "focus": "#595959",  # the edges of the period marked on a strip of history
+    "event": "#7a3e9d",  # 7.0:1: an event's rule and its number
 }
 # Dash pattern per series, so that series are distinguishable without colour.
 _DASHES: dict[str, list[float]] = {
@@ -41,6 +75,7 @@ _DASHES: dict[str, list[float]] = {
     "baseline": [6, 4],  # dashed, thin
     "target": [1, 0],  # solid, thick, no markers
     "expected": [2, 3],  # dotted
+    "event": [4, 2],  # dashed, upright
 }
 # Legend symbol per series ("stroke" is a short horizontal line drawn with the dash).
 _SHAPES = {
@@ -48,9 +83,15 @@ _SHAPES = {
     "baseline": "stroke",
     "target": "stroke",
     "expected": "stroke",
+    "event": "M0,-1L0,1",  # an upright line, as the event's rule is drawn
 }
-# Target range band: a light tint (decorative) inside solid target-coloured edges.
-_BAND_FILL = "#d6eadb"
+# Light tints (decorative) inside solid edges of a series colour: the target range band, and
+# on a strip the period the chart above shows.
+FILLS = {
+    "target_range": "#d6eadb",
+    "focus": "#e3e3e3",
+}
+_BAND_FILL = FILLS["target_range"]
 
 
 def _finite(value: float, what: str) -> float:
@@ -85,17 +126,49 @@ def _y_domain(chart: ChartInput) -> list[float]:
 
 
 def _x_domain(chart: ChartInput) -> list[alt.DateTime]:
-    days = [day for day, _ in chart.points] + [day for day, _ in chart.expected]
-    first, last = min(days), max(days)
+    return [_utc(day) for day in _x_days(chart)]
+
+
+def _x_days(chart: ChartInput) -> tuple[datetime.date, datetime.date]:
+    if chart.span is not None:
+        first, last = chart.span
+    else:
+        days = [day for day, _ in chart.points] + [day for day, _ in chart.expected]
+        first, last = min(days), max(days)
     # Very short spans would make Vega tick (and label) hours; keep at least a month.
     short = MIN_X_DAYS - (last - first).days
     if short > 0:
         first -= datetime.timedelta(days=short // 2)
         last += datetime.timedelta(days=short - short // 2)
-    return [
-        alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
-        for day in (first, last)
-    ]
+    return first, last
+
+
+def _or_undefined(number: int | None) -> int | UndefinedType:
+    """A size's setting, or none at all (Vega-Lite's default) where it has none."""
+    return alt.Undefined if number is None else number
+
+
+def _utc(day: datetime.date) -> alt.DateTime:
+    return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
+
+
+def _x_axis(chart: ChartInput) -> alt.Axis:
+    """Ticks the chart chooses, written with the date format; or the caller's ticks, each
+    named by its label (a yearly figure by its fiscal year), as far as they do not overlap."""
+    if not chart.ticks:
+        ticks = _or_undefined(SIZES[chart.layout].x_ticks)
+        return alt.Axis(format=chart.date_format, labelOverlap="greedy", tickCount=ticks)
+    names = {day.isoformat(): label for day, label in chart.ticks}
+    # A Vega expression: the labels are written as JSON string literals (ASCII, every quote
+    # and backslash escaped), so no label can end the literal and run as an expression.
+    lookup = json.dumps(names, ensure_ascii=True, sort_keys=True)
+    return alt.Axis(
+        values=[_utc(day) for day, _ in chart.ticks],
+        labelExpr=f"{lookup}[utcFormat(datum.value, '%Y-%m-%d')]",
+        labelOverlap="greedy",
+        labelAlign="center",
+        labelFlush=True,
+    )
 
 
 #: Up to this many check-ins each is marked on its line; beyond, markers would hide the line
@@ -105,6 +178,29 @@ MARKED_POINTS = 60
 
 def _markers(chart: ChartInput) -> alt.OverlayMarkDef | bool:
     return alt.OverlayMarkDef(filled=True, size=50) if len(chart.points) <= MARKED_POINTS else False
+
+
+def thinned(
+    points: tuple[tuple[datetime.date, float], ...], columns: int
+) -> tuple[tuple[datetime.date, float], ...]:
+    """The points a line of ``columns`` pixels draws the same: beyond two points a column, the
+    time span is cut into ``columns`` equal slices and each keeps its lowest and its highest
+    point, in date order, so every rise and fall still reaches its height."""
+    if len(points) <= 2 * columns:
+        return points
+    first, last = points[0][0], points[-1][0]
+    days = max((last - first).days, 1)
+    slices: dict[int, list[tuple[datetime.date, float]]] = {}
+    for point in points:
+        slices.setdefault(min((point[0] - first).days * columns // days, columns - 1), []).append(
+            point
+        )
+    kept: list[tuple[datetime.date, float]] = []
+    for members in slices.values():
+        low = min(members, key=lambda p: p[1])
+        high = max(members, key=lambda p: p[1])
+        kept += sorted({low, high})
+    return tuple(kept)
 
 
 def chart_spec(chart: ChartInput) -> dict[str, Any]:
@@ -122,6 +218,7 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     if not chart.points:
         raise ValueError("a chart needs at least one check-in")
     labels = chart.labels
+    size = SIZES[chart.layout]
     if chart.target_range is not None:
         low, high = sorted(_finite(v, "target range") for v in chart.target_range)
         target_range: tuple[float, float] | None = (low, high)
@@ -137,11 +234,16 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         series.append("target")
     if chart.expected:
         series.append("expected")
+    first, last = _x_days(chart)
+    events = [(day, label) for day, label in chart.events if first <= day <= last]
+    if events:
+        series.append("event")
     names = {
         "measured": labels.measured,
         "baseline": labels.baseline,
         "target": labels.target,
         "expected": labels.expected,
+        "event": labels.event,
     }
     domain = [names[s] for s in series]
     if len(set(domain)) != len(domain):
@@ -154,8 +256,9 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         symbolOpacity=1,
         symbolStrokeWidth=2,
         symbolSize=160,
-        labelFontSize=12,
-        labelLimit=220,
+        labelFontSize=FONT_SIZE,
+        labelLimit=size.legend_label_limit,
+        columns=_or_undefined(size.legend_columns),
     )
 
     # Every layer has its own inline data with a "series" field holding the translated
@@ -188,10 +291,10 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         "date:T",
         title=labels.date,
         scale=alt.Scale(type="utc", domain=_x_domain(chart)),
-        axis=alt.Axis(format=chart.date_format, labelOverlap="greedy"),
+        axis=_x_axis(chart),
     )
     y_scale = alt.Scale(domain=_y_domain(chart), zero=False, nice=True)
-    y_axis = alt.Axis(format=chart.locale_number_format)
+    y_axis = alt.Axis(format=chart.locale_number_format, tickCount=_or_undefined(size.y_ticks))
     y = alt.Y("value:Q", scale=y_scale, title=labels.value, axis=y_axis)
 
     layers: list[alt.Chart] = []
@@ -216,8 +319,8 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
                         symbolOpacity=1,
                         symbolStrokeColor=COLOURS["target_range"],
                         symbolStrokeWidth=1.5,
-                        labelFontSize=12,
-                        labelLimit=220,
+                        labelFontSize=FONT_SIZE,
+                        labelLimit=size.legend_label_limit,
                     ),
                 ),
             )
@@ -237,37 +340,176 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     if chart.expected:
         layers.append(
             alt.Chart(rows(names["expected"], _rows(chart.expected, "expected value")))
-            .mark_line(strokeWidth=2, strokeCap="round")
+            .mark_line(strokeWidth=2, strokeCap="round", clip=True)
             .encode(x=x, y=y, **series_encoding("expected"))
         )
+    marks = [{"date": day.isoformat(), "label": label} for day, label in events]
+    if events:
+        layers.append(
+            alt.Chart(rows(names["event"], marks))
+            .mark_rule(strokeWidth=1.5)
+            .encode(x=x, **series_encoding("event"))
+        )
     layers.append(
-        alt.Chart(rows(names["measured"], _rows(chart.points, "check-in value")))
-        .mark_line(strokeWidth=2, point=_markers(chart))
+        alt.Chart(
+            rows(names["measured"], _rows(thinned(chart.points, size.width), "check-in value"))
+        )
+        # Clipped: on a chart of its period alone, the line comes in from the check-in before.
+        .mark_line(strokeWidth=2, point=_markers(chart), clip=True)
         .encode(x=x, y=y, **series_encoding("measured"))
     )
+    layers += _event_labels([{"series": names["event"], **m} for m in marks], x, first, last)
 
     # One constructor call: each chained .properties()/.configure_*() deep-copies the chart.
     layered = alt.LayerChart(
         layer=layers,
-        width=WIDTH,
-        height=HEIGHT,
-        config=alt.Config(
-            font=FONT,
-            background="white",
-            aria=False,
-            view=alt.ViewConfig(stroke="#8c8c8c"),
-            axis=alt.AxisConfig(labelFontSize=12, titleFontSize=12, labelColor="#1a1a1a"),
-        ),
+        width=size.width,
+        height=size.height,
+        # The size is the whole SVG's, axes and legend included: the page's CSS relies on it.
+        autosize=alt.AutoSizeParams(type="fit", contains="padding"),
+        config=_config(),
     )
-    spec: dict[str, Any] = layered.to_dict(validate=False)
+    return _with_locale(layered.to_dict(validate=False), chart.locale, chart.time_locale)
+
+
+def _event_labels(
+    marks: list[dict[str, str]], x: alt.X, first: datetime.date, last: datetime.date
+) -> list[alt.Chart]:
+    """Each event's number at the top of its rule: to its right, or to its left near the
+    chart's right edge, so that it stays inside the chart."""
+    days = max((last - first).days, 1)
+    near_end = [m for m in marks if (_day(m["date"]) - first).days / days > LABEL_LEFT_FROM]
+    sides: list[tuple[Literal["left", "right"], int, list[dict[str, str]]]] = [
+        ("left", 3, [m for m in marks if m not in near_end]),
+        ("right", -3, near_end),
+    ]
+    return [
+        alt.Chart(alt.InlineData(values=chosen))
+        .mark_text(
+            align=align,
+            baseline="top",
+            dx=dx,
+            dy=3,
+            fontSize=FONT_SIZE,
+            fontWeight="bold",
+            color=COLOURS["event"],
+        )
+        .encode(x=x, y=alt.value(0), text=alt.Text("label:N"))
+        for align, dx, chosen in sides
+        if chosen
+    ]
+
+
+#: An event's number is written to the left of its rule beyond this share of the chart's width.
+LABEL_LEFT_FROM = 0.92
+
+
+def _day(iso: str) -> datetime.date:
+    return datetime.date.fromisoformat(iso)
+
+
+def _config() -> alt.Config:
+    return alt.Config(
+        font=FONT,
+        background="white",
+        aria=False,
+        view=alt.ViewConfig(stroke="#8c8c8c"),
+        axis=alt.AxisConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor="#1a1a1a"),
+    )
+
+
+def _with_locale(
+    spec: dict[str, Any], number: dict[str, Any] | None, time: dict[str, Any] | None
+) -> dict[str, Any]:
     locale: dict[str, Any] = {}
-    if chart.locale is not None:
-        locale["number"] = dict(chart.locale)
-    if chart.time_locale is not None:
-        locale["time"] = dict(chart.time_locale)
+    if number is not None:
+        locale["number"] = dict(number)
+    if time is not None:
+        locale["time"] = dict(time)
     if locale:
         # vl-convert honours config.locale (checked with vl-convert 1.9); it also takes
         # format_locale/time_format_locale arguments, but keeping the locale in the spec
         # makes the spec (and so its SVG) depend on it.
         spec.setdefault("config", {})["locale"] = locale
     return spec
+
+
+def strip_spec(strip: StripInput) -> dict[str, Any]:
+    """The Vega-Lite spec of the strip of a long history: the whole series as a line, with no
+    values (the chart above and the table have them), the years below it, and the period the
+    chart above shows as a band, named in a legend."""
+    with debug_mode(False):
+        return _strip_spec(strip)
+
+
+def _strip_spec(strip: StripInput) -> dict[str, Any]:
+    if not strip.points:
+        raise ValueError("a strip needs at least one check-in")
+    size = SIZES[strip.layout]
+    first = min(strip.points[0][0], strip.focus[0])
+    x_scale = alt.Scale(type="utc", domain=[_utc(first), _utc(strip.focus[1])])
+    x_axis = alt.Axis(
+        format=strip.date_format,
+        labelOverlap="greedy",
+        tickCount=_or_undefined(size.x_ticks),
+        grid=False,
+    )
+    start, end = strip.focus
+    band = (
+        alt.Chart(
+            alt.InlineData(
+                values=[{"series": strip.focus_label, "start": str(start), "end": str(end)}]
+            )
+        )
+        .mark_rect(stroke=COLOURS["focus"], strokeWidth=1.5)
+        .encode(
+            x=alt.X("start:T", title=None, scale=x_scale, axis=x_axis),
+            x2=alt.X2("end:T"),
+            fill=alt.Fill(
+                "series:N",
+                scale=alt.Scale(domain=[strip.focus_label], range=[FILLS["focus"]]),
+                legend=alt.Legend(
+                    title=None,
+                    orient="top",
+                    symbolType="square",
+                    symbolSize=160,
+                    symbolOpacity=1,
+                    symbolStrokeColor=COLOURS["focus"],
+                    symbolStrokeWidth=1.5,
+                    labelFontSize=FONT_SIZE,
+                    labelLimit=size.width - 40,
+                ),
+            ),
+        )
+    )
+    values = [value for _, value in strip.points]
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.05 if high > low else max(abs(low) * 0.1, 1.0)
+    line = (
+        alt.Chart(alt.InlineData(values=_rows(thinned(strip.points, size.width), "value")))
+        .mark_line(strokeWidth=1.5, color=COLOURS["measured"])
+        .encode(
+            x=alt.X("date:T", scale=x_scale, axis=x_axis, title=None),
+            y=alt.Y("value:Q", scale=alt.Scale(domain=[low - pad, high + pad]), axis=None),
+        )
+    )
+    layers = [band, line]
+    if strip.events:
+        # The events over the whole series, numbered as on the chart above and on the page.
+        x = alt.X("date:T", scale=x_scale, axis=x_axis, title=None)
+        marks = [{"date": day.isoformat(), "label": label} for day, label in strip.events]
+        layers.insert(
+            1,
+            alt.Chart(alt.InlineData(values=marks))
+            .mark_rule(strokeWidth=1.5, color=COLOURS["event"], strokeDash=_DASHES["event"])
+            .encode(x=x),
+        )
+        layers += _event_labels(marks, x, first, strip.focus[1])
+    layered = alt.LayerChart(
+        layer=layers,
+        width=size.width,
+        height=STRIP_HEIGHT,
+        autosize=alt.AutoSizeParams(type="fit", contains="padding"),
+        config=_config(),
+    )
+    return _with_locale(layered.to_dict(validate=False), None, strip.time_locale)

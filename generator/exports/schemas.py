@@ -11,7 +11,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.contract import OKR_FILE, PERIOD, SETTINGS, THEME, UNIT, Field, FieldType, Record
+from generator.contract import (
+    EVENT,
+    OKR_FILE,
+    PERIOD,
+    SETTINGS,
+    THEME,
+    UNIT,
+    Field,
+    FieldType,
+    Record,
+)
 from generator.output import SiteFolder
 from generator.portal import Published
 
@@ -30,6 +40,7 @@ SCHEMAS: dict[str, tuple[str, Record, bool]] = {
     "periods.schema.json": ("data/periods.yml", PERIOD, True),
     "themes.schema.json": ("data/themes.yml", THEME, True),
     "okrs.schema.json": ("data/okrs/<period-id>/<unit-id>.yml", OKR_FILE, False),
+    "events.schema.json": ("data/events.yml", EVENT, True),
 }
 
 

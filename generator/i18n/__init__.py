@@ -108,6 +108,10 @@ class Language:
             day, format=self.locale.datetime_skeletons["yMMMM"].pattern, locale=self.locale
         )
 
+    def year(self, day: datetime.date) -> str:
+        """``2026``: the year of ``day``, as this language writes a year alone."""
+        return format_date(day, format="y", locale=self.locale)
+
     def d3_date_format(self, skeleton: str) -> str:
         """This language's way of writing a CLDR date skeleton as a d3 time format: ``MMMd`` is
         ``Nov 16`` (en) or ``16. nov.`` (nb), ``yMMM`` is ``Nov 2026``, ``y`` is ``2026``."""

@@ -7,10 +7,12 @@ Nothing here raises on the first problem: each loader records what it finds in a
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.load.checkins import PlacedCheckIn, load_checkins
+from generator.load.events import load_events
 from generator.load.ids import IdRegistry
 from generator.load.okrs import OkrFiles, load_okrs
 from generator.load.problems import DataError, Problems
@@ -60,6 +62,12 @@ def load_project(root: Path) -> Project:
     okrs = load_okrs(data / "okrs", root, units, periods, themes, problems, ids, languages)
     _check_alignment_cycles(okrs, problems)
     placed = load_checkins(data / "checkins", root, okrs.key_results, problems, okrs.rejected)
+    known: dict[str, Collection[str]] = {
+        "key_results": okrs.key_results,
+        "units": units,
+        "themes": themes,
+    }
+    events = load_events(data / "events.yml", "data/events.yml", known, problems, okrs.rejected)
     as_of = settings.as_of or max((p.checkin.date for p in placed), default=None)
     if as_of is None:
         as_of = max((p.end for p in periods.values()), default=datetime.date(1970, 1, 1))
@@ -71,6 +79,7 @@ def load_project(root: Path) -> Project:
         objectives=okrs.objectives,
         key_results=okrs.key_results,
         checkins=tuple(p.checkin for p in placed),
+        events=events,
     )
     _check_checkin_dates(placed, dataset, as_of, problems)
     problems.raise_if_any()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from generator.charts.inputs import ChartSvgs
 from generator.model import Dataset, Period
 from generator.pages.formatting import Formatter
 from generator.pages.links import Links
@@ -32,7 +33,7 @@ class Site:
     dataset: Dataset
     figures: Figures
     fmt: Formatter
-    charts: Mapping[str, str]  # key result id -> the SVG of its chart
+    charts: Mapping[str, ChartSvgs]  # key result id -> its chart, drawn wide and narrow
     root: str = ""  # where this language's pages live (``urls.language_root``)
     images: Mapping[str, ChartImage] = field(default_factory=dict)  # key result id -> its PNG
 

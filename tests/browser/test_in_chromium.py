@@ -7,7 +7,10 @@ runs over every page in test_every_page.py. Nothing here downloads a browser.
 
 from __future__ import annotations
 
+import datetime
 import re
+import shutil
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,7 +20,8 @@ from playwright.sync_api import Browser, Page
 from generator.charts.spec import COLOURS
 from generator.load.project import Project
 from generator.pages import urls
-from tests.browser.conftest import WCAG_AA, as_without_javascript
+from tests.browser.conftest import WCAG_AA, as_without_javascript, serve
+from tests.conftest import FIXTURES, build
 
 
 def one_of_each_page(sample: Project) -> list[str]:
@@ -77,11 +81,15 @@ def classes_of(node: dict[str, Any]) -> list[str]:
     return str(dict(zip(attributes[::2], attributes[1::2], strict=True)).get("class", "")).split()
 
 
+@pytest.mark.parametrize("width", [320, 1280])
 def test_a_chart_is_heard_as_one_image_named_by_its_sentence(
-    page: Page, base_url: str, sample: Project
+    browser: Browser, base_url: str, sample: Project, width: int
 ) -> None:
+    """Drawn wide and narrow, a chart is one image on a phone and on a desktop alike."""
     key_result = next(iter(sample.dataset.checkins_by_key_result))
     title = sample.dataset.key_results[key_result].title
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
     page.goto(base_url + urls.key_result(key_result))
     nodes = accessibility_tree(page)
     by_id = {node["nodeId"]: node for node in nodes}
@@ -104,6 +112,7 @@ def test_a_chart_is_heard_as_one_image_named_by_its_sentence(
         return found
 
     assert exposed_below(chart) == []  # nothing inside the SVG is heard on its own
+    context.close()
 
 
 def test_keyboard_reaches_skip_link_first_and_the_data_table(
@@ -134,7 +143,7 @@ def test_without_javascript_the_chart_and_its_table_are_there(
     page = context.new_page()
     key_result = next(iter(sample.dataset.checkins_by_key_result))
     page.goto(base_url + urls.key_result(key_result))
-    assert page.locator("figure.okr-chart svg").is_visible()
+    assert page.locator("figure.okr-chart svg").filter(visible=True).count() == 1
     assert page.locator("figure.okr-chart figcaption").inner_text().startswith("Measured")
     assert page.locator("table.okr-checkins tbody tr").count() == len(
         sample.dataset.checkins_by_key_result[key_result]
@@ -186,7 +195,7 @@ def test_printed_a_key_result_page_is_its_content_whole(
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".okr-breadcrumbs"):
         assert not page.locator(chrome).first.is_visible(), chrome
-    assert page.locator("figure.okr-chart svg").is_visible()
+    assert page.locator("figure.okr-chart svg").filter(visible=True).count() == 1
     assert page.locator("table.okr-checkins").is_visible()
     unbroken = page.locator("figure.okr-chart").evaluate("f => getComputedStyle(f).breakInside")
     assert unbroken == "avoid"
@@ -239,3 +248,68 @@ def test_on_a_wide_screen_the_data_uses_the_width(
     assert table is not None and table["width"] > 0.7 * 1280
     assert not page.locator(".md-sidebar--secondary").is_visible()  # no empty contents column
     context.close()
+
+
+#: The size of every text of the charts shown, in CSS pixels as the reader sees them: its font
+#: size times the scale its SVG is drawn at (the screen transform of the text itself).
+CHART_TEXT_SIZES = """() => [...document.querySelectorAll('.okr-chart svg')]
+    .filter(svg => svg.getBoundingClientRect().width > 0)
+    .map(svg => ({
+        drawn: svg.getAttribute('width'),
+        sizes: [...svg.querySelectorAll('text')].map(text => {
+            const m = text.getScreenCTM();
+            return parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b);
+        }),
+    }))"""
+
+
+def one_key_result_of_each_kind(sample: Project) -> list[str]:
+    """A key result with check-ins of each direction and kind the sample has."""
+    found: dict[tuple[str, str], str] = {}
+    for kr_id in sample.dataset.checkins_by_key_result:
+        kr = sample.dataset.key_results[kr_id]
+        found.setdefault((kr.kind.value, kr.direction.value), kr_id)
+    return list(found.values())
+
+
+@pytest.fixture(scope="module")
+def long_history_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The minimal portal with ten years of daily figures before a key result's period: its
+    chart shows the period, and a strip below it the whole series."""
+    root = tmp_path_factory.mktemp("history") / "portal"
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".okr-cache"))
+    periods = root / "data" / "periods.yml"
+    years = "".join(f"- id: {y}\n  start: {y}-01-01\n  end: {y}-12-31\n" for y in range(2016, 2026))
+    periods.write_text(periods.read_text("utf-8") + years, "utf-8")
+    first = datetime.date(2016, 1, 1)
+    rows = "".join(
+        f"{first + datetime.timedelta(days=n)},roads-repair-days,{20 + n % 9}\n"
+        for n in range(3650)
+    )
+    (root / "data" / "checkins" / "history.csv").write_text("date,key_result,value\n" + rows)
+    build(root, root.parent / "site")
+    with serve(root.parent / "site") as url:
+        yield url + urls.key_result("roads-repair-days")
+
+
+@pytest.mark.parametrize("width", [320, 375, 600, 768, 1024, 1280])
+def test_chart_text_is_at_least_12_css_pixels_from_320_to_1280_pixels_wide(
+    browser: Browser, base_url: str, long_history_url: str, sample: Project, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    addresses = [base_url + urls.key_result(kr) for kr in one_key_result_of_each_kind(sample)]
+    assert len(addresses) >= 4
+    drawn = "720" if width >= 768 else "288"  # the wide drawing where it fits, else the narrow
+    smallest: dict[str, float] = {}
+    for address in [*addresses, long_history_url]:
+        page.goto(address)
+        charts = page.evaluate(CHART_TEXT_SIZES)
+        # One drawing shown, and below the long history's chart its strip, as wide.
+        assert len(charts) == (2 if address == long_history_url else 1), address
+        for chart in charts:
+            assert chart["drawn"] == drawn, (address, width)
+            assert len(chart["sizes"]) >= 5
+        smallest[address] = min(size for chart in charts for size in chart["sizes"])
+    context.close()
+    assert min(smallest.values()) >= 12, smallest

@@ -15,9 +15,9 @@ import vl_convert
 from generator.charts import render
 from generator.charts import spec as spec_module
 from generator.charts.cache import input_key, render_svgs
-from generator.charts.inputs import ChartInput, ChartLabels
+from generator.charts.inputs import ChartInput, ChartLabels, Layout
 from generator.charts.render import ChartRenderError, postprocess_svg
-from generator.charts.spec import chart_spec
+from generator.charts.spec import SIZES, chart_spec
 
 LABELS = ChartLabels(
     date="Date",
@@ -115,8 +115,9 @@ def test_norwegian_locale_shows_decimal_comma_and_norwegian_months() -> None:
 
 
 def test_spawn_pool_renders_the_same_as_in_process() -> None:
-    specs = keyed(*(make(index=i) for i in range(12)))
-    assert len(specs) == 12
+    count = render.IN_PROCESS_BELOW + 4
+    specs = keyed(*(make(index=i) for i in range(count)))
+    assert len(specs) == count
     pooled = render_svgs(specs, None, workers=2)
     in_process = render_svgs(specs, None, workers=1)
     assert pooled == in_process
@@ -131,7 +132,7 @@ def leftovers(cache: Path) -> list[str]:
 def test_cache_is_written_atomically_and_hit_the_second_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    good = keyed(*(make(index=i) for i in range(8)))
+    good = keyed(*(make(index=i) for i in range(render.IN_PROCESS_BELOW)))
     complete = render_svgs(good, None, workers=1)
     three = dict(list(good.items())[:3])
     cache = tmp_path / "cache"
@@ -148,8 +149,9 @@ def test_cache_is_written_atomically_and_hit_the_second_time(
         patch.setattr(render, "_render_one", must_not_render)
         assert render_svgs(three, cache, workers=1) == first
 
-    # A render that fails midway, in process and in the spawn pool (9 misses), leaves no
-    # temporary file and no .svg but complete ones of the good charts.
+    # A render that fails midway, in process and in the spawn pool (one miss more than
+    # IN_PROCESS_BELOW), leaves no temporary file and no .svg but complete ones of the good
+    # charts.
     bad = {"broken-chart": {"mark": "line", "encoding": {"x": {"field": "a", "type": "nope"}}}}
     items = list(good.items())
     specs = {**dict(items[:4]), **bad, **dict(items[4:])}
@@ -198,12 +200,12 @@ def test_no_cache_dir_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_errors_name_the_key_in_process_and_in_workers() -> None:
-    good = keyed(*(make(index=i) for i in range(8)))
+    good = keyed(*(make(index=i) for i in range(render.IN_PROCESS_BELOW)))
     bad = {"broken-chart": {"mark": "line", "encoding": {"x": {"field": "a", "type": "nope"}}}}
     with pytest.raises(ChartRenderError, match="broken-chart"):
         render_svgs(bad, None, workers=1)
     with pytest.raises(ChartRenderError, match="broken-chart") as raised:
-        render_svgs({**good, **bad}, None, workers=2)  # 9 misses: the spawn pool path
+        render_svgs({**good, **bad}, None, workers=2)  # the spawn pool path
     assert raised.value.key == "broken-chart"
 
 
@@ -257,3 +259,23 @@ def test_chart_inputs_render_as_their_specs_and_a_warm_cache_builds_no_spec(
 
     monkeypatch.setattr(spec_module, "chart_spec", no_spec)
     assert render_svgs(charts, tmp_path, workers=1) == from_inputs
+
+
+@pytest.mark.parametrize("layout", list(Layout))
+def test_each_layout_renders_at_its_size_whatever_its_labels(layout: Layout) -> None:
+    """The page's CSS shows a drawing at its natural size or larger: the SVG must be as wide
+    as its layout says, long value labels and legend labels included, and its text 12 px."""
+    long = make(
+        points=((dt.date(2024, 1, 15), 1_234_567.25), (dt.date(2024, 2, 20), 1_334_567.5)),
+        baseline=1_000_000.0,
+        target=2_000_000.0,
+        labels=dataclasses.replace(LABELS, expected="Expected pace to reach the target"),
+        layout=layout,
+    )
+    for chart in (make(layout=layout), long):
+        (svg,) = render_svgs(keyed(chart), None, workers=1).values()
+        root = svg[: svg.index(">")]
+        size = SIZES[layout]
+        assert f'width="{size.width}"' in root and f'height="{size.height}"' in root
+        sizes = set(re.findall(r'font-size="([^"]+)"', svg))
+        assert sizes == {"12px"}, sizes

@@ -15,8 +15,17 @@ import vl_convert
 
 from generator.charts import cache
 from generator.charts.cache import input_key
-from generator.charts.inputs import ChartInput, ChartLabels
-from generator.charts.spec import FONT, chart_spec
+from generator.charts.inputs import ChartInput, ChartLabels, Layout, StripInput
+from generator.charts.spec import (
+    COLOURS,
+    FILLS,
+    FONT,
+    SIZES,
+    STRIP_HEIGHT,
+    chart_spec,
+    strip_spec,
+    thinned,
+)
 
 LABELS = ChartLabels(
     date="Dato",
@@ -137,7 +146,7 @@ def test_colours_have_3_to_1_contrast_on_white() -> None:
     spec = chart_spec(make())
     colours = layers_by_series(spec)["Målt verdi"]["encoding"]["color"]["scale"]["range"]
     assert len(colours) == 4
-    for colour in colours:
+    for colour in [*colours, *COLOURS.values()]:  # an event's rule and number too
         assert 1.05 / (luminance(colour) + 0.05) >= 3.0, colour
 
 
@@ -201,7 +210,8 @@ def test_number_format_font_and_no_urls() -> None:
     text = json.dumps(spec)
     assert "@font-face" not in text and "url(" not in text
     assert re.findall(r"https?://[^\"]+", text) == [spec["$schema"]]
-    assert (spec["width"], spec["height"]) == (640, 280)
+    assert (spec["width"], spec["height"]) == (720, 360)
+    assert spec["autosize"] == {"type": "fit", "contains": "padding"}  # the whole SVG's size
 
 
 def test_locale_goes_into_config_only_when_given() -> None:
@@ -258,3 +268,97 @@ def test_input_key_is_stable_and_changes_with_input_code_and_vl_convert(
         assert input_key(make()) != key
     cache._code_digest.cache_clear()
     assert input_key(make()) == key
+
+
+def test_a_narrow_chart_is_a_phone_s_width_with_fewer_ticks_and_its_legend_in_columns() -> None:
+    wide, narrow = chart_spec(make()), chart_spec(make(layout=Layout.NARROW))
+    assert (narrow["width"], narrow["height"]) == (288, SIZES[Layout.NARROW].height)
+    measured = layers_by_series(narrow)["Målt verdi"]["encoding"]
+    assert measured["x"]["axis"]["tickCount"] == 4
+    assert measured["y"]["axis"]["tickCount"] == 5
+    assert measured["color"]["legend"]["columns"] == 2
+    wide_measured = layers_by_series(wide)["Målt verdi"]["encoding"]
+    assert "tickCount" not in wide_measured["x"]["axis"]
+    assert "columns" not in wide_measured["color"]["legend"]
+    # The same text size on both: relative to its width, a narrow chart's text is larger.
+    assert narrow["config"]["axis"]["labelFontSize"] == wide["config"]["axis"]["labelFontSize"]
+    assert measured["color"]["legend"]["labelFontSize"] == 12
+
+
+def test_a_line_of_more_points_than_pixels_keeps_each_column_s_low_and_high() -> None:
+    first = dt.date(2016, 1, 1)
+    points = tuple((first + dt.timedelta(days=n), float((n * 37) % 101)) for n in range(3650))
+    kept = thinned(points, 300)
+    assert len(kept) <= 600 and kept == tuple(sorted(kept))
+    assert set(kept) <= set(points)
+    assert kept[0][0] == first  # the first column starts the line
+    assert {value for _, value in kept} >= {0.0, 100.0}  # the extremes are all there
+    few = points[:600]
+    assert thinned(few, 300) == few  # two a column or fewer: every point
+    spec = chart_spec(make(points=points, expected=()))
+    rows = layer_rows(spec, layers_by_series(spec)["Målt verdi"])
+    assert 300 < len(rows) <= 2 * SIZES[Layout.WIDE].width
+
+
+def strip(**changes: Any) -> StripInput:
+    first = dt.date(2016, 1, 1)
+    made = StripInput(
+        points=tuple((first + dt.timedelta(days=n), float(n % 30)) for n in range(3650)),
+        focus=(dt.date(2026, 1, 1), dt.date(2026, 3, 31)),
+        focus_label="Q1 2026 (the chart above)",
+        time_locale=None,
+        date_format="%Y",
+    )
+    return dataclasses.replace(made, **changes)
+
+
+@pytest.mark.parametrize("layout", list(Layout))
+def test_a_strip_is_the_whole_line_with_its_period_marked_and_no_values(layout: Layout) -> None:
+    spec = strip_spec(strip(layout=layout))
+    alt.LayerChart.from_dict(spec, validate=True)
+    assert (spec["width"], spec["height"]) == (SIZES[layout].width, STRIP_HEIGHT)
+    band, line = spec["layer"]
+    (row,) = layer_rows(spec, band)
+    assert (row["start"], row["end"]) == ("2026-01-01", "2026-03-31")
+    assert band["encoding"]["fill"]["scale"] == {
+        "domain": ["Q1 2026 (the chart above)"],
+        "range": [FILLS["focus"]],
+    }
+    assert line["encoding"]["y"]["axis"] is None  # the values are the chart's and the table's
+    rows = layer_rows(spec, line)
+    assert rows[0]["date"] == "2016-01-01" and len(rows) <= 2 * SIZES[layout].width
+    assert "point" not in line["mark"]  # a line without markers
+    first, last = band["encoding"]["x"]["scale"]["domain"]
+    assert (first["year"], last["year"], last["month"], last["date"]) == (2016, 2026, 3, 31)
+
+
+def test_events_in_the_chart_s_span_are_ruled_numbered_and_in_the_legend() -> None:
+    events = (
+        (dt.date(2023, 12, 1), "1"),  # before the span: not drawn
+        (dt.date(2024, 3, 1), "2"),
+        (dt.date(2024, 12, 20), "3"),  # near the right edge: its number to the left
+    )
+    spec = chart_spec(make(events=events))
+    alt.LayerChart.from_dict(spec, validate=True)
+    layers = [layer for layer in spec["layer"] if "Event" in json.dumps(layer_rows(spec, layer))]
+    rule, *labels = layers
+    assert rule["mark"]["type"] == "rule" and "y" not in rule["encoding"]  # upright, full height
+    assert [row["date"] for row in layer_rows(spec, rule)] == ["2024-03-01", "2024-12-20"]
+    domain = rule["encoding"]["color"]["scale"]["domain"]
+    assert domain[-1] == "Event"  # named in the legend, after the lines
+    shapes = dict(zip(domain, rule["encoding"]["shape"]["scale"]["range"], strict=True))
+    assert shapes["Event"] == "M0,-1L0,1"  # an upright line, as drawn
+    sides = {label["mark"]["align"]: layer_rows(spec, label) for label in labels}
+    assert [row["label"] for row in sides["left"]] == ["2"]
+    assert [row["label"] for row in sides["right"]] == ["3"]
+    assert all(label["mark"]["fontSize"] == 12 for label in labels)
+    assert "Event" not in json.dumps(chart_spec(make(events=events[:1])))  # none in the span
+
+
+def test_a_strip_marks_every_event_of_the_whole_series() -> None:
+    spec = strip_spec(strip(events=((dt.date(2018, 5, 1), "1"), (dt.date(2026, 2, 1), "2"))))
+    alt.LayerChart.from_dict(spec, validate=True)
+    rules = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
+    (rule,) = rules
+    assert [row["label"] for row in layer_rows(spec, rule)] == ["1", "2"]
+    assert rule["mark"]["color"] == COLOURS["event"]

@@ -60,6 +60,8 @@ def test_the_portals_validate_against_their_schemas(name: str, root: Path) -> No
             "outcom",
         ),
         ("site_config.schema.json", "title: T\norganisation: O\n", "'levels' is a required"),
+        ("events.schema.json", "- date: 4 May 2026\n  title: Strike\n", "4 May 2026"),
+        ("events.schema.json", "- date: 2026-05-04\n  units: [roads]\n", "'title' is a required"),
     ],
 )
 def test_a_schema_rejects_what_it_can_catch(

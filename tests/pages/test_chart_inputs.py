@@ -1,17 +1,26 @@
-"""What a chart draws, in the page's language: its date axis names the year once it crosses one."""
+"""What a chart draws, in the page's language: its date axis names the year once it crosses one,
+and yearly figures by the yearly period they fall in."""
 
 from __future__ import annotations
 
 import datetime
+import html
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.charts.cache import chart_svgs
+from generator.charts.inputs import ChartInput
 from generator.i18n import Language
 from generator.load.project import load_project
-from generator.pages.chart_inputs import chart_inputs, date_skeleton
+from generator.pages.chart_inputs import (
+    chart_inputs,
+    charted_events,
+    date_skeleton,
+    has_history_strip,
+)
 from generator.pages.formatting import Formatter
 from tests.conftest import FIXTURES
 
@@ -60,7 +69,7 @@ def test_a_key_result_with_years_of_history_shows_the_years_on_its_axis(tmp_path
     fmt = Formatter(Language("en"), project.settings)
     chart = chart_inputs(project.dataset, fmt)["roads-repair-days"]
     assert chart.date_format == "%b %Y"
-    svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"]
+    svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"].wide
     assert "2025" in svg and "2026" in svg
 
 
@@ -80,3 +89,233 @@ def test_a_fiscal_year_s_chart_names_the_years_though_its_figures_are_in_one(
     fmt = Formatter(Language("en"), project.settings)
     chart = chart_inputs(project.dataset, fmt)["roads-resurfaced-km"]  # measured in May only
     assert chart.date_format == "%b %Y"
+
+
+def fiscal_years(first: int, last: int, label: str | None = "FY {year}") -> str:
+    """periods.yml entries of the fiscal years ``first``..``last``, October to September."""
+    return "".join(
+        f"- id: {year}\n"
+        + (f"  label: {label.format(year=year)}\n" if label else "")
+        + f"  start: {year - 1}-10-01\n  end: {year}-09-30\n"
+        for year in range(first, last + 1)
+    )
+
+
+YEARLY_OKRS = """unit: roads
+period: "2026"
+objectives:
+  - id: roads-smooth-fy
+    title: Smooth roads
+    key_results:
+      - id: roads-condition
+        title: Share of roads in good condition
+        unit: "%"
+        baseline: 60
+        target: 75
+"""
+
+
+def yearly_portal(tmp_path: Path, label: str | None, dates: list[str]) -> Path:
+    """The minimal portal with fiscal years 2016 to 2026 and a key result of FY 2026 measured
+    once a year, on ``dates``."""
+    root = tmp_path / "portal"
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".okr-cache"))
+    periods = root / "data" / "periods.yml"
+    periods.write_text(periods.read_text("utf-8") + fiscal_years(2016, 2026, label), "utf-8")
+    (root / "data" / "okrs" / "2026").mkdir()
+    (root / "data" / "okrs" / "2026" / "roads.yml").write_text(YEARLY_OKRS, "utf-8")
+    rows = "".join(f"{day},roads-condition,{60 + n}\n" for n, day in enumerate(dates))
+    (root / "data" / "checkins" / "yearly.csv").write_text("date,key_result,value\n" + rows)
+    return root
+
+
+def yearly_chart(root: Path, tag: str = "en") -> ChartInput:
+    project = load_project(root)
+    return chart_inputs(project.dataset, Formatter(Language(tag), project.settings))[
+        "roads-condition"
+    ]
+
+
+#: One figure a fiscal year, at its end: FY 2016 (2016-09-30) to FY 2025.
+YEAR_ENDS = [f"{year}-09-30" for year in range(2016, 2026)]
+
+
+def test_yearly_figures_are_named_by_their_fiscal_year(tmp_path: Path) -> None:
+    chart = yearly_chart(yearly_portal(tmp_path, "FY {year}", YEAR_ENDS))
+    named = dict(chart.ticks)
+    assert named[datetime.date(2016, 9, 30)] == "FY 2016"
+    assert named[datetime.date(2025, 9, 30)] == "FY 2025"
+    # The key result's own year, not measured yet, on the same day of its year.
+    assert named[datetime.date(2026, 9, 30)] == "FY 2026"
+    assert len(named) == 11
+    svgs = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"]
+    for svg in (svgs.wide, svgs.narrow):
+        shown = re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
+        assert "FY 2016" in shown and "FY 2025" in shown
+        assert not [text for text in shown if re.search(r"\b(Oct|Sep)\b", text)]
+
+
+def test_a_figure_at_the_start_of_a_fiscal_year_is_named_by_that_year(tmp_path: Path) -> None:
+    dates = [f"{year - 1}-10-01" for year in range(2017, 2027)]  # FY 2017 to FY 2026
+    chart = yearly_chart(yearly_portal(tmp_path, "FY {year}", dates))
+    assert chart.ticks[0] == (datetime.date(2016, 10, 1), "FY 2017")
+    assert chart.ticks[-1] == (datetime.date(2025, 10, 1), "FY 2026")
+    assert len(chart.ticks) == 10
+
+
+def test_fiscal_years_without_a_label_are_named_as_the_pages_name_them(tmp_path: Path) -> None:
+    chart = yearly_chart(yearly_portal(tmp_path, None, YEAR_ENDS), "nb")
+    assert [label for _, label in chart.ticks] == [str(y) for y in range(2016, 2027)]
+
+
+def test_figures_more_often_than_yearly_keep_the_date_axis(tmp_path: Path) -> None:
+    dates = [*YEAR_ENDS[:-1], "2025-03-31", "2025-09-30"]  # two in FY 2025, half a year apart
+    chart = yearly_chart(yearly_portal(tmp_path, "FY {year}", dates))
+    assert chart.ticks == ()
+    assert chart.date_format == "%Y"
+
+
+def test_yearly_figures_outside_the_fiscal_years_are_named_by_their_year(
+    tmp_path: Path,
+) -> None:
+    root = yearly_portal(tmp_path, "FY {year}", ["2016-09-30", "2017-09-30", "2018-09-30"])
+    # A calendar year covers an earlier figure that no fiscal year does.
+    periods = root / "data" / "periods.yml"
+    periods.write_text(
+        periods.read_text("utf-8") + "- id: 2014\n  start: 2014-01-01\n  end: 2014-12-31\n",
+        "utf-8",
+    )
+    rows = root / "data" / "checkins" / "yearly.csv"
+    rows.write_text(rows.read_text("utf-8") + "2014-12-31,roads-condition,55\n", "utf-8")
+    chart = yearly_chart(root)
+    assert [label for _, label in chart.ticks] == ["2014", "2016", "2017", "2018"]
+
+
+def test_a_tick_label_cannot_run_as_a_vega_expression(tmp_path: Path) -> None:
+    label = "FY '{year}\" \\ ] + alert(1) ø"
+    chart = yearly_chart(yearly_portal(tmp_path, label, YEAR_ENDS[:3]))
+    svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"].wide
+    shown = [html.unescape(t) for t in re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)]
+    assert label.format(year=2017) in shown
+
+
+def daily_history(tmp_path: Path, first: datetime.date, days: int) -> Path:
+    """The minimal portal with a figure of roads-repair-days every day for ``days`` days from
+    ``first`` (its period is April to June 2026), and calendar years to hold them."""
+    root = tmp_path / "portal"
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".okr-cache"))
+    years = "".join(
+        f"- id: {y}\n  start: {y}-01-01\n  end: {y}-12-31\n" for y in range(first.year, 2026)
+    )
+    periods = root / "data" / "periods.yml"
+    periods.write_text(periods.read_text("utf-8") + years, "utf-8")
+    rows = "".join(
+        f"{first + datetime.timedelta(days=n)},roads-repair-days,{20 + n % 7}\n"
+        for n in range(days)
+    )
+    (root / "data" / "checkins" / "history.csv").write_text("date,key_result,value\n" + rows)
+    return root
+
+
+def test_a_long_history_leaves_the_chart_to_its_period_and_draws_a_strip(
+    tmp_path: Path,
+) -> None:
+    root = daily_history(tmp_path, datetime.date(2020, 1, 1), 6 * 365)  # to 2025-12-29
+    project = load_project(root)
+    chart = chart_inputs(project.dataset, Formatter(Language("en"), project.settings))[
+        "roads-repair-days"
+    ]
+    april, june = datetime.date(2026, 4, 1), datetime.date(2026, 6, 30)
+    assert chart.span == (april, june)
+    # The period's check-ins, and the one before, which the line comes in from.
+    assert [day for day, _ in chart.points] == [
+        datetime.date(2026, 3, 15),
+        datetime.date(2026, 4, 30),
+        datetime.date(2026, 5, 31),
+    ]
+    assert chart.date_format == "%b %-d"
+    strip = chart.strip
+    assert strip is not None
+    assert len(strip.points) == 6 * 365 + 3 and strip.points[0][0] == datetime.date(2020, 1, 1)
+    assert strip.focus == (april, june)
+    assert strip.focus_label == "April to June 2026 (the chart above)"
+    assert strip.date_format == "%Y"
+    svgs = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"]
+    for svg, width in ((svgs.wide_strip, 720), (svgs.narrow_strip, 288)):
+        assert svg.startswith("<svg ") and f'width="{width}"' in svg[: svg.index(">")]
+        shown = re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
+        assert "April to June 2026 (the chart above)" in shown and "2022" in shown
+        assert set(re.findall(r'font-size="([^"]+)"', svg)) == {"12px"}
+    assert "2022" not in re.findall(r"<text\b[^>]*>([^<]*)</text>", svgs.wide)
+
+
+@pytest.mark.parametrize(
+    ("first", "days", "every"),
+    [
+        (datetime.date(2026, 1, 1), 60, 1),  # history shorter than the period
+        (datetime.date(2016, 6, 30), 10, 365),  # a figure a year: the chart shows them all
+    ],
+    ids=["short-history", "yearly"],
+)
+def test_a_short_or_sparse_history_stays_on_the_chart(
+    tmp_path: Path, first: datetime.date, days: int, every: int
+) -> None:
+    root = daily_history(tmp_path, first, 0)
+    rows = "".join(
+        f"{first + datetime.timedelta(days=n * every)},roads-repair-days,20\n" for n in range(days)
+    )
+    (root / "data" / "checkins" / "history.csv").write_text("date,key_result,value\n" + rows)
+    project = load_project(root)
+    kr = project.dataset.key_results["roads-repair-days"]
+    assert not has_history_strip(project.dataset, kr)
+    chart = chart_inputs(project.dataset, Formatter(Language("en"), project.settings))[kr.id]
+    assert chart.strip is None
+    assert chart.points[0][0] == first and chart.span == (first, datetime.date(2026, 6, 30))
+
+
+def test_one_figure_long_before_the_period_stays_on_the_chart(tmp_path: Path) -> None:
+    root = daily_history(tmp_path, datetime.date(2024, 1, 1), 0)
+    checkins = root / "data" / "checkins" / "q2.csv"
+    checkins.write_text(
+        checkins.read_text("utf-8").replace(
+            "2026-05-31,roads-resurfaced-km", "2024-06-30,roads-resurfaced-km"
+        ),
+        "utf-8",
+    )
+    project = load_project(root)
+    kr = project.dataset.key_results["roads-resurfaced-km"]
+    assert len(project.dataset.checkins_by_key_result[kr.id]) == 1
+    assert not has_history_strip(project.dataset, kr)
+    chart = chart_inputs(project.dataset, Formatter(Language("en"), project.settings))[kr.id]
+    assert chart.strip is None and chart.span == (
+        datetime.date(2024, 6, 30),
+        datetime.date(2026, 6, 30),
+    )
+
+
+def test_events_are_numbered_over_the_whole_chart_and_marked_where_they_fall(
+    tmp_path: Path,
+) -> None:
+    root = daily_history(tmp_path, datetime.date(2020, 1, 1), 6 * 365)
+    (root / "data" / "events.yml").write_text(
+        "- date: 2019-06-01\n  title: Before the first figure\n"  # outside the chart
+        "- date: 2026-05-20\n  title: In the period\n  units: [roads]\n"
+        "- date: 2022-03-01\n  title: In the history\n  themes: [mobility]\n"  # not roads'
+        "- date: 2021-03-01\n  title: Early in the history\n  key_results: [roads-repair-days]\n"
+        "- date: 2026-06-01\n  title: For the parks\n  units: [parks]\n",  # not roads'
+        "utf-8",
+    )
+    project = load_project(root)
+    kr = project.dataset.key_results["roads-repair-days"]
+    assert [e.title for e in charted_events(project.dataset, kr)] == [
+        "Early in the history",
+        "In the period",
+    ]
+    chart = chart_inputs(project.dataset, Formatter(Language("en"), project.settings))[kr.id]
+    # The chart shows the period: the event in it keeps its number from the whole list.
+    assert chart.events == ((datetime.date(2026, 5, 20), "2"),)
+    assert chart.strip is not None
+    assert chart.strip.events == (
+        (datetime.date(2021, 3, 1), "1"),
+        (datetime.date(2026, 5, 20), "2"),
+    )

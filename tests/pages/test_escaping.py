@@ -36,6 +36,13 @@ def test_hostile_text_in_every_field_reaches_pages_only_as_text(tmp_path: Path) 
         checkins.read_text(encoding="utf-8").replace("New crew started", f'"{SCRIPT} & <b>"'),
         encoding="utf-8",
     )
+    events = project / "data" / "events.yml"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(
+            "title: A new app to report potholes", f"title: 'App \"{SCRIPT}\" <b>'"
+        ),
+        encoding="utf-8",
+    )
     build(project, tmp_path / "site")
     pages = {p: p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")}
     assert pages
@@ -48,3 +55,5 @@ def test_hostile_text_in_every_field_reaches_pages_only_as_text(tmp_path: Path) 
     assert "<img" not in unit  # no image from data: it could ask another host for something
     key_result = pages[tmp_path / "site" / "key-results" / "roads-repair-days" / "index.html"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;" in key_result
+    # An event's title, in the list of events and in the chart's name.
+    assert key_result.count("App &#34;&lt;script&gt;alert(1)&lt;/script&gt;&#34; &lt;b&gt;") == 2

@@ -112,4 +112,29 @@ def test_ten_years_of_daily_figures_make_a_page_under_200_kb(tmp_path: Path) -> 
     assert page.stat().st_size < 200_000
     text = page.read_text("utf-8")
     assert "3,651 earlier check-ins without a note are in the full series." in text
-    assert "<svg" in text  # the chart is there, as a line without a marker per day
+    # One image: the period's chart and the strip of the whole series, drawn wide and narrow.
+    figure = text.split('<figure class="okr-chart"', 1)[1].split("</figure>", 1)[0]
+    assert figure.count('role="img"') == 1 and figure.count("<svg") == 4
+    assert (
+        "The chart shows April to June 2026; a strip below it shows the whole series since "
+        "Mar 1, 2016." in figure
+    )
+
+
+def test_the_events_on_a_chart_are_listed_below_it(minimal_site: Path) -> None:
+    page = (minimal_site / "key-results" / "roads-repair-days" / "index.html").read_text("utf-8")
+    figure, after = page.split('<figure class="okr-chart"', 1)[1].split("</figure>", 1)
+    assert "Marked on it is 1 event: 1: A new app to report potholes, May 4, 2026." in figure
+    assert figure.count(">1</text>") == 2  # its number on the wide and on the narrow drawing
+    table = after.split('class="okr-table okr-events"', 1)[1].split("</table>", 1)[0]
+    assert "<caption>Events marked on the chart</caption>" in table
+    row = table.split("<tbody>", 1)[1]
+    assert '<th scope="row" class="okr-num">1</th>' in row
+    assert '<time datetime="2026-05-04">May 4, 2026</time>' in row
+    assert (
+        '<a href="https://www.example.org/news/pothole-app/">A new app to report potholes</a>'
+        in row
+    )
+    # The event concerns roads-repair-days alone.
+    other = (minimal_site / "key-results" / "parks-satisfaction" / "index.html").read_text("utf-8")
+    assert "okr-events" not in other and "Marked on it" not in other

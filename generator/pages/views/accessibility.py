@@ -52,13 +52,14 @@ def page(site: Site) -> Page:
                 "The pages are checked by keyboard alone, without JavaScript and at 320 CSS "
                 "pixels wide."
             ),
+            _(
+                "Each chart is drawn for a wide and for a narrow screen, so that its text is "
+                "at least 12 CSS pixels high on screens from 320 to 1280 pixels wide (measured "
+                "in the browser)."
+            ),
             _("A status is never shown by colour alone: a symbol and a word stand beside it."),
         ),
         limitations=(
-            _(
-                "On a narrow screen a chart is drawn smaller, so its labels are small; the "
-                "table below it holds the same figures."
-            ),
             _("Search needs JavaScript; without it, every page can be reached from the menu."),
         ),
         contact=_contact(site),

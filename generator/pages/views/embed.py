@@ -7,13 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from generator.pages import urls
 from generator.pages.formatting import Badge
 from generator.pages.links import Link
 from generator.pages.site import Site
-from generator.pages.views.key_result import chart_name, summary
+from generator.pages.views.key_result import ChartImage, chart_image, chart_name, summary
 from generator.pages.views.parts import Page
 
 
@@ -23,7 +21,7 @@ class EmbedBody:
     document_title: str  # its <title>
     unit: str
     period: str
-    chart: Markup | None
+    chart: ChartImage | None
     chart_name: str  # what a screen reader says of the chart: its sentence
     summary: str  # the chart in words, for a key result without a chart too
     latest: str
@@ -47,15 +45,13 @@ def page(site: Site, key_result_id: str) -> Page:
     period = site.dataset.periods[objective.period]
     figures = site.figures.key_results[kr.id]
     fmt = site.fmt
-    svg = site.charts.get(kr.id)
     title = str(kr.title)
     body = EmbedBody(
         lang=fmt.language.tag,
         document_title=f"{title} - {site.settings.title}",
         unit=unit.name,
         period=fmt.period_label(period),
-        # Safe to inline: charts.render refuses any SVG with script, handlers or external links.
-        chart=Markup(svg) if svg else None,
+        chart=chart_image(site, kr),
         chart_name=chart_name(site, kr),
         summary=summary(site, kr),
         latest=fmt.value(figures.latest_value, kr),

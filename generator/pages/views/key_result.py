@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 
 from generator.model import CheckIn, Direction, KeyResult, Kind
 from generator.pages import urls
+from generator.pages.chart_inputs import charted_events, event_mark, has_history_strip
 from generator.pages.formatting import Badge
 from generator.pages.links import Link
 from generator.pages.site import Site
@@ -49,6 +50,27 @@ class CheckInColumns:
 
 
 @dataclass(frozen=True)
+class EventRow:
+    """An event marked on the chart: its mark (a number), when and what, with a link."""
+
+    mark: str
+    date: str
+    iso_date: str
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class ChartImage:
+    """A key result's chart, heard as one image named by its sentence: drawn for a wide and for
+    a narrow screen, of which the page's CSS shows the one that fits."""
+
+    name: str
+    wide: Markup
+    narrow: Markup
+
+
+@dataclass(frozen=True)
 class KeyResultBody:
     row: KeyResultRow
     objective: Link
@@ -59,8 +81,10 @@ class KeyResultBody:
     source: str | None
     source_url: str | None
     caveat: str | None
-    chart: Markup | None
-    chart_name: str  # what a screen reader says of the chart: it is one image, named
+    chart: ChartImage | None
+    events: tuple[EventRow, ...]  # marked on the chart, listed below it; none without a chart
+    events_caption: str
+    events_headings: tuple[str, ...]
     summary: str
     checkins: tuple[CheckInRow, ...]  # the period's and every one with a note, newest first
     checkins_caption: str
@@ -110,7 +134,6 @@ def page(site: Site, key_result_id: str) -> Page:
     unit = site.dataset.units[objective.unit]
     period = site.dataset.periods[objective.period]
     checkins = site.dataset.checkins_by_key_result.get(kr.id, ())
-    svg = site.charts.get(kr.id)
     shown = [c for c in checkins if c.date >= period.start or _has_note(c)]
     rows = tuple(checkin_row(site, kr, c) for c in reversed(shown))
     left_out = len(checkins) - len(shown)
@@ -126,9 +149,10 @@ def page(site: Site, key_result_id: str) -> Page:
         source=kr.source,
         source_url=kr.source_url,
         caveat=kr.caveat,
-        # Safe to inline: charts.render refuses any SVG with script, handlers or external links.
-        chart=Markup(svg) if svg else None,
-        chart_name=chart_name(site, kr),
+        chart=chart_image(site, kr),
+        events=event_rows(site, kr) if kr.id in site.charts else (),
+        events_caption=site.fmt._("Events marked on the chart"),
+        events_headings=(site.fmt._("No."), site.fmt._("Date"), site.fmt._("Event")),
         summary=summary(site, kr),
         checkins=rows,
         checkins_caption=site.fmt._("Every check-in, newest first")
@@ -202,9 +226,64 @@ def checkin_row(site: Site, kr: KeyResult, checkin: CheckIn) -> CheckInRow:
     )
 
 
+def chart_image(site: Site, kr: KeyResult) -> ChartImage | None:
+    svgs = site.charts.get(kr.id)
+    if svgs is None:
+        return None
+    # Safe to inline: charts.render refuses any SVG with script, handlers or external links.
+    # A strip of the history, where there is one, is part of the same image.
+    return ChartImage(
+        chart_name(site, kr),
+        Markup(svgs.wide + svgs.wide_strip),
+        Markup(svgs.narrow + svgs.narrow_strip),
+    )
+
+
+def event_rows(site: Site, kr: KeyResult) -> tuple[EventRow, ...]:
+    fmt = site.fmt
+    return tuple(
+        EventRow(
+            mark=event_mark(fmt, number),
+            date=fmt.date(event.date),
+            iso_date=event.date.isoformat(),
+            title=event.title,
+            url=event.url,
+        )
+        for number, event in enumerate(charted_events(site.dataset, kr), start=1)
+    )
+
+
 def chart_name(site: Site, kr: KeyResult) -> str:
-    """The chart as one image: what it shows and its sentence (latest value, target, dates)."""
-    return site.fmt._("Chart of %(title)s. %(summary)s", title=kr.title, summary=summary(site, kr))
+    """The chart as one image: what it shows and its sentence (latest value, target, dates),
+    where its history is a strip below it what each part shows, and the events marked on it."""
+    fmt = site.fmt
+    parts = [fmt._("Chart of %(title)s. %(summary)s", title=kr.title, summary=summary(site, kr))]
+    if has_history_strip(site.dataset, kr):
+        period = site.dataset.period_of_key_result(kr.id)
+        first = site.dataset.checkins_by_key_result[kr.id][0].date
+        parts.append(
+            fmt._(
+                "The chart shows %(period)s; a strip below it shows the whole series since "
+                "%(first)s.",
+                period=fmt.period_label(period),
+                first=fmt.date(first),
+            )
+        )
+    events = event_rows(site, kr)
+    if events:
+        marked = "; ".join(
+            fmt._("%(mark)s: %(title)s, %(date)s", mark=e.mark, title=e.title, date=e.date)
+            for e in events
+        )
+        parts.append(
+            fmt.ngettext(
+                "Marked on it is %(count)s event: %(events)s.",
+                "Marked on it are %(count)s events: %(events)s.",
+                len(events),
+                events=marked,
+            )
+        )
+    return " ".join(parts)
 
 
 def summary(site: Site, kr: KeyResult) -> str:

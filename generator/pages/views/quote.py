@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from generator.pages import urls
 from generator.pages.formatting import Progress
 from generator.pages.links import Link
 from generator.pages.site import Site
-from generator.pages.views.key_result import chart_name, summary
+from generator.pages.views.key_result import ChartImage, chart_image, summary
 from generator.pages.views.parts import (
     KeyResultRow,
     ObjectiveSummary,
@@ -42,8 +40,7 @@ class Quote:
     today: Link  # the same figure as it is today
     row: KeyResultRow | None = None
     objective: ObjectiveSummary | None = None
-    chart: Markup | None = None
-    chart_name: str = ""  # the chart as one image, named by its sentence
+    chart: ChartImage | None = None
     chart_summary: str = ""
 
     @property
@@ -73,7 +70,6 @@ def quote(site: Site, kind: str, item_id: str, from_path: str) -> Quote:
             objective=objective_summary(site, objective, from_path),
         )
     kr = site.dataset.key_results[item_id]
-    svg = site.charts.get(kr.id)
     return Quote(
         id=item_id,
         kind=kind,
@@ -81,8 +77,6 @@ def quote(site: Site, kind: str, item_id: str, from_path: str) -> Quote:
         as_of=as_of,
         today=site.links.to(from_path, urls.key_result(item_id), site.fmt._("Today's figures")),
         row=key_result_row(site, kr, from_path),
-        # Safe to inline: charts.render refuses any SVG with script, handlers or external links.
-        chart=Markup(svg) if svg else None,
-        chart_name=chart_name(site, kr),
+        chart=chart_image(site, kr),
         chart_summary=summary(site, kr),
     )

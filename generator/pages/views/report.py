@@ -161,10 +161,11 @@ def _key_result(site: Site, kr: KeyResult, period: Period, path: str) -> ReportK
 
 
 def _chart(site: Site, kr: KeyResult) -> Chart | None:
-    svg = site.charts.get(kr.id)
-    if not svg:
+    svgs = site.charts.get(kr.id)
+    if svgs is None:
         return None
-    encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    # Paper is a wide page: the wide drawing, scaled to the page.
+    encoded = base64.b64encode(svgs.wide.encode("utf-8")).decode("ascii")
     return Chart(
         src=f"data:image/svg+xml;base64,{encoded}",
         alt=site.fmt._("Chart of %(title)s over time", title=kr.title),
