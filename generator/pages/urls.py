@@ -12,6 +12,7 @@ HOME = ""
 PERIODS = "periods/"
 THEMES = "themes/"
 ACCESSIBILITY = "accessibility/"
+OVERDUE = "overdue/"  # key results whose figures are late
 # Open data (generator.exports.open_data writes them).
 KEY_RESULTS_CSV = "downloads/key-results.csv"
 OBJECTIVES_CSV = "downloads/objectives.csv"
@@ -73,7 +74,9 @@ def relative(from_path: str, to_path: str) -> str:
     return "../" * depth(from_path) + to_path or "./"
 
 
-_DATA_LINK = re.compile(r'href="/((?:levels|units|objectives|key-results|periods|themes)/[^"]*)"')
+_DATA_LINK = re.compile(
+    r'href="/((?:levels|units|objectives|key-results|periods|themes|overdue)/[^"]*)"'
+)
 
 
 def relative_data_links(html: str, page_path: str) -> str:
