@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from generator.model import Direction, Kind, Status
+from generator.model import Direction, Kind, Status, UpdateEvery
 
 
 class FieldType(StrEnum):
@@ -286,6 +286,13 @@ KEY_RESULT = Record(
         _text("source", "Where the figures come from."),
         Field("source_url", FieldType.URL, "A link to the source."),
         _text("caveat", "How to read the figure, in plain words."),
+        Field(
+            "update_every",
+            FieldType.CHOICE,
+            "How often a new figure is due: weekly, monthly, quarterly or yearly; default: its "
+            "usual gap between check-ins. Late figures are listed on the page of overdue figures.",
+            choices=tuple(u.value for u in UpdateEvery),
+        ),
         _former_ids("key result"),
     ),
 )

@@ -28,6 +28,15 @@ class Direction(StrEnum):
     WITHIN = "within"
 
 
+class UpdateEvery(StrEnum):
+    """When a key result's owner publishes a new figure (contract 1.1, ``update_every``)."""
+
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+
+
 class Status(StrEnum):
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
@@ -120,6 +129,7 @@ class KeyResult:
     caveat: str | None = None
     formerly: tuple[str, ...] = ()
     translations: Translations = Translations()
+    update_every: UpdateEvery | None = None  # None: its usual gap between check-ins decides
 
 
 @dataclass(frozen=True)

@@ -5,22 +5,35 @@ Input: the validated :class:`Dataset`, the as-of date and the status factors. Ou
 Progress is a share (0.25 is 25 %); ``None`` means "no data yet", never zero.
 
 Every judgement is made here and only here: latest value, progress, whether a target is met,
-expected progress (the pace), the current period, the derived status and the status shown.
+expected progress (the pace), the current period, the derived status and the status shown, and
+whether a key result's figures are up to date (its cadence, the next figure's due date, overdue).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import itertools
 import math
+import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from generator.model import Dataset, Direction, Period, Status
+from generator.model import (
+    CheckIn,
+    Dataset,
+    Direction,
+    KeyResult,
+    Kind,
+    Period,
+    Status,
+    UpdateEvery,
+)
 from generator.settings import StatusFactors
 
 STATUS_ORDER = (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK, Status.NO_DATA)
@@ -43,6 +56,130 @@ class StatusCounts:
         return int(getattr(self, status.value))
 
 
+class FreshnessState(StrEnum):
+    """Whether a key result's figures are up to date, at the as-of date."""
+
+    DUE = "due"  # its next figure is due on a known date, and is not late yet
+    OVERDUE = "overdue"  # its next figure is later than its due date and the grace
+    AWAITED = "awaited"  # no figure yet, and the first is not late yet
+    MISSING = "missing"  # no figure at all, and the first is later than its due date and the grace
+    UNKNOWN = "unknown"  # one figure and no update_every: no cadence to tell when the next is due
+    COMPLETE = "complete"  # a milestone 100 % complete: no further figure is due
+    ENDED = "ended"  # its period has ended: no further figure is due
+
+
+#: Days a figure may come after its due date before it is overdue: a figure published a few
+#: days late is not yet a figure missed.
+GRACE_DAYS = 7
+#: Without a check-in, the first figure is due this many days into the key result's period (or
+#: one ``update_every`` into it, when that is longer).
+FIRST_FIGURE_DAYS = 28
+#: The usual gap is the median of the gaps between a key result's latest check-ins, this many
+#: gaps at most: robust to one late or early figure, and following a cadence that changed.
+USUAL_GAP_OF_LAST = 6
+_MONTHS = {UpdateEvery.MONTHLY: 1, UpdateEvery.QUARTERLY: 3, UpdateEvery.YEARLY: 12}
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """How often a new figure comes: as its owner says (``update_every``), or, without that,
+    its usual gap between check-ins in days."""
+
+    every: UpdateEvery | None = None
+    usual_gap_days: int | None = None
+
+    def after(self, day: datetime.date) -> datetime.date:
+        """The day one step of this cadence after ``day`` (a month after 31 January is the last
+        day of February)."""
+        if self.every is None:
+            assert self.usual_gap_days is not None
+            return day + datetime.timedelta(days=self.usual_gap_days)
+        if self.every is UpdateEvery.WEEKLY:
+            return day + datetime.timedelta(weeks=1)
+        return _add_months(day, _MONTHS[self.every])
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """Whether a key result's figures are up to date: when the next one is due and whether it
+    is late. Its last update is :attr:`KeyResultFigures.latest_date`."""
+
+    state: FreshnessState
+    cadence: Cadence | None  # None: fewer than two check-ins and no update_every
+    next_due: datetime.date | None  # the next figure's due date (the first's, without one)
+    days_late: int = 0  # days past the due date, when overdue or missing
+
+    @property
+    def late(self) -> bool:
+        """Overdue, or missing figures: listed on the page of overdue figures."""
+        return self.state in (FreshnessState.OVERDUE, FreshnessState.MISSING)
+
+
+def usual_gap(dates: Sequence[datetime.date]) -> int | None:
+    """The median of the gaps, in days, between the latest check-ins (:data:`USUAL_GAP_OF_LAST`
+    gaps at most), rounded to a whole day; None with fewer than two check-ins."""
+    ordered = sorted(dates)[-(USUAL_GAP_OF_LAST + 1) :]
+    gaps = [(b - a).days for a, b in itertools.pairwise(ordered)]
+    if not gaps:
+        return None
+    return max(1, math.floor(statistics.median(gaps) + 0.5))
+
+
+def freshness(
+    kr: KeyResult,
+    period: Period,
+    checkins: Sequence[CheckIn],
+    latest_value: float | None,
+    as_of: datetime.date,
+) -> Freshness:
+    """Whether ``kr``'s figures are up to date at ``as_of``, from its check-ins made by then.
+
+    The next figure is due one cadence after the latest check-in, never before the period's
+    first day nor after its last (the figure that closes the period is due then); without a check-in, the first is
+    due :data:`FIRST_FIGURE_DAYS` into the period, or one ``update_every`` into it when that is
+    later. Later than the due date and :data:`GRACE_DAYS`, it is overdue (missing, without a
+    check-in). A key result of a period that has ended is never overdue, nor a milestone
+    that is complete.
+    """
+    dates = [c.date for c in checkins if c.date <= as_of]
+    cadence = (
+        Cadence(every=kr.update_every)
+        if kr.update_every is not None
+        else (Cadence(usual_gap_days=gap) if (gap := usual_gap(dates)) is not None else None)
+    )
+    if period.end < as_of:
+        return Freshness(FreshnessState.ENDED, cadence, None)
+    if kr.kind is Kind.MILESTONE and latest_value is not None and latest_value >= 100:
+        return Freshness(FreshnessState.COMPLETE, cadence, None)
+    if not dates:
+        first = period.start + datetime.timedelta(days=FIRST_FIGURE_DAYS)
+        if cadence is not None:
+            first = max(first, cadence.after(period.start))
+        return _judged(cadence, min(first, period.end), as_of, FreshnessState.MISSING)
+    if cadence is None:
+        return Freshness(FreshnessState.UNKNOWN, None, None)
+    due = max(cadence.after(max(dates)), period.start)  # history is no reason to be late early
+    return _judged(cadence, min(due, period.end), as_of)
+
+
+def _judged(
+    cadence: Cadence | None,
+    due: datetime.date,
+    as_of: datetime.date,
+    late: FreshnessState = FreshnessState.OVERDUE,
+) -> Freshness:
+    if (as_of - due).days > GRACE_DAYS:
+        return Freshness(late, cadence, due, (as_of - due).days)
+    on_time = FreshnessState.AWAITED if late is FreshnessState.MISSING else FreshnessState.DUE
+    return Freshness(on_time, cadence, due)
+
+
 @dataclass(frozen=True)
 class KeyResultFigures:
     latest_value: float | None
@@ -57,6 +194,7 @@ class KeyResultFigures:
     status: Status  # shown and counted: the owner's own call where there is one, else derived
     confidence: float | None
     checkin_count: int
+    freshness: Freshness
 
     @property
     def derived_beside(self) -> Status | None:
@@ -120,7 +258,7 @@ def current_period(periods: Sequence[Period], as_of: datetime.date) -> Period | 
 
 def score(dataset: Dataset, as_of: datetime.date, factors: StatusFactors) -> Figures:
     key_results = _score_key_results(dataset, as_of, factors)
-    records = _key_result_records(key_results)
+    records = _key_result_records(dataset, key_results, as_of)
     objectives = _roll_up_objectives(dataset, key_results)
     units = _roll_up(dataset, key_results, objectives, ["unit", "period"])
     periods = _roll_up(dataset, key_results, objectives, ["period"])
@@ -215,12 +353,17 @@ def _optional(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def _key_result_records(frame: pd.DataFrame) -> dict[str, KeyResultFigures]:
+def _key_result_records(
+    dataset: Dataset, frame: pd.DataFrame, as_of: datetime.date
+) -> dict[str, KeyResultFigures]:
     records: dict[str, KeyResultFigures] = {}
     rows: dict[Any, dict[Any, Any]] = frame.to_dict("index")
     for kr_id, row in rows.items():
         owner = row["owner_status"]
         progress = _optional(row["progress"])
+        kr = dataset.key_results[str(kr_id)]
+        checkins = dataset.checkins_by_key_result.get(kr.id, ())
+        period = dataset.period_of_key_result(kr.id)
         records[str(kr_id)] = KeyResultFigures(
             latest_value=_optional(row["value"]),
             latest_date=None if pd.isna(row["date"]) else row["date"],
@@ -234,6 +377,7 @@ def _key_result_records(frame: pd.DataFrame) -> dict[str, KeyResultFigures]:
             status=Status(row["status"]),
             confidence=_optional(row["confidence"]),
             checkin_count=0 if pd.isna(row["checkin_count"]) else int(row["checkin_count"]),
+            freshness=freshness(kr, period, checkins, _optional(row["value"]), as_of),
         )
     return records
 

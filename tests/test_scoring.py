@@ -17,8 +17,19 @@ from generator.model import (
     Period,
     Status,
     Unit,
+    UpdateEvery,
 )
-from generator.scoring import Figures, current_period, expected_progress, period_pace, score
+from generator.scoring import (
+    Cadence,
+    Figures,
+    Freshness,
+    FreshnessState,
+    current_period,
+    expected_progress,
+    period_pace,
+    score,
+    usual_gap,
+)
 from generator.settings import StatusFactors
 
 Q3 = Period("2026-Q3", None, datetime.date(2026, 7, 1), datetime.date(2026, 9, 30))
@@ -309,3 +320,188 @@ def test_how_far_past_its_target_a_key_result_is(
     kr = KeyResult("kr", "o", "KR", Kind.OUTCOME, "u", direction, baseline, target)
     figures = figures_for([kr], [CheckIn("kr", datetime.date(2026, 8, 1), value)])
     assert figures.key_results["kr"].beyond_target == beyond
+
+
+# --- freshness: the cadence, the next figure's due date, overdue -----------------------------
+
+DAY = datetime.timedelta(days=1)
+
+
+def freshness_of(
+    dates: list[datetime.date],
+    as_of: datetime.date,
+    every: UpdateEvery | None = None,
+    kind: Kind = Kind.OUTCOME,
+    values: list[float] | None = None,
+) -> Freshness:
+    """The freshness of one Q3 key result checked in on ``dates``, at ``as_of``."""
+    kr = KeyResult("kr", "o", "KR", kind, "u", Direction.INCREASE, 0, 100, update_every=every)
+    figures = values or [10.0] * len(dates)
+    checkins = [CheckIn("kr", d, v) for d, v in zip(dates, figures, strict=True)]
+    return figures_for([kr], checkins, as_of=as_of).key_results["kr"].freshness
+
+
+def weekly_from(first: datetime.date, count: int) -> list[datetime.date]:
+    return [first + datetime.timedelta(weeks=i) for i in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("every", "last", "due"),
+    [
+        (UpdateEvery.WEEKLY, datetime.date(2026, 7, 6), datetime.date(2026, 7, 13)),
+        (UpdateEvery.MONTHLY, datetime.date(2026, 7, 6), datetime.date(2026, 8, 6)),
+        (UpdateEvery.MONTHLY, datetime.date(2026, 7, 31), datetime.date(2026, 8, 31)),
+        (UpdateEvery.QUARTERLY, datetime.date(2026, 3, 31), datetime.date(2026, 6, 30)),
+        (UpdateEvery.YEARLY, datetime.date(2025, 7, 15), datetime.date(2026, 7, 15)),
+    ],
+)
+def test_update_every_sets_the_next_figure_s_due_date(
+    every: UpdateEvery, last: datetime.date, due: datetime.date
+) -> None:
+    assert Cadence(every=every).after(last) == due
+    fresh = freshness_of([last], as_of=max(last, datetime.date(2026, 7, 10)), every=every)
+    assert fresh.cadence == Cadence(every=every)
+    assert fresh.next_due == min(max(due, Q3.start), Q3.end)  # within its period
+
+
+def test_a_month_after_the_31st_is_the_last_day_of_a_shorter_month() -> None:
+    assert Cadence(every=UpdateEvery.MONTHLY).after(datetime.date(2027, 1, 31)) == datetime.date(
+        2027, 2, 28
+    )
+    assert Cadence(every=UpdateEvery.YEARLY).after(datetime.date(2028, 2, 29)) == datetime.date(
+        2029, 2, 28
+    )
+
+
+def test_update_every_wins_over_the_usual_gap() -> None:
+    dates = weekly_from(datetime.date(2026, 7, 6), 4)  # weekly, but the owner says monthly
+    fresh = freshness_of(dates, as_of=datetime.date(2026, 8, 1), every=UpdateEvery.MONTHLY)
+    assert fresh.cadence == Cadence(every=UpdateEvery.MONTHLY)
+    assert fresh.next_due == datetime.date(2026, 8, 27)
+
+
+@pytest.mark.parametrize(
+    ("gaps", "usual"),
+    [
+        ([7, 7, 7], 7),
+        ([7, 30, 7, 7], 7),  # one late figure does not move the median
+        ([14, 14, 15, 15], 15),  # 14.5 rounds half up
+        ([28], 28),
+        ([365, 365, 365, 7, 7, 7, 7, 7, 7], 7),  # only the latest six gaps: the cadence now
+    ],
+)
+def test_the_usual_gap_is_the_median_of_the_latest_gaps(gaps: list[int], usual: int) -> None:
+    dates = [datetime.date(2016, 1, 1)]
+    for gap in gaps:
+        dates.append(dates[-1] + datetime.timedelta(days=gap))
+    assert usual_gap(list(reversed(dates))) == usual  # in any order
+
+
+def test_without_update_every_the_usual_gap_sets_the_due_date() -> None:
+    dates = weekly_from(datetime.date(2026, 7, 6), 5)  # last on 3 August
+    fresh = freshness_of(dates, as_of=datetime.date(2026, 8, 5))
+    assert fresh.cadence == Cadence(usual_gap_days=7)
+    assert fresh.next_due == datetime.date(2026, 8, 10)
+    assert fresh.state is FreshnessState.DUE and not fresh.late
+
+
+def test_one_checkin_without_update_every_has_no_cadence() -> None:
+    fresh = freshness_of([datetime.date(2026, 7, 6)], as_of=datetime.date(2026, 9, 20))
+    assert fresh.state is FreshnessState.UNKNOWN
+    assert fresh.cadence is None and fresh.next_due is None and not fresh.late
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state", "days_late"),
+    [
+        (datetime.date(2026, 8, 10), FreshnessState.DUE, 0),  # due today
+        (datetime.date(2026, 8, 17), FreshnessState.DUE, 0),  # the last day of the grace
+        (datetime.date(2026, 8, 18), FreshnessState.OVERDUE, 8),
+        (datetime.date(2026, 9, 30), FreshnessState.OVERDUE, 51),  # the period's last day
+        (datetime.date(2026, 10, 1), FreshnessState.ENDED, 0),  # ended: never overdue
+    ],
+)
+def test_overdue_after_the_due_date_and_the_grace_while_the_period_runs(
+    as_of: datetime.date, state: FreshnessState, days_late: int
+) -> None:
+    fresh = freshness_of(weekly_from(datetime.date(2026, 7, 6), 5), as_of=as_of)  # due 10 Aug
+    assert fresh.state is state
+    assert fresh.days_late == days_late
+    assert fresh.late is (state is FreshnessState.OVERDUE)
+
+
+def test_a_key_result_of_an_ended_period_is_not_overdue_and_has_nothing_due() -> None:
+    fresh = freshness_of([datetime.date(2026, 7, 6)], AFTER_Q3, every=UpdateEvery.WEEKLY)
+    assert fresh.state is FreshnessState.ENDED
+    assert fresh.next_due is None and not fresh.late
+    missing = freshness_of([], AFTER_Q3)
+    assert missing.state is FreshnessState.ENDED and not missing.late
+
+
+def test_the_next_figure_is_never_due_after_the_period_s_last_day() -> None:
+    fresh = freshness_of(
+        [datetime.date(2026, 8, 20)], as_of=datetime.date(2026, 9, 1), every=UpdateEvery.QUARTERLY
+    )
+    assert fresh.next_due == Q3.end  # not 20 November: the figure that closes the period
+
+
+@pytest.mark.parametrize(
+    ("as_of", "every", "state", "due"),
+    [
+        # The first figure is due four weeks into the period (29 July), late a week later.
+        (datetime.date(2026, 8, 5), None, FreshnessState.AWAITED, datetime.date(2026, 7, 29)),
+        (datetime.date(2026, 8, 6), None, FreshnessState.MISSING, datetime.date(2026, 7, 29)),
+        # Or one update_every into it, when that is later.
+        (
+            datetime.date(2026, 8, 6),
+            UpdateEvery.MONTHLY,
+            FreshnessState.AWAITED,
+            datetime.date(2026, 8, 1),
+        ),
+        (
+            datetime.date(2026, 8, 9),
+            UpdateEvery.MONTHLY,
+            FreshnessState.MISSING,
+            datetime.date(2026, 8, 1),
+        ),
+        (datetime.date(2026, 9, 30), UpdateEvery.QUARTERLY, FreshnessState.AWAITED, Q3.end),
+    ],
+)
+def test_no_checkin_at_all_is_missing_figures_once_the_first_is_late(
+    as_of: datetime.date, every: UpdateEvery | None, state: FreshnessState, due: datetime.date
+) -> None:
+    fresh = freshness_of([], as_of=as_of, every=every)
+    assert (fresh.state, fresh.next_due) == (state, due)
+    assert fresh.late is (state is FreshnessState.MISSING)
+
+
+def test_history_before_the_period_counts_for_the_cadence() -> None:
+    history = [datetime.date(2026, 4, 1), datetime.date(2026, 5, 1), datetime.date(2026, 6, 1)]
+    fresh = freshness_of(history, as_of=datetime.date(2026, 7, 20))
+    assert fresh.cadence == Cadence(usual_gap_days=31)
+    assert fresh.next_due == datetime.date(2026, 7, 2)
+    assert fresh.state is FreshnessState.OVERDUE
+
+
+def test_before_its_period_starts_a_key_result_is_not_late() -> None:
+    history = [datetime.date(2025, 5, 1), datetime.date(2025, 6, 1)]  # a year before
+    before = freshness_of(history, as_of=datetime.date(2026, 6, 20))
+    assert before.next_due == Q3.start and before.state is FreshnessState.DUE
+    assert freshness_of([], as_of=datetime.date(2026, 6, 20)).state is FreshnessState.AWAITED
+    a_week_in = freshness_of(history, as_of=datetime.date(2026, 7, 9))
+    assert a_week_in.state is FreshnessState.OVERDUE  # its first figure of the period is late
+
+
+def test_a_complete_milestone_needs_no_further_figure() -> None:
+    old = [datetime.date(2026, 7, 6), datetime.date(2026, 7, 13)]
+    done = freshness_of(old, datetime.date(2026, 9, 1), kind=Kind.MILESTONE, values=[60.0, 100.0])
+    assert done.state is FreshnessState.COMPLETE and not done.late
+    halfway = freshness_of(old, datetime.date(2026, 9, 1), kind=Kind.MILESTONE, values=[30.0, 60.0])
+    assert halfway.state is FreshnessState.OVERDUE
+
+
+def test_checkins_after_as_of_do_not_count_as_updates() -> None:
+    dates = [*weekly_from(datetime.date(2026, 7, 6), 3), datetime.date(2026, 9, 1)]
+    fresh = freshness_of(dates, as_of=datetime.date(2026, 8, 20))  # 1 September not yet made
+    assert fresh.next_due == datetime.date(2026, 7, 27)
+    assert fresh.state is FreshnessState.OVERDUE

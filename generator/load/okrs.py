@@ -10,7 +10,16 @@ from generator.load.fields import Fields, parse_number
 from generator.load.ids import IdRegistry
 from generator.load.problems import Problems
 from generator.load.yamlfile import LineDict, LineList, read_yaml
-from generator.model import Direction, KeyResult, Kind, Objective, Period, Theme, Unit
+from generator.model import (
+    Direction,
+    KeyResult,
+    Kind,
+    Objective,
+    Period,
+    Theme,
+    Unit,
+    UpdateEvery,
+)
 
 
 @dataclass
@@ -197,6 +206,7 @@ def _load_key_result(
     title = fields.text("title")
     kind_text = fields.choice("kind")
     formerly = fields.slugs("formerly") or ()
+    update_every = fields.choice("update_every")
     if kind_text is None:
         return None
     kind = Kind(kind_text)
@@ -221,6 +231,7 @@ def _load_key_result(
         caveat=fields.text("caveat"),
         formerly=formerly,
         translations=fields.translations(),
+        update_every=UpdateEvery(update_every) if update_every else None,
     )
 
 

@@ -11,8 +11,12 @@ import datetime
 from dataclasses import dataclass
 
 from generator.i18n import Language
-from generator.model import Direction, KeyResult, Kind, Period, Status
+from generator.model import Direction, KeyResult, Kind, Period, Status, UpdateEvery
+from generator.scoring import Cadence
 from generator.settings import Settings
+
+#: Beside the words of a key result whose figures are late: never colour alone.
+LATE_SYMBOL = "◷"
 
 
 @dataclass(frozen=True)
@@ -153,3 +157,21 @@ class Formatter:
         if kr.direction is Direction.AT_MOST:
             return self._("at most %(target)s", target=target)
         return target
+
+    def cadence_text(self, cadence: Cadence | None) -> str:
+        """How often a key result is updated, and how that is known."""
+        if cadence is None:
+            return self._("Not known yet: it has fewer than two check-ins")
+        if cadence.every is not None:
+            return {
+                UpdateEvery.WEEKLY: self._("Every week, as set by its owner"),
+                UpdateEvery.MONTHLY: self._("Every month, as set by its owner"),
+                UpdateEvery.QUARTERLY: self._("Every quarter, as set by its owner"),
+                UpdateEvery.YEARLY: self._("Every year, as set by its owner"),
+            }[cadence.every]
+        assert cadence.usual_gap_days is not None
+        return self.ngettext(
+            "Usually every %(count)s day (the usual gap between its check-ins)",
+            "Usually every %(count)s days (the usual gap between its check-ins)",
+            cadence.usual_gap_days,
+        )

@@ -13,6 +13,7 @@ PERIODS = "periods/"
 THEMES = "themes/"
 ACCESSIBILITY = "accessibility/"
 UPDATES = "updates/"  # the list of posts, made by the engine from content/updates/
+OVERDUE = "overdue/"  # key results whose figures are late
 # Open data (generator.exports.open_data writes them).
 KEY_RESULTS_CSV = "downloads/key-results.csv"
 OBJECTIVES_CSV = "downloads/objectives.csv"
@@ -98,7 +99,9 @@ def relative(from_path: str, to_path: str) -> str:
     return "../" * depth(from_path) + to_path or "./"
 
 
-_DATA_LINK = re.compile(r'href="/((?:levels|units|objectives|key-results|periods|themes)/[^"]*)"')
+_DATA_LINK = re.compile(
+    r'href="/((?:levels|units|objectives|key-results|periods|themes|overdue)/[^"]*)"'
+)
 
 
 def relative_data_links(html: str, page_path: str) -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from generator.model import Direction, Kind
+from generator.model import Direction, Kind, UpdateEvery
 
 if TYPE_CHECKING:
     from tests.load.conftest import Portal
@@ -473,6 +473,28 @@ def test_unknown_kind(project: Portal) -> None:
 def test_unknown_direction(project: Portal) -> None:
     project.replace(PARKS, "        direction: at_most\n", "        direction: up\n")
     project.check((f"{PARKS}:18", "'direction' is 'up': use one of increase, decrease, at_least"))
+
+
+def test_update_every_is_read(project: Portal) -> None:
+    project.replace(
+        PARKS,
+        "        direction: at_most\n",
+        "        direction: at_most\n        update_every: monthly\n",
+    )
+    krs = project.load().dataset.key_results
+    assert krs["parks-litter-complaints"].update_every is UpdateEvery.MONTHLY
+    assert krs["parks-satisfaction"].update_every is None  # optional: the usual gap decides
+
+
+def test_unknown_update_every(project: Portal) -> None:
+    project.replace(
+        PARKS,
+        "        direction: at_most\n",
+        "        direction: at_most\n        update_every: daily\n",
+    )
+    project.check(
+        (f"{PARKS}:19", "'update_every' is 'daily': use one of weekly, monthly, quarterly, yearly")
+    )
 
 
 def test_baseline_not_a_number(project: Portal) -> None:

@@ -15,6 +15,7 @@ from generator.pages.views import (
     key_result,
     level,
     objective,
+    overdue,
     period,
     theme,
     unit,
@@ -39,4 +40,5 @@ def all_pages(site: Site) -> Iterator[Page]:
     for key_result_id in site.dataset.key_results:
         yield key_result.page(site, key_result_id)
     yield data.page(site)
+    yield overdue.page(site)
     yield accessibility.page(site)

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from generator.model import CheckIn
 from generator.pages import feeds, urls
 from generator.pages.feeds import FeedLink
-from generator.pages.formatting import Progress
+from generator.pages.formatting import LATE_SYMBOL, Progress
 from generator.pages.links import Link
 from generator.pages.site import Site
+from generator.pages.views import overdue
 from generator.pages.views.parts import (
     ObjectiveSummary,
     Page,
@@ -52,6 +53,9 @@ class HomeBody:
     feeds: tuple[FeedLink, ...]  # new figures; updates too where the posts are published
     data: Link  # the page that explains every file and column
     accessibility: Link
+    overdue: Link
+    overdue_summary: str
+    overdue_symbol: str  # beside the summary when some figures are late; empty otherwise
 
 
 def body(site: Site, updates_feed: bool = False) -> HomeBody:
@@ -66,6 +70,7 @@ def body(site: Site, updates_feed: bool = False) -> HomeBody:
         for o in (dataset.objectives_in_period(period.id) if period else ())
         if dataset.units[o.unit].level == top
     )
+    late = len(overdue.late_key_results(site))
     newest = heapq.nlargest(LATEST_CHECKINS, dataset.checkins, key=lambda c: (c.date, c.key_result))
     return HomeBody(
         organisation=site.settings.organisation,
@@ -89,6 +94,9 @@ def body(site: Site, updates_feed: bool = False) -> HomeBody:
         periods=tuple(links.period(p, path) for p in site.periods_newest_first),
         licence=site.settings.licence,
         accessibility=links.to(path, urls.ACCESSIBILITY, fmt._("Accessibility statement")),
+        overdue=links.to(path, urls.OVERDUE, fmt._("Overdue figures, by unit")),
+        overdue_summary=overdue.summary(site, late),
+        overdue_symbol=LATE_SYMBOL if late else "",
         downloads=(
             links.shared(
                 path, urls.KEY_RESULTS_CSV, fmt._("Key results, with their latest figures (CSV)")

@@ -11,10 +11,10 @@ from generator.i18n import autonym
 from generator.model import KeyResult, Objective, Period
 from generator.pages import urls
 from generator.pages.feeds import FeedLink
-from generator.pages.formatting import Badge, Progress
+from generator.pages.formatting import LATE_SYMBOL, Badge, Progress
 from generator.pages.links import Link
 from generator.pages.site import Site
-from generator.scoring import STATUS_ORDER, RollUp
+from generator.scoring import STATUS_ORDER, FreshnessState, RollUp
 from generator.settings import Settings
 
 
@@ -110,6 +110,21 @@ class StatusCount:
 
 
 @dataclass(frozen=True)
+class FreshnessNote:
+    """When a key result was last updated and when its next figure is due, in words; a late
+    one (overdue, or no figures when the first was due) is marked with a symbol and words."""
+
+    late: bool
+    symbol: str  # beside the words of a late one; empty otherwise
+    short: str  # one line under its latest value; empty when there is nothing to add
+    last_updated: str  # the date of its latest figure, or that there is none
+    next_due: str  # the due date, how late it is, or why none is due
+    cadence: str  # how often it is updated, and how that is known
+    due_date: str  # the next figure's due date (the first's, without one); empty when none is due
+    late_by: str  # how many days late, when late; empty otherwise
+
+
+@dataclass(frozen=True)
 class KeyResultRow:
     id: str
     link: Link
@@ -123,6 +138,7 @@ class KeyResultRow:
     derived: Badge | None  # the derived status, shown only where it differs from the owner's
     status_source: str
     confidence: str
+    freshness: FreshnessNote
 
 
 @dataclass(frozen=True)
@@ -183,6 +199,44 @@ def key_result_row(site: Site, kr: KeyResult, from_path: str) -> KeyResultRow:
         derived=fmt.badge(figures.derived_beside) if figures.derived_beside else None,
         status_source=fmt._("owner's assessment") if figures.owner_status else fmt._("computed"),
         confidence="" if figures.confidence is None else fmt.percent(figures.confidence),
+        freshness=freshness_note(site, kr),
+    )
+
+
+def freshness_note(site: Site, kr: KeyResult) -> FreshnessNote:
+    figures = site.figures.key_results[kr.id]
+    fresh = figures.freshness
+    fmt = site.fmt
+    last, due = fmt.date(figures.latest_date), fmt.date(fresh.next_due)
+    late_by = fmt.ngettext(
+        "Was due on %(date)s: %(count)s day late",
+        "Was due on %(date)s: %(count)s days late",
+        fresh.days_late,
+        date=due,
+    )
+    short, next_due = {
+        FreshnessState.DUE: (fmt._("Next figure due %(date)s", date=due), due),
+        FreshnessState.OVERDUE: (fmt._("Not updated since %(date)s", date=last), late_by),
+        FreshnessState.AWAITED: (fmt._("First figure due %(date)s", date=due), due),
+        FreshnessState.MISSING: (
+            fmt._("No figures yet: the first was due on %(date)s", date=due),
+            late_by,
+        ),
+        FreshnessState.UNKNOWN: ("", fmt._("Not known yet: it has fewer than two check-ins")),
+        FreshnessState.COMPLETE: ("", fmt._("None: the milestone is complete")),
+        FreshnessState.ENDED: ("", fmt._("None: its period has ended")),
+    }[fresh.state]
+    return FreshnessNote(
+        late=fresh.late,
+        symbol=LATE_SYMBOL if fresh.late else "",
+        short=short,
+        last_updated=last or fmt._("No figures yet"),
+        next_due=next_due,
+        cadence=fmt.cadence_text(fresh.cadence),
+        due_date=due,
+        late_by=fmt.ngettext("%(count)s day", "%(count)s days", fresh.days_late)
+        if fresh.late
+        else "",
     )
 
 
