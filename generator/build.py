@@ -17,6 +17,7 @@ from pathlib import Path
 from generator import progress
 from generator.charts.cache import chart_svgs
 from generator.exports import EXPORTS
+from generator.history import History, read_history
 from generator.i18n import Language
 from generator.load.project import Project, load_project
 from generator.model import Dataset
@@ -42,14 +43,21 @@ def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = Non
     progress.report("data loaded (check-ins)", checkins, checkins)
     figures = score(project.dataset, project.as_of, project.settings.status_factors)
     charts_cache = root / CACHE_DIR if cache_dir is None else cache_dir
+    history = read_history(root, charts_cache / "history")
     editions = tuple(
-        _edition(project, figures, tag, charts_cache, workers) for tag in project.settings.languages
+        _edition(project, figures, history, tag, charts_cache, workers)
+        for tag in project.settings.languages
     )
     return Portal(project, editions, charts_cache)
 
 
 def _edition(
-    project: Project, figures: Figures, tag: str, cache_dir: Path, workers: int | None
+    project: Project,
+    figures: Figures,
+    history: History,
+    tag: str,
+    cache_dir: Path,
+    workers: int | None,
 ) -> Edition:
     """The portal in the language ``tag``: its words, its charts, its pages."""
     settings = project.settings
@@ -57,7 +65,9 @@ def _edition(
     language = Language(tag)
     fmt = Formatter(language, settings)
     root = urls.language_root(tag, settings.language)
-    site = _site(settings, dataset, figures, fmt, cache_dir, workers, root=root)
+    site = dataclasses.replace(
+        _site(settings, dataset, figures, fmt, cache_dir, workers, root=root), history=history
+    )
     theme_dirs = [project.root / "theme"] if (project.root / "theme").is_dir() else []
     env = render.environment(language, theme_dirs)
     # The default language's home page is the publisher's content/index.md, made by the engine.

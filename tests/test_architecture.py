@@ -112,7 +112,7 @@ def test_cycle_detection_finds_a_cycle() -> None:
 MAY_IMPORT: dict[str, set[str]] = {
     "generator.model": set(),
     "generator.contract": {"generator.model"},
-    "generator.settings": {"generator.contract"},
+    "generator.settings": {"generator.contract", "generator.model"},
     "generator.load": {"generator.model", "generator.contract", "generator.settings"},
     "generator.scoring": {"generator.model", "generator.settings"},
     "generator.i18n": set(),
@@ -120,7 +120,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "generator.charts": {"generator.progress", "generator.cache_files"},
     "generator.output": set(),
     "generator.progress": set(),
+    "generator.history": {"generator.cache_files", "generator.load"},
     "generator.pages": {
+        "generator.history",
         "generator.progress",
         "generator.model",
         "generator.settings",
@@ -141,6 +143,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.portal",
     },
     "generator.build": {
+        "generator.history",
         "generator.progress",
         "generator.model",
         "generator.settings",

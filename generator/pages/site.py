@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.history import NOT_IN_GIT, History
 from generator.model import Dataset, Period
 from generator.pages.formatting import Formatter
 from generator.pages.links import Links
@@ -24,6 +25,7 @@ class Site:
     fmt: Formatter
     charts: Mapping[str, str]  # key result id -> the SVG of its chart
     root: str = ""  # where this language's pages live (``urls.language_root``)
+    history: History = NOT_IN_GIT  # what commits changed in the data (``generator.history``)
 
     @cached_property
     def links(self) -> Links:

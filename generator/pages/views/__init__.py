@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.pages.site import Site
-from generator.pages.views import accessibility, key_result, level, objective, period, theme, unit
+from generator.pages.views import (
+    accessibility,
+    changes,
+    key_result,
+    level,
+    objective,
+    period,
+    theme,
+    unit,
+)
 from generator.pages.views.parts import Page
 
 
@@ -20,6 +29,7 @@ def all_pages(site: Site) -> Iterator[Page]:
     yield period.index(site)
     for period_id in site.dataset.periods:
         yield period.page(site, period_id)
+        yield changes.page(site, period_id)
     yield theme.index(site)
     for theme_id in site.dataset.themes:
         yield theme.page(site, theme_id)

@@ -11,6 +11,7 @@ from generator.pages import urls
 from generator.pages.formatting import Progress
 from generator.pages.links import Link
 from generator.pages.site import Site
+from generator.pages.views.changes import HistorySection, home_section
 from generator.pages.views.parts import (
     ObjectiveSummary,
     Page,
@@ -43,6 +44,7 @@ class HomeBody:
     counts: tuple[StatusCount, ...]
     objectives: tuple[ObjectiveSummary, ...]
     latest: tuple[LatestCheckIn, ...]
+    target_changes: HistorySection
     levels: tuple[tuple[Link, tuple[Link, ...]], ...]
     themes: tuple[Link, ...]
     periods: tuple[Link, ...]
@@ -71,6 +73,7 @@ def body(site: Site) -> HomeBody:
         counts=counts(site, roll_up),
         objectives=objective_summaries(site, top_objectives, path),
         latest=tuple(latest_checkin(site, checkin, path) for checkin in newest),
+        target_changes=home_section(site, path),
         levels=tuple(
             (
                 links.level(level, path),

@@ -11,6 +11,7 @@ from generator.pages import urls
 from generator.pages.formatting import Badge
 from generator.pages.links import Link
 from generator.pages.site import Site
+from generator.pages.views.changes import HistorySection, key_result_section
 from generator.pages.views.parts import KeyResultRow, Page, key_result_row
 
 
@@ -59,6 +60,7 @@ class KeyResultBody:
     earlier: str  # how many earlier check-ins are only in the CSV; empty when none
     all_checkins: Link  # the whole series, as open data
     columns: CheckInColumns
+    history: HistorySection
 
 
 def page(site: Site, key_result_id: str) -> Page:
@@ -103,6 +105,7 @@ def page(site: Site, key_result_id: str) -> Page:
             path, urls.key_result_csv(kr.id), site.fmt._("Every check-in of this key result (CSV)")
         ),
         columns=checkin_columns(site, rows),
+        history=key_result_section(site, kr.id, path),
     )
     return Page(
         path=path,

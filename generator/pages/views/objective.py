@@ -10,6 +10,7 @@ from generator.pages import urls
 from generator.pages.links import Link
 from generator.pages.markdown import clean_markdown
 from generator.pages.site import Site
+from generator.pages.views.changes import HistorySection, objective_section
 from generator.pages.views.parts import ObjectiveSummary, Page, objective_summary
 
 
@@ -22,6 +23,7 @@ class ObjectiveBody:
     contributors: tuple[Link, ...]
     shared_with: tuple[Link, ...]
     themes: tuple[Link, ...]
+    history: HistorySection
 
 
 def page(site: Site, objective_id: str) -> Page:
@@ -43,6 +45,7 @@ def page(site: Site, objective_id: str) -> Page:
         contributors=tuple(objective_link(o) for o in dataset.contributors.get(objective_id, ())),
         shared_with=tuple(site.links.unit(dataset.units[u], path) for u in objective.shared_with),
         themes=tuple(site.links.theme(dataset.themes[t], path) for t in objective.themes),
+        history=objective_section(site, objective_id, path),
     )
     return Page(
         path=path,
