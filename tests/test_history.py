@@ -15,6 +15,7 @@ import pytest
 from generator import history
 from generator.history import NOT_IN_GIT, read_history
 from tests.conftest import FIXTURES, build
+from tests.pages.test_html_checker import html_errors
 
 OKRS = Path("data") / "okrs" / "2026-Q2"
 
@@ -278,3 +279,8 @@ def test_file_fields_and_what_does_not_read() -> None:
             },
         ),
     ]
+
+
+def test_the_pages_with_changes_are_valid_html(site: Path) -> None:
+    assert rows(site, "periods/2026-q2/changes")  # tables of changes, not only "no change"
+    assert html_errors(site) == []
