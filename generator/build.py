@@ -29,7 +29,7 @@ from generator.pages.site import Site
 from generator.pages.views import all_pages, home
 from generator.pages.views.parts import language_links
 from generator.portal import Edition, Portal, Published
-from generator.scoring import Figures, score
+from generator.scoring import Figures, StatusChange, score, status_changes
 from generator.settings import Settings
 from generator.translation import in_language
 
@@ -44,8 +44,9 @@ def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = Non
     figures = score(project.dataset, project.as_of, project.settings.status_factors)
     charts_cache = root / CACHE_DIR if cache_dir is None else cache_dir
     history = read_history(root, charts_cache / "history")
+    statuses = status_changes(project.dataset, project.as_of, project.settings.status_factors)
     editions = tuple(
-        _edition(project, figures, history, tag, charts_cache, workers)
+        _edition(project, figures, history, statuses, tag, charts_cache, workers)
         for tag in project.settings.languages
     )
     return Portal(project, editions, charts_cache)
@@ -55,6 +56,7 @@ def _edition(
     project: Project,
     figures: Figures,
     history: History,
+    statuses: Mapping[str, tuple[StatusChange, ...]],
     tag: str,
     cache_dir: Path,
     workers: int | None,
@@ -66,7 +68,9 @@ def _edition(
     fmt = Formatter(language, settings)
     root = urls.language_root(tag, settings.language)
     site = dataclasses.replace(
-        _site(settings, dataset, figures, fmt, cache_dir, workers, root=root), history=history
+        _site(settings, dataset, figures, fmt, cache_dir, workers, root=root),
+        history=history,
+        status_changes=statuses,
     )
     theme_dirs = [project.root / "theme"] if (project.root / "theme").is_dir() else []
     env = render.environment(language, theme_dirs)

@@ -3,6 +3,7 @@ and the reading of its history from git and from the cache."""
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 import shutil
@@ -14,6 +15,9 @@ import pytest
 
 from generator import history
 from generator.history import NOT_IN_GIT, read_history
+from generator.load.project import load_project
+from generator.model import Status
+from generator.scoring import StatusChange, status_changes
 from tests.conftest import FIXTURES, build
 from tests.pages.test_html_checker import html_errors
 
@@ -284,3 +288,37 @@ def test_file_fields_and_what_does_not_read() -> None:
 def test_the_pages_with_changes_are_valid_html(site: Path) -> None:
     assert rows(site, "periods/2026-q2/changes")  # tables of changes, not only "no change"
     assert html_errors(site) == []
+
+
+def test_the_period_page_lists_statuses_changed_with_or_without_git(
+    site: Path, tmp_path: Path
+) -> None:
+    # roads-repair-days: the owner's "on track" on April 30, then a figure that is computed
+    # at risk on May 31. The other key results' first figures are no change.
+    statuses = text_of(site, "periods/2026-q2/changes").split(" Statuses changed ", 1)[1]
+    assert statuses.split(" var target", 1)[0] == (
+        "Each key result's status on the days check-ins came in, where it changed "
+        "Date Key result Before After "
+        "May 31, 2026 Days to repair a reported pothole ✓ On track ! At risk"
+    )
+    root = tmp_path / "portal"
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".okr-cache"))
+    build(root, tmp_path / "site")
+    without_git = text_of(tmp_path / "site", "periods/2026-q2/changes")
+    assert "Days to repair a reported pothole ✓ On track ! At risk" in without_git
+
+
+def test_status_changes_are_judged_after_each_check_in_of_the_period() -> None:
+    project = load_project(FIXTURES / "minimal")
+    found = status_changes(project.dataset, project.as_of, project.settings.status_factors)
+    # The owner's "on track" of April 30, then May 31's figure, 6 of the 10 days to cut by
+    # May 31, when two thirds of the period had passed: at risk. First figures are no change,
+    # nor is March 15's, from before the period.
+    assert found == {
+        "2026-Q1": (),
+        "2026-Q2": (
+            StatusChange(
+                "roads-repair-days", datetime.date(2026, 5, 31), Status.ON_TRACK, Status.AT_RISK
+            ),
+        ),
+    }

@@ -6,14 +6,14 @@ It is made once the figures are scored and every chart is rendered, so a view on
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.history import NOT_IN_GIT, History
 from generator.model import Dataset, Period
 from generator.pages.formatting import Formatter
 from generator.pages.links import Links
-from generator.scoring import Figures
+from generator.scoring import Figures, StatusChange
 from generator.settings import Settings
 
 
@@ -26,6 +26,8 @@ class Site:
     charts: Mapping[str, str]  # key result id -> the SVG of its chart
     root: str = ""  # where this language's pages live (``urls.language_root``)
     history: History = NOT_IN_GIT  # what commits changed in the data (``generator.history``)
+    #: period id -> its key results' statuses changed on the days check-ins came in
+    status_changes: Mapping[str, tuple[StatusChange, ...]] = field(default_factory=dict)
 
     @cached_property
     def links(self) -> Links:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from generator.history import ADDED, REMOVED, TARGET_FIELDS, Change, Text, Value
 from generator.model import Direction
 from generator.pages import urls
+from generator.pages.formatting import Badge
 from generator.pages.links import Link
 from generator.pages.site import Site
 from generator.pages.views.parts import Page
@@ -58,9 +59,31 @@ class HistorySection:
 
 
 @dataclass(frozen=True)
+class StatusRow:
+    date: str
+    iso_date: str
+    key_result: Link
+    old: Badge
+    new: Badge
+
+
+@dataclass(frozen=True)
+class StatusTable:
+    """Statuses as judged from the check-ins, not from git: there with or without it."""
+
+    heading: str
+    caption: str
+    headings: tuple[str, ...]
+    rows: tuple[StatusRow, ...]  # newest first
+    empty: str
+    older: str  # how many older changes are left out; empty when none
+
+
+@dataclass(frozen=True)
 class PeriodChangesBody:
     period: Link
     history: HistorySection
+    statuses: StatusTable
 
 
 def objective_section(site: Site, objective_id: str, path: str) -> HistorySection:
@@ -119,7 +142,44 @@ def page(site: Site, period_id: str) -> Page:
             site.links.to(path, urls.PERIODS, fmt._("Periods")),
             site.links.period(period, path),
         ),
-        body=PeriodChangesBody(site.links.period(period, path), _section(site, tables)),
+        body=PeriodChangesBody(
+            site.links.period(period, path),
+            _section(site, tables),
+            _statuses(site, period_id, path),
+        ),
+    )
+
+
+def _statuses(site: Site, period_id: str, path: str) -> StatusTable:
+    fmt = site.fmt
+    newest = list(reversed(site.status_changes.get(period_id, ())))
+    shown = newest[:PER_PERIOD]
+    return StatusTable(
+        heading=fmt._("Statuses changed"),
+        caption=fmt._("Each key result's status on the days check-ins came in, where it changed"),
+        headings=(fmt._("Date"), fmt._("Key result"), fmt._("Before"), fmt._("After")),
+        rows=tuple(
+            StatusRow(
+                date=fmt.date(c.date),
+                iso_date=c.date.isoformat(),
+                key_result=site.links.to(
+                    path,
+                    urls.key_result(c.key_result),
+                    site.dataset.key_results[c.key_result].title,
+                ),
+                old=fmt.badge(c.old),
+                new=fmt.badge(c.new),
+            )
+            for c in shown
+        ),
+        empty=fmt._("No status changed."),
+        older=""
+        if len(newest) == len(shown)
+        else fmt.ngettext(
+            "%(count)s earlier change is not listed here.",
+            "%(count)s earlier changes are not listed here.",
+            len(newest) - len(shown),
+        ),
     )
 
 
