@@ -18,6 +18,7 @@ from generator import progress
 from generator.charts.cache import chart_svgs
 from generator.charts.social import chart_pngs
 from generator.exports import EXPORTS
+from generator.history import History, read_history
 from generator.i18n import Language
 from generator.load.project import Project, load_project
 from generator.model import Dataset
@@ -29,7 +30,7 @@ from generator.pages.site import ChartImage, Site
 from generator.pages.views import all_pages, embed, home
 from generator.pages.views.parts import language_links
 from generator.portal import Edition, Portal, Published, PublishedPost
-from generator.scoring import Figures, score
+from generator.scoring import Figures, StatusChange, score, status_changes
 from generator.settings import Settings
 from generator.translation import in_language
 
@@ -43,14 +44,23 @@ def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = Non
     progress.report("data loaded (check-ins)", checkins, checkins)
     figures = score(project.dataset, project.as_of, project.settings.status_factors)
     charts_cache = root / CACHE_DIR if cache_dir is None else cache_dir
+    history = read_history(root, charts_cache / "history")
+    statuses = status_changes(project.dataset, project.as_of, project.settings.status_factors)
     editions = tuple(
-        _edition(project, figures, tag, charts_cache, workers) for tag in project.settings.languages
+        _edition(project, figures, history, statuses, tag, charts_cache, workers)
+        for tag in project.settings.languages
     )
     return Portal(project, editions, charts_cache)
 
 
 def _edition(
-    project: Project, figures: Figures, tag: str, cache_dir: Path, workers: int | None
+    project: Project,
+    figures: Figures,
+    history: History,
+    statuses: Mapping[str, tuple[StatusChange, ...]],
+    tag: str,
+    cache_dir: Path,
+    workers: int | None,
 ) -> Edition:
     """The portal in the language ``tag``: its words, its charts, its pages."""
     settings = project.settings
@@ -58,7 +68,11 @@ def _edition(
     language = Language(tag)
     fmt = Formatter(language, settings)
     root = urls.language_root(tag, settings.language)
-    site = _site(settings, dataset, figures, fmt, cache_dir, workers, root=root)
+    site = dataclasses.replace(
+        _site(settings, dataset, figures, fmt, cache_dir, workers, root=root),
+        history=history,
+        status_changes=statuses,
+    )
     theme_dirs = [project.root / "theme"] if (project.root / "theme").is_dir() else []
     env = render.environment(language, theme_dirs)
     # The default language's home page is the publisher's content/index.md, made by the engine.

@@ -312,6 +312,12 @@ def _score_key_results(
     dataset: Dataset, as_of: datetime.date, factors: StatusFactors
 ) -> pd.DataFrame:
     frame = _key_result_frame(dataset, as_of).join(_latest_checkins(dataset, as_of))
+    return _judge(frame, factors)
+
+
+def _judge(frame: pd.DataFrame, factors: StatusFactors) -> pd.DataFrame:
+    """Progress, met and status of each row: a value (NaN: no data yet) with its key result's
+    direction, baseline, target, range, expected progress and the owner's status."""
     value, base, target = frame["value"], frame["baseline"], frame["target"]
     direction = frame["direction"]
     linear = (value - base) / (target - base)
@@ -430,3 +436,67 @@ def _roll_up(
             _optional(progress.get(key)), _counts(statuses.get(group, pd.Series(dtype=object)))
         )
     return result
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A key result's shown status on a day a check-in came in, where it differs from the one
+    judged on the day of the check-in before."""
+
+    key_result: str
+    date: datetime.date
+    old: Status
+    new: Status
+
+
+def status_changes(
+    dataset: Dataset, as_of: datetime.date, factors: StatusFactors
+) -> dict[str, tuple[StatusChange, ...]]:
+    """Period id -> how its key results' shown statuses changed, oldest first.
+
+    A key result is judged after each of its check-ins within its period (up to ``as_of``),
+    as of that check-in's date and with it as the latest figure, the way a build on that day
+    would have shown it; a change is a status that differs from the one after the check-in
+    before. Between check-ins a status may drift as the period passes: only the days a figure
+    came in are judged. One frame of every check-in, judged at once.
+    """
+    rows = []
+    periods = {kr_id: dataset.period_of_key_result(kr_id) for kr_id in dataset.key_results}
+    expected: dict[tuple[str, datetime.date], float] = {}
+    for checkin in dataset.checkins:
+        kr, period = dataset.key_results[checkin.key_result], periods[checkin.key_result]
+        if not period.start <= checkin.date <= min(period.end, as_of):
+            continue
+        low, high = kr.target_range or (math.nan, math.nan)
+        share = expected.get((period.id, checkin.date))
+        if share is None:
+            share = expected_progress(period_pace(period), checkin.date)
+            expected[(period.id, checkin.date)] = share
+        rows.append(
+            {
+                "id": kr.id,
+                "period": period.id,
+                "date": checkin.date,
+                "direction": kr.direction.value,
+                "baseline": kr.baseline,
+                "target": math.nan if kr.target is None else kr.target,
+                "low": low,
+                "high": high,
+                "expected": share,
+                "value": checkin.value,
+                "owner_status": checkin.status.value if checkin.status else None,
+            }
+        )
+    found: dict[str, list[StatusChange]] = {period_id: [] for period_id in dataset.periods}
+    if not rows:
+        return {period_id: () for period_id in found}
+    judged = _judge(pd.DataFrame(rows), factors).sort_values(["date", "id"], kind="stable")
+    before: dict[str, Status] = {}
+    for kr_id, period_id, day, value in judged[["id", "period", "date", "status"]].itertuples(
+        index=False
+    ):
+        now, was = Status(value), before.get(kr_id)
+        if was is not None and now is not was:
+            found[period_id].append(StatusChange(kr_id, day, was, now))
+        before[kr_id] = now
+    return {period_id: tuple(changes) for period_id, changes in found.items()}

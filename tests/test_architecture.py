@@ -120,7 +120,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "generator.charts": {"generator.progress", "generator.cache_files"},
     "generator.output": set(),
     "generator.progress": set(),
+    "generator.history": {"generator.cache_files", "generator.load"},
     "generator.pages": {
+        "generator.history",
         "generator.progress",
         "generator.model",
         "generator.settings",
@@ -142,6 +144,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.portal",
     },
     "generator.build": {
+        "generator.history",
         "generator.progress",
         "generator.model",
         "generator.settings",

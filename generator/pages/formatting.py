@@ -134,13 +134,16 @@ class Formatter:
     def direction_text(self, kr: KeyResult) -> str:
         if kr.kind is Kind.MILESTONE:
             return self._("Percent complete, from 0 to 100")
+        return self.direction_words(kr.direction)
+
+    def direction_words(self, direction: Direction) -> str:
         return {
             Direction.INCREASE: self._("Higher is better"),
             Direction.DECREASE: self._("Lower is better"),
             Direction.AT_LEAST: self._("Met when the value is at or above the target"),
             Direction.AT_MOST: self._("Met when the value is at or below the target"),
             Direction.WITHIN: self._("Met when the value stays inside the target range"),
-        }[kr.direction]
+        }[direction]
 
     def baseline_text(self, kr: KeyResult) -> str:
         """A milestone has no baseline of its own to show: it starts at 0 % complete."""

@@ -11,10 +11,11 @@ from functools import cached_property
 from pathlib import Path
 
 from generator.charts.inputs import ChartSvgs
+from generator.history import NOT_IN_GIT, History
 from generator.model import Dataset, Period
 from generator.pages.formatting import Formatter
 from generator.pages.links import Links
-from generator.scoring import Figures
+from generator.scoring import Figures, StatusChange
 from generator.settings import Settings
 
 
@@ -36,6 +37,9 @@ class Site:
     charts: Mapping[str, ChartSvgs]  # key result id -> its chart, drawn wide and narrow
     root: str = ""  # where this language's pages live (``urls.language_root``)
     images: Mapping[str, ChartImage] = field(default_factory=dict)  # key result id -> its PNG
+    history: History = NOT_IN_GIT  # what commits changed in the data (``generator.history``)
+    #: period id -> its key results' statuses changed on the days check-ins came in
+    status_changes: Mapping[str, tuple[StatusChange, ...]] = field(default_factory=dict)
 
     @cached_property
     def links(self) -> Links:

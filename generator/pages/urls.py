@@ -73,6 +73,11 @@ def period(period_id: str) -> str:
     return f"periods/{period_id.lower()}/"
 
 
+def period_changes(period_id: str) -> str:
+    """What changed in a period's objectives and key results, from the data's git history."""
+    return f"{period(period_id)}changes/"
+
+
 def report(unit_id: str, period_id: str) -> str:
     """The print-ready PDF of a unit's objectives in a period (``generator.exports.reports``)."""
     return f"reports/{unit_id}-{period_id.lower()}.pdf"

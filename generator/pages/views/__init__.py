@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from generator.pages.site import Site
 from generator.pages.views import (
     accessibility,
+    changes,
     data,
     key_result,
     level,
@@ -30,6 +31,7 @@ def all_pages(site: Site) -> Iterator[Page]:
     yield period.index(site)
     for period_id in site.dataset.periods:
         yield period.page(site, period_id)
+        yield changes.page(site, period_id)
     yield theme.index(site)
     for theme_id in site.dataset.themes:
         yield theme.page(site, theme_id)

@@ -13,6 +13,7 @@ from generator.pages.formatting import LATE_SYMBOL, Progress
 from generator.pages.links import Link
 from generator.pages.site import Site
 from generator.pages.views import overdue
+from generator.pages.views.changes import HistorySection, home_section
 from generator.pages.views.parts import (
     ObjectiveSummary,
     Page,
@@ -45,6 +46,7 @@ class HomeBody:
     counts: tuple[StatusCount, ...]
     objectives: tuple[ObjectiveSummary, ...]
     latest: tuple[LatestCheckIn, ...]
+    target_changes: HistorySection
     levels: tuple[tuple[Link, tuple[Link, ...]], ...]
     themes: tuple[Link, ...]
     periods: tuple[Link, ...]
@@ -80,6 +82,7 @@ def body(site: Site, updates_feed: bool = False) -> HomeBody:
         counts=counts(site, roll_up),
         objectives=objective_summaries(site, top_objectives, path),
         latest=tuple(latest_checkin(site, checkin, path) for checkin in newest),
+        target_changes=home_section(site, path),
         levels=tuple(
             (
                 links.level(level, path),

@@ -12,6 +12,7 @@ from generator.pages.chart_inputs import charted_events, event_mark, has_history
 from generator.pages.formatting import Badge
 from generator.pages.links import Link
 from generator.pages.site import Site
+from generator.pages.views.changes import HistorySection, key_result_section
 from generator.pages.views.parts import (
     Citation,
     KeyResultRow,
@@ -93,6 +94,7 @@ class KeyResultBody:
     columns: CheckInColumns
     cite: Citation
     embed: Embed
+    history: HistorySection
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,7 @@ def page(site: Site, key_result_id: str) -> Page:
         columns=checkin_columns(site, rows),
         cite=citation(site, path, kr.title),
         embed=embed(site, kr, path),
+        history=key_result_section(site, kr.id, path),
     )
     return Page(
         path=path,

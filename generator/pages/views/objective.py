@@ -10,6 +10,7 @@ from generator.pages import urls
 from generator.pages.links import Link
 from generator.pages.markdown import clean_markdown
 from generator.pages.site import Site
+from generator.pages.views.changes import HistorySection, objective_section
 from generator.pages.views.parts import (
     Citation,
     ObjectiveSummary,
@@ -29,6 +30,7 @@ class ObjectiveBody:
     shared_with: tuple[Link, ...]
     themes: tuple[Link, ...]
     cite: Citation
+    history: HistorySection
 
 
 def page(site: Site, objective_id: str) -> Page:
@@ -51,6 +53,7 @@ def page(site: Site, objective_id: str) -> Page:
         shared_with=tuple(site.links.unit(dataset.units[u], path) for u in objective.shared_with),
         themes=tuple(site.links.theme(dataset.themes[t], path) for t in objective.themes),
         cite=citation(site, path, objective.title),
+        history=objective_section(site, objective_id, path),
     )
     return Page(
         path=path,

@@ -34,6 +34,7 @@ class PeriodBody:
     progress: Progress
     counts: tuple[StatusCount, ...]
     groups: tuple[UnitGroup, ...]
+    changes: Link  # what changed in the period's objectives and key results
 
 
 def page(site: Site, period_id: str) -> Page:
@@ -47,6 +48,9 @@ def page(site: Site, period_id: str) -> Page:
         progress=roll_up_progress(site, roll_up, period),
         counts=counts(site, roll_up),
         groups=_by_unit(site, site.dataset.objectives_in_period(period_id), path),
+        changes=site.links.to(
+            path, urls.period_changes(period_id), site.fmt._("What changed in this period")
+        ),
     )
     return Page(
         path=path,
