@@ -30,8 +30,8 @@ EXPORTS: tuple[Export, ...] = (
     schemas.write,
     redirects.write,
     sitemap.write,
-    search.write,
     reports.write,
+    search.write,  # last: it indexes the pages as the site holds them
 )
 
 ON_DEMAND: tuple[ModuleType, ...] = (checkin_template,)

@@ -12,6 +12,8 @@ HOME = ""
 PERIODS = "periods/"
 THEMES = "themes/"
 ACCESSIBILITY = "accessibility/"
+SEARCH = "search/"
+A_Z = "a-z/"
 # Open data (generator.exports.open_data writes them).
 KEY_RESULTS_CSV = "downloads/key-results.csv"
 OBJECTIVES_CSV = "downloads/objectives.csv"

@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.pages.site import Site
-from generator.pages.views import accessibility, key_result, level, objective, period, theme, unit
+from generator.pages.views import (
+    accessibility,
+    key_result,
+    level,
+    objective,
+    period,
+    search,
+    theme,
+    unit,
+)
 from generator.pages.views.parts import Page
 
 
@@ -30,3 +39,5 @@ def all_pages(site: Site) -> Iterator[Page]:
     for key_result_id in site.dataset.key_results:
         yield key_result.page(site, key_result_id)
     yield accessibility.page(site)
+    yield search.page(site)
+    yield search.a_z(site)

@@ -59,7 +59,10 @@ def page(site: Site) -> Page:
                 "On a narrow screen a chart is drawn smaller, so its labels are small; the "
                 "table below it holds the same figures."
             ),
-            _("Search needs JavaScript; without it, every page can be reached from the menu."),
+            _(
+                "Search needs JavaScript; without it, the A–Z index lists every unit, "  # noqa: RUF001 (a dash, meant)
+                "objective and key result, and every page can be reached from the menu."
+            ),
         ),
         contact=_contact(site),
         no_contact=_("Tell %(organisation)s about it.", organisation=organisation),
