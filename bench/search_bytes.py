@@ -13,6 +13,10 @@ styles, then what search fetched (Pagefind's script, its WebAssembly, the index 
 metadata of the language, the fragments of the ten results shown). The files are served as they
 are, without HTTP compression: Pagefind's index files are compressed already, a host that
 compresses would send its script and the page smaller.
+
+The synthetic portal is built without PDF reports and, unless ``--charts``, without drawing
+its charts (a cold 10,000-page build spends most of its time on them; search indexes text, and
+a chart's sentence and table stay on the page).
 """
 
 from __future__ import annotations
@@ -35,11 +39,20 @@ from generator.exports.search import FOLDER, NOT_INDEXED, index_pages  # noqa: E
 from generator.output import SiteFolder  # noqa: E402
 from tests.browser.conftest import CHROMIUM, FLAGS, serve  # noqa: E402
 
+#: ``okr-portal build`` with no chart drawn: a key result page then shows its figures' table
+#: without the picture. Search indexes text, so the index is the same but for the charts'
+#: sentences; a cold 10,000-page build spends most of its time drawing charts.
+WITHOUT_CHARTS = (
+    "import sys, generator.build as build; build.chart_svgs = lambda *args: {}; "
+    "from generator.cli import main; sys.argv[0] = 'okr-portal'; main()"
+)
 
-def build(project: Path, out: Path) -> float:
+
+def build(project: Path, out: Path, charts: bool = True) -> float:
     started = time.perf_counter()
+    command = [scale.okr_portal()] if charts else [sys.executable, "-c", WITHOUT_CHARTS]
     subprocess.run(
-        [scale.okr_portal(), "build", "--project", str(project), "--out", str(out)],
+        [*command, "build", "--project", str(project), "--out", str(out)],
         check=True,
         capture_output=True,
     )
@@ -111,10 +124,12 @@ def kind(path: str) -> str:
 KINDS = ["script", "wasm", "metadata", "index chunks", "fragments", "page"]
 
 
-def measure(name: str, project: Path, word: str, work: Path) -> dict[str, object]:
+def measure(
+    name: str, project: Path, word: str, work: Path, charts: bool = True
+) -> dict[str, object]:
     print(f"{name}: building", file=sys.stderr)
-    site = work / f"site-{name}"
-    seconds = build(project, site)
+    site = work / f"site-{name.split()[0]}"
+    seconds = build(project, site, charts)
     indexing, pages = index_seconds(site)
     bytes_by_kind = query_bytes(site, word)
     files = sum(1 for f in (site / FOLDER).rglob("*") if f.is_file())
@@ -165,6 +180,9 @@ def main() -> None:
     parser.add_argument(
         "--synthetic-word", default="housing", help="the word searched on the synthetic portal"
     )
+    parser.add_argument(
+        "--charts", action="store_true", help="draw the synthetic portal's charts (slow)"
+    )
     parser.add_argument("--out", type=Path, help="also write the table here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -173,7 +191,11 @@ def main() -> None:
         if args.size:
             synthetic = work / f"portal-{args.size}"
             scale.generate(synthetic, args.size)
-            results.append(measure(f"{args.size:,} pages", synthetic, args.synthetic_word, work))
+            # No PDF reports either: they are not searched, and take minutes to make.
+            with (synthetic / "site_config.yml").open("a", encoding="utf-8") as config:
+                config.write("report_levels: []\n")
+            name = f"{args.size:,} pages" + ("" if args.charts else " (no charts)")
+            results.append(measure(name, synthetic, args.synthetic_word, work, args.charts))
     text = table(results)
     print(text)
     if args.out:
