@@ -227,6 +227,7 @@ def test_each_part_imports_only_what_it_may() -> None:
         ("jinja2", {"generator.pages", "generator.portal"}),
         ("yaml", {"generator.load", "generator.engine"}),
         ("weasyprint", {"generator.exports.reports"}),
+        ("pagefind", {"generator.exports.search"}),
     ],
 )
 def test_libraries_stay_behind_their_module(library: str, allowed: set[str]) -> None:

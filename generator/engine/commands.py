@@ -93,7 +93,8 @@ def mkdocs_settings(
         "site_dir": str(site_dir),
         "use_directory_urls": True,
         "theme": {"name": "material", "font": False},
-        "plugins": ["search", ours],
+        # No Material search: its index is read whole; generator.exports.search writes Pagefind's.
+        "plugins": [ours],
         "markdown_extensions": ["attr_list", "admonition", "toc"],
     }
     for key, value in extra.items():

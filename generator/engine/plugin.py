@@ -110,6 +110,8 @@ def _data_links(edition: Edition) -> list[Any]:
     if site.dataset.themes:
         links.append(Link(site.fmt._("Themes"), root + urls.THEMES))
     links.append(Link(site.fmt._("Periods"), root + urls.PERIODS))
+    links.append(Link(site.fmt._("A–Z index"), root + urls.A_Z))  # noqa: RUF001 (a dash, meant)
+    links.append(Link(site.fmt._("Search"), root + urls.SEARCH))
     return links
 
 

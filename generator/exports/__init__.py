@@ -39,9 +39,9 @@ EXPORTS: tuple[Export, ...] = (
     sitemap.write,
     robots.write,
     feeds.write,
-    search.write,
     reports.write,
     social_images.write,
+    search.write,  # last: it indexes the pages as the site holds them
 )
 
 ON_DEMAND: tuple[ModuleType, ...] = (checkin_template,)

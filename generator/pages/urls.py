@@ -14,6 +14,8 @@ THEMES = "themes/"
 ACCESSIBILITY = "accessibility/"
 UPDATES = "updates/"  # the list of posts, made by the engine from content/updates/
 OVERDUE = "overdue/"  # key results whose figures are late
+SEARCH = "search/"
+A_Z = "a-z/"
 # Open data (generator.exports.open_data writes them).
 KEY_RESULTS_CSV = "downloads/key-results.csv"
 OBJECTIVES_CSV = "downloads/objectives.csv"

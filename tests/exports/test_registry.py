@@ -35,13 +35,6 @@ def test_the_sitemap_lists_the_home_page_at_the_base_url(sample_site: Path) -> N
     assert f"{base_url}units/city/" in locations  # a data page
 
 
-def test_search_index_holds_hand_written_and_data_pages_but_no_shell(sample_site: Path) -> None:
-    text = (sample_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"location":"units/city/"' in text
-    assert '"location":"about/"' in text
-    assert "_okr-shell" not in text
-
-
 def test_a_period_s_former_id_redirects_in_the_portal_language(tmp_path: Path) -> None:
     project = tmp_path / "portal"
     shutil.copytree(MINIMAL, project, ignore=shutil.ignore_patterns(".okr-cache", "site"))

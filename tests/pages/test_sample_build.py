@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import html
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -351,17 +350,8 @@ def test_redirect_pages_are_in_the_portal_language(sample: Project, sample_site:
     )
 
 
-def test_search_index_and_sitemap_know_every_data_page(sample: Project, sample_site: Path) -> None:
-    index = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
+def test_the_sitemap_knows_every_data_page(sample: Project, sample_site: Path) -> None:
     data = sample.dataset
-    for objective in data.objectives.values():
-        assert urls.objective(objective.id) in locations
-    assert not any(location.startswith("_okr-shell") for location in locations)
-    # An objective is found by the words of its key results too.
-    objective = next(o for o in data.objectives.values() if o.key_results)
-    entry = next(d for d in index["docs"] if d["location"] == urls.objective(objective.id))
-    assert data.key_results[objective.key_results[0]].title in entry["text"]
     sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
     base = sample.settings.base_url
     assert base

@@ -18,6 +18,7 @@ from generator.pages.views import (
     objective,
     overdue,
     period,
+    search,
     theme,
     unit,
 )
@@ -44,3 +45,5 @@ def all_pages(site: Site) -> Iterator[Page]:
     yield data.page(site)
     yield overdue.page(site)
     yield accessibility.page(site)
+    yield search.page(site)
+    yield search.a_z(site)

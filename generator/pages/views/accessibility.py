@@ -60,7 +60,10 @@ def page(site: Site) -> Page:
             _("A status is never shown by colour alone: a symbol and a word stand beside it."),
         ),
         limitations=(
-            _("Search needs JavaScript; without it, every page can be reached from the menu."),
+            _(
+                "Search needs JavaScript; without it, the A–Z index lists every unit, "  # noqa: RUF001 (a dash, meant)
+                "objective and key result, and every page can be reached from the menu."
+            ),
         ),
         contact=_contact(site),
         no_contact=_("Tell %(organisation)s about it.", organisation=organisation),
