@@ -157,13 +157,14 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     # The cold build rendered every chart, enough of them for the pool, and every PDF report
     # into the cache (charts at its top, reports in their folder); the warm build rendered and
     # rewrote none.
-    # Beside each chart's SVG, its PNG: the image a shared link to its key result shows.
+    # Beside each chart's drawings, the PNG of its wide one: the image a shared link to its key
+    # result shows.
     top = [n for n in stamps["cold"] if "/" not in n]
     charts = [n for n in top if n.endswith(".svg")]
     images = [n for n in top if n.endswith("-social.png")]
     reports = [n for n in stamps["cold"] if n not in top]
     assert [n for n in top if n.startswith(".") or n not in charts + images] == []
-    assert len(images) == len(charts)
+    assert len(images) == len(load_project(project).dataset.checkins_by_key_result)
     assert [n for n in reports if not re.fullmatch(r"reports/[0-9a-f]{64}\.pdf", n)] == []
     assert len(charts) >= IN_PROCESS_BELOW
     assert stamps["warm"] == stamps["cold"]
