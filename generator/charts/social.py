@@ -47,6 +47,8 @@ LIGHT = {
     "--okr-chart-target": "#1a7f37",
     "--okr-chart-expected": "#8a4b00",
     "--okr-chart-band": "#d6eadb",
+    "--okr-chart-focus": "#e3e3e3",
+    "--okr-chart-event": "#7a3e9d",
 }
 # Below this many PNGs to draw (or with one worker) they are drawn in this process: starting
 # spawn workers costs about a second.

@@ -55,5 +55,7 @@ def test_hostile_text_in_every_field_reaches_pages_only_as_text(tmp_path: Path) 
     assert "<img" not in unit  # no image from data: it could ask another host for something
     key_result = pages[tmp_path / "site" / "key-results" / "roads-repair-days" / "index.html"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;" in key_result
-    # An event's title, in the list of events and in the chart's name.
-    assert key_result.count("App &#34;&lt;script&gt;alert(1)&lt;/script&gt;&#34; &lt;b&gt;") == 2
+    # An event's title: in the list of events, in the chart's name and in the alt text of the
+    # chart's image when the page is shared (Open Graph and Twitter card).
+    event = "App &#34;&lt;script&gt;alert(1)&lt;/script&gt;&#34; &lt;b&gt;"
+    assert key_result.count(event) == 4
