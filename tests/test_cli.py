@@ -164,7 +164,7 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     images = [n for n in top if n.endswith("-social.png")]
     reports = [n for n in stamps["cold"] if n not in top]
     assert [n for n in top if n.startswith(".") or n not in charts + images] == []
-    assert len(images) == len(load_project(project).dataset.checkins_by_key_result)
+    assert images  # one per distinct wide drawing: compared with the site's below
     assert [n for n in reports if not re.fullmatch(r"reports/[0-9a-f]{64}\.pdf", n)] == []
     assert len(charts) >= IN_PROCESS_BELOW
     assert stamps["warm"] == stamps["cold"]
