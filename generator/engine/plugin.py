@@ -101,6 +101,11 @@ def material_language(tag: str) -> str:
     return "en"
 
 
+def _address(url: str) -> str:
+    """A page's address as ``urls`` writes it: MkDocs writes the home page's as "./"."""
+    return urls.HOME if url == "./" else url
+
+
 def _data_links(edition: Edition) -> list[Any]:
     """The menu's ways into the data, in the edition's language: levels, themes, periods."""
     site, root = edition.site, edition.root
@@ -216,9 +221,8 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
                 raise
             self.problems = error.problems
             return self._problems_page(files, config)
-        # MkDocs writes the home page's address as "./"; ours (urls.HOME) is "".
         self.hand_written = [
-            urls.HOME if f.url == "./" else f.url
+            _address(f.url)
             for f in files.documentation_pages()
             if not f.src_uri.startswith(SHELL_PREFIX)
         ]
@@ -334,9 +338,10 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         settings = self.portal.site.settings
         title = settings.title if page.is_homepage else str(page.title or settings.title)
         description = str(page.meta.get("description") or config.site_description or "")
-        path = urls.HOME if page.url == "./" else page.url
-        tags = render.sharing_tags(
-            title, description, path, settings.base_url, settings.title, self.tag
+        tags = render.joined(
+            render.sharing_tags(
+                title, description, _address(page.url), settings.base_url, settings.title, self.tag
+            )
         )
         return output.replace("</head>", f"    {tags}\n  </head>", 1)
 
@@ -354,7 +359,9 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
     def _home_alternates(self, output: str) -> str:
         """The home page in every language, for search engines (hreflang)."""
         links = language_links(self.portal.site.settings, self.tag, urls.HOME)
-        tags = render.head_tags_of_languages(links, self.portal.site.settings.base_url)
+        tags = render.joined(
+            render.head_tags_of_languages(links, self.portal.site.settings.base_url)
+        )
         return output.replace("</head>", f"{tags}\n</head>", 1) if tags else output
 
     def _feed_links(self, page: Page) -> tuple[feeds.FeedLink, ...]:
@@ -367,7 +374,7 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         return ()
 
     def _feed_head(self, output: str, page: Page) -> str:
-        tags = render.head_tags_of_feeds(self._feed_links(page))
+        tags = render.joined(render.head_tags_of_feeds(self._feed_links(page)))
         return output.replace("</head>", f"{tags}\n</head>", 1) if tags else output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -383,7 +390,7 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
     def _languages_html(self, page: Page) -> str:
         """A hand-written page is in the default language only: it links the home page of
         every other language (the home page's own translations)."""
-        path = urls.HOME if page.url == "./" else page.url
+        path = _address(page.url)
         links = language_links(self.portal.site.settings, self.tag, urls.HOME)
         others = tuple(
             replace(link, href=urls.relative(path, link.path)) for link in links if not link.current

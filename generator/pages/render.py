@@ -131,12 +131,17 @@ def head_tags(page: Page, base_url: str | None, site_name: str = "", locale: str
     tags = [f'<meta name="description" content="{escape(page.description)}">']
     if base_url:
         tags.append(f'<link rel="canonical" href="{escape(base_url + page.path)}">')
-    tags += head_tags_of_languages(page.languages, base_url).split("\n    ")
+    tags += head_tags_of_languages(page.languages, base_url)
     tags += sharing_tags(
         str(page.title), page.description, page.path, base_url, site_name, locale, page.image
-    ).split("\n    ")
-    tags += head_tags_of_feeds(page.feeds).split("\n    ")
-    return "\n    ".join(t for t in tags if t)
+    )
+    tags += head_tags_of_feeds(page.feeds)
+    return joined(tags)
+
+
+def joined(tags: Sequence[str]) -> str:
+    """``<head>`` lines, one a line, indented as the shell's own."""
+    return "\n    ".join(tags)
 
 
 def open_graph_locale(tag: str) -> str:
@@ -157,7 +162,7 @@ def sharing_tags(
     site_name: str,
     locale: str,
     image: SocialImage | None = None,
-) -> str:
+) -> list[str]:
     """Open Graph and Twitter card ``<meta>`` lines: what a link to the page shows when it is
     shared. Addresses are absolute (from ``base_url``) or left out; ``locale`` is a BCP 47 tag."""
     values = [("og:type", "website"), ("og:title", title), ("og:description", description)]
@@ -182,29 +187,29 @@ def sharing_tags(
     )
     if large and image is not None:
         tags.append(f'<meta name="twitter:image:alt" content="{escape(image.alt)}">')
-    return "\n    ".join(tags)
+    return tags
 
 
-def head_tags_of_languages(languages: Sequence[LanguageLink], base_url: str | None) -> str:
+def head_tags_of_languages(languages: Sequence[LanguageLink], base_url: str | None) -> list[str]:
     """``<link rel="alternate" hreflang>`` for the page in each of ``languages``."""
     tags = []
     for other in languages:
         href = base_url + other.path if base_url else other.href
         tags.append(f'<link rel="alternate" hreflang="{escape(other.tag)}" href="{escape(href)}">')
-    return "\n    ".join(tags)
+    return tags
 
 
-def head_tags_of_feeds(feeds: Sequence[FeedLink]) -> str:
+def head_tags_of_feeds(feeds: Sequence[FeedLink]) -> list[str]:
     """``<link rel="alternate" type="application/atom+xml">`` for each feed of the page.
 
     Relative even with a base URL: Material's script fetches ``sitemap.xml`` beside the address
     of every ``link rel="alternate"``, and a relative one keeps that request on the host that
     serves the page (a preview too), never another."""
-    return "\n    ".join(
+    return [
         f'<link rel="alternate" type="{ATOM_TYPE}" title="{escape(feed.title)}" '
         f'href="{escape(feed.href)}">'
         for feed in feeds
-    )
+    ]
 
 
 def feeds_html(env: Environment, feeds: Sequence[FeedLink]) -> str:
