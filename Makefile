@@ -1,7 +1,7 @@
 # Two commands for a fresh machine (Python 3.11+ and make):
 #   make serve   set up, build the sample portal into site/ and serve it at http://127.0.0.1:8000/
 #   make test    set up (.venv, Debian's chromium and WeasyPrint's libraries, the Nu Html
-#                Checker), then run ruff, mypy and the whole test suite
+#                Checker, Lighthouse), then run ruff, mypy and the whole test suite
 VENV := .venv
 BIN := $(VENV)/bin
 # The oldest Debian Chromium the browser tests are known to pass with.
@@ -9,6 +9,9 @@ CHROMIUM_MIN := 120
 # The Nu Html Checker (the W3C's validator) from npm, run with Debian's Java.
 VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+# Lighthouse from npm, run with Debian's Chromium: accessibility and SEO of a page of each kind.
+LIGHTHOUSE_VERSION := 12.2.3
+LIGHTHOUSE := .tools/node_modules/lighthouse/cli/index.js
 
 .PHONY: serve build test lint messages chromium weasyprint
 
@@ -45,7 +48,10 @@ $(VNU_JAR):
 	.ci/java
 	npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@$(VNU_VERSION)
 
-test: lint chromium weasyprint $(VNU_JAR)
+$(LIGHTHOUSE):
+	npm install --silent --no-audit --no-fund --save-exact --prefix .tools lighthouse@$(LIGHTHOUSE_VERSION)
+
+test: lint chromium weasyprint $(VNU_JAR) $(LIGHTHOUSE)
 	$(BIN)/python -m pytest
 
 # Extract the portal's own words and merge them into every catalogue; then translate the new ones.

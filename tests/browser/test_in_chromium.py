@@ -18,11 +18,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from generator import updates
 from generator.charts.spec import COLOURS
 from generator.load.project import Project
 from generator.pages import urls
 from tests.browser.conftest import WCAG_AA, as_without_javascript, serve
-from tests.conftest import FIXTURES, build
+from tests.browser.focus import focus_problems, focus_walk
+from tests.conftest import FIXTURES, ROOT, build
 
 
 def one_of_each_page(sample: Project) -> list[str]:
@@ -54,6 +56,56 @@ def test_axe_sees_a_planted_violation(page: Page, base_url: str, sample: Project
     page.add_style_tag(content=".okr-status { color: #f0f0f0 !important; }")
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
     assert "color-contrast" in {v["id"] for v in result.response["violations"]}
+
+
+def the_menu_and_the_posts(sample: Project) -> list[str]:
+    """One page of each kind, and the pages whose menu opens a section (the updates) or holds
+    the page's own contents (the hand-written ones), and the page of a wrong address."""
+    post = sorted((ROOT / "content" / updates.FOLDER).glob("*.md"))[0].stem
+    return [*one_of_each_page(sample), updates.FOLDER, f"{updates.FOLDER}{post}/", "404.html"]
+
+
+@pytest.mark.parametrize(("width", "script"), [(320, True), (320, False), (1280, False)], ids=str)
+def test_the_focus_is_seen_on_a_narrow_screen_and_without_javascript(
+    browser: Browser, base_url: str, sample: Project, width: int, script: bool
+) -> None:
+    """Every stop (tests/browser/focus.py); on a wide screen with JavaScript every page is
+    walked in test_every_page.py. On a narrow screen the menu is a drawer beyond the edge of the
+    screen: its links are stops, with or without JavaScript, and each comes into view."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 640}, java_script_enabled=script
+    )
+    page = context.new_page()
+    found, menu = {}, set()
+    for path in the_menu_and_the_posts(sample):
+        page.goto(base_url + path)
+        walk = focus_walk(page, 200)
+        menu |= {element for element, _ in walk if element.startswith("a.md-nav__link ")}
+        if focus_problems(walk):
+            found[path] = focus_problems(walk)
+    context.close()
+    assert any('"Periods"' in link for link in menu)
+    assert found == {}
+
+
+def test_the_focus_walk_sees_a_planted_focus_without_a_mark(page: Page, base_url: str) -> None:
+    page.goto(base_url + urls.PERIODS)
+    page.add_style_tag(
+        content="*:focus, *:focus-visible { outline: none !important; box-shadow: none !important }"
+    )
+    walk = focus_walk(page, 200)
+    assert len(walk) > 10
+    marked = [element for element, problem in walk if not (problem or "").startswith("no focus")]
+    # Only Material's colour toggle keeps its ring: the ring is on its label, not on the hidden
+    # radio button that has the focus.
+    assert marked == ['input#__palette_0.md-option "Switch to dark colours"']
+
+
+def test_the_focus_walk_sees_a_planted_focus_off_the_screen(page: Page, base_url: str) -> None:
+    page.goto(base_url + urls.PERIODS)
+    page.add_style_tag(content=".okr-breadcrumbs { position: absolute; left: -10000px }")
+    problems = focus_problems(focus_walk(page, 200))
+    assert len(problems) == 1 and problems[0].startswith('a "Home": off the screen')
 
 
 def test_pages_ask_nothing_of_any_other_host(page: Page, base_url: str, sample: Project) -> None:
