@@ -44,7 +44,7 @@ def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = Non
     progress.report("data loaded (check-ins)", checkins, checkins)
     figures = score(project.dataset, project.as_of, project.settings.status_factors)
     charts_cache = root / CACHE_DIR if cache_dir is None else cache_dir
-    history = read_history(root, charts_cache / "history")
+    history = read_history(root, charts_cache / "history").without(project.withheld_ids)
     statuses = status_changes(project.dataset, project.as_of, project.settings.status_factors)
     editions = tuple(
         _edition(project, figures, history, statuses, tag, charts_cache, workers)

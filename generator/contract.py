@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from generator.model import Direction, Kind, Status, UpdateEvery
+from generator.model import Commitment, Direction, Kind, Status, UpdateEvery
 
 
 class FieldType(StrEnum):
@@ -113,6 +113,19 @@ STATUS_FACTORS = Record(
     ),
 )
 
+FEEDBACK = Record(
+    "feedback",
+    "site_config.yml",
+    (
+        Field(
+            "url",
+            FieldType.URL,
+            "A form's address; {id} and {title} become the item's id and title, URL-encoded.",
+        ),
+        Field("email", FieldType.TEXT, "An email address; the mail's subject names the item."),
+    ),
+)
+
 SETTINGS = Record(
     "site_config.yml",
     "site_config.yml",
@@ -185,6 +198,14 @@ SETTINGS = Record(
             default=False,
         ),
         Field(
+            "feedback",
+            FieldType.MAPPING,
+            "How a reader answers back on an objective or key result: {url: ...} with {id} "
+            "and {title} filled in, or {email: ...} for a mail with the item in its subject.",
+            default={},
+            record=FEEDBACK,
+        ),
+        Field(
             "accessibility_contact",
             FieldType.TEXT,
             "Where readers report an accessibility problem: an email address or a web address.",
@@ -223,7 +244,7 @@ PERIOD = Record(
         Field(
             "id",
             FieldType.PERIOD_ID,
-            "YYYY, YYYY-Q1..YYYY-Q4, YYYY-H1/H2 or YYYY-MM.",
+            "YYYY, YYYY-Q1..YYYY-Q4, YYYY-H1/H2, YYYY-MM, or YYYY-YYYY for several years.",
             required=True,
         ),
         _text("label", "How the period is named; default: derived from its id."),
@@ -246,6 +267,51 @@ THEME = Record(
         _text("name", "The theme's name.", required=True),
         _text("description", "What the theme covers.", markdown=True),
         _former_ids("theme"),
+    ),
+)
+
+
+def _commitment(kind: str, default: str | None) -> Field:
+    inherits = " (default: its objective's)" if default is None else " (default)"
+    return Field(
+        "commitment",
+        FieldType.CHOICE,
+        f"committed{inherits} or aspirational: a stretch {kind}, where falling short is "
+        "expected and never described as failure.",
+        default=default,
+        choices=tuple(c.value for c in Commitment),
+    )
+
+
+def _publish(kind: str) -> Field:
+    return Field(
+        "publish",
+        FieldType.BOOLEAN,
+        f"false keeps this {kind} off the site and out of the open data; it is still checked "
+        "and counted on its unit's page.",
+        default=True,
+    )
+
+
+INTERIM_TARGET = Record(
+    "an interim target",
+    "data/okrs/<period-id>/<unit-id>.yml",
+    (
+        Field(
+            "date", FieldType.DATE, "When the waypoint is due, inside the period.", required=True
+        ),
+        Field("value", FieldType.NUMBER, "The value to reach by then.", required=True),
+    ),
+)
+
+BUDGET = Record(
+    "a budget",
+    "data/okrs/<period-id>/<unit-id>.yml",
+    (
+        Field(
+            "amount", FieldType.NUMBER, "Money set aside this period (0 or more).", required=True
+        ),
+        Field("currency", FieldType.TEXT, "ISO 4217 code: EUR, NOK, USD...", required=True),
     ),
 )
 
@@ -286,6 +352,17 @@ KEY_RESULT = Record(
         _text("source", "Where the figures come from."),
         Field("source_url", FieldType.URL, "A link to the source."),
         _text("caveat", "How to read the figure, in plain words."),
+        _text("method", "How the figure is measured or computed, in plain words."),
+        _commitment("key result", None),
+        _publish("key result"),
+        Field(
+            "interim_targets",
+            FieldType.LIST,
+            "Waypoints [{date, value}] on the way to the target; expected progress follows "
+            "them. Not with direction within.",
+            default=(),
+            record=INTERIM_TARGET,
+        ),
         Field(
             "update_every",
             FieldType.CHOICE,
@@ -308,6 +385,14 @@ OBJECTIVE = Record(
         Field("aligns_to", FieldType.SLUGS, "Objective ids this one contributes to.", default=()),
         Field("shared_with", FieldType.SLUGS, "Other unit ids that co-own it.", default=()),
         Field("themes", FieldType.SLUGS, "Theme ids from data/themes.yml.", default=()),
+        _commitment("objective", "committed"),
+        _publish("objective"),
+        Field(
+            "budget",
+            FieldType.MAPPING,
+            "Money set aside for it this period: {amount: 2500000, currency: EUR}.",
+            record=BUDGET,
+        ),
         Field(
             "key_results",
             FieldType.LIST,
@@ -398,12 +483,15 @@ EVENT = Record(
 RECORDS = (
     SETTINGS,
     STATUS_FACTORS,
+    FEEDBACK,
     UNIT,
     PERIOD,
     THEME,
     OKR_FILE,
     OBJECTIVE,
+    BUDGET,
     KEY_RESULT,
+    INTERIM_TARGET,
     CHECKIN,
     EVENT,
 )

@@ -23,8 +23,8 @@ import hashlib
 import json
 import logging
 import subprocess
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -121,6 +121,15 @@ class History:
             for period in sorted(periods):
                 found.setdefault(period, []).append(change)
         return {key: tuple(changes) for key, changes in found.items()}
+
+    def without(self, withheld: Set[str]) -> History:
+        """The history without the items withheld today (nor their key results' changes)."""
+        if not withheld:
+            return self
+        kept = tuple(
+            c for c in self.changes if c.item not in withheld and c.objective not in withheld
+        )
+        return replace(self, changes=kept)
 
     @cached_property
     def target_changes(self) -> tuple[Change, ...]:
@@ -305,13 +314,22 @@ def _parse(content: bytes) -> FileFields:
         key_results = objective.get("key_results") or []
         if not isinstance(objective_id, str) or not isinstance(key_results, list):
             return None
+        if _withheld(objective):
+            continue
         items.append(("objective", objective_id, {"title": _text(objective["title"])}))
         for kr in key_results:
             fields = _key_result_fields(kr)
             if fields is None:
                 return None
+            if _withheld(kr):
+                continue
             items.append(("key_result", kr["id"], {**fields, "objective": objective_id}))
     return items
+
+
+def _withheld(item: dict[str, Any]) -> bool:
+    """Written with ``publish: false`` at that revision: its changes are not shown."""
+    return str(item.get("publish", "")).strip().lower() in {"false", "no"}
 
 
 def _is_text(value: object) -> bool:

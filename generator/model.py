@@ -37,6 +37,14 @@ class UpdateEvery(StrEnum):
     YEARLY = "yearly"
 
 
+class Commitment(StrEnum):
+    """Committed: the body means to meet it. Aspirational: a stretch, where falling short is
+    expected, so its status is never described as failure and roll-ups count it apart."""
+
+    COMMITTED = "committed"
+    ASPIRATIONAL = "aspirational"
+
+
 class Status(StrEnum):
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
@@ -111,6 +119,22 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class InterimTarget:
+    """A waypoint on the way to a far target: the value to reach by ``date``."""
+
+    date: datetime.date
+    value: float
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Money set aside for an objective in its period."""
+
+    amount: float
+    currency: str  # ISO 4217
+
+
+@dataclass(frozen=True)
 class KeyResult:
     """A key result as scored: a milestone is percent complete, from baseline 0 up to target 100,
     so only what is shown of it (no baseline or target of its own) tells it apart."""
@@ -130,6 +154,13 @@ class KeyResult:
     formerly: tuple[str, ...] = ()
     translations: Translations = Translations()
     update_every: UpdateEvery | None = None  # None: its usual gap between check-ins decides
+    method: str | None = None
+    commitment: Commitment = Commitment.COMMITTED
+    interim_targets: tuple[InterimTarget, ...] = ()  # by date, inside the period
+
+    @property
+    def aspirational(self) -> bool:
+        return self.commitment is Commitment.ASPIRATIONAL
 
 
 @dataclass(frozen=True)
@@ -146,6 +177,21 @@ class Objective:
     key_results: tuple[str, ...] = ()
     formerly: tuple[str, ...] = ()
     translations: Translations = Translations()
+    commitment: Commitment = Commitment.COMMITTED
+    budget: Budget | None = None
+
+    @property
+    def aspirational(self) -> bool:
+        return self.commitment is Commitment.ASPIRATIONAL
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """How many of a unit's objectives and key results in one period are not published
+    (``publish: false``): only the counts reach the site, never an id or a title."""
+
+    objectives: int = 0
+    key_results: int = 0
 
 
 @dataclass(frozen=True)
@@ -192,6 +238,8 @@ class Dataset:
     key_results: Mapping[str, KeyResult]
     checkins: tuple[CheckIn, ...] = field(default=())
     events: tuple[Event, ...] = field(default=())
+    #: (unit id, period id) -> what of it is withheld; empty when everything is published.
+    withheld: Mapping[tuple[str, str], Withheld] = field(default_factory=dict)
 
     @cached_property
     def children(self) -> Mapping[str, tuple[str, ...]]:

@@ -233,6 +233,19 @@ def period_pace(period: Period) -> Pace:
     return ((period.start - datetime.timedelta(days=1), 0.0), (period.end, 1.0))
 
 
+def key_result_pace(kr: KeyResult, period: Period) -> Pace:
+    """The period's pace, through the key result's interim targets where it has them: each
+    waypoint expects the share of the way from baseline to target its value stands at."""
+    if not kr.interim_targets or kr.target is None or kr.target == kr.baseline:
+        return period_pace(period)
+    start, end = period_pace(period)
+    span = kr.target - kr.baseline
+    waypoints = [
+        (w.date, min(max((w.value - kr.baseline) / span, 0.0), 1.0)) for w in kr.interim_targets
+    ]
+    return (start, *waypoints, end)
+
+
 def expected_progress(pace: Pace, as_of: datetime.date) -> float:
     """Where ``pace`` stands at ``as_of``: the straight line between the waypoints around it,
     0 before the first and the last one's share after it."""
@@ -287,7 +300,7 @@ def _key_result_frame(dataset: Dataset, as_of: datetime.date) -> pd.DataFrame:
                 "target": math.nan if kr.target is None else kr.target,
                 "low": low,
                 "high": high,
-                "expected": expected_progress(period_pace(period), as_of),
+                "expected": expected_progress(key_result_pace(kr, period), as_of),
             }
         )
     columns = ["id", "direction", "baseline", "target", "low", "high", "expected"]
@@ -468,10 +481,12 @@ def status_changes(
         if not period.start <= checkin.date <= min(period.end, as_of):
             continue
         low, high = kr.target_range or (math.nan, math.nan)
-        share = expected.get((period.id, checkin.date))
+        # Key results without waypoints share their period's pace: computed once a day.
+        pace_of = kr.id if kr.interim_targets else period.id
+        share = expected.get((pace_of, checkin.date))
         if share is None:
-            share = expected_progress(period_pace(period), checkin.date)
-            expected[(period.id, checkin.date)] = share
+            share = expected_progress(key_result_pace(kr, period), checkin.date)
+            expected[(pace_of, checkin.date)] = share
         rows.append(
             {
                 "id": kr.id,

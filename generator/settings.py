@@ -29,6 +29,15 @@ class StatusFactors:
 
 
 @dataclass(frozen=True)
+class Feedback:
+    """Where a reader answers back: a form's address (with ``{id}`` and ``{title}`` to fill
+    in) or an email address; one of the two."""
+
+    url: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     title: str
     organisation: str
@@ -42,6 +51,7 @@ class Settings:
     status_factors: StatusFactors
     publish_authors: bool
     accessibility_contact: str | None
+    feedback: Feedback | None  # how a reader answers back on an item; None: no way offered
     report_levels: tuple[str, ...]  # levels whose units get a PDF report per period
     mkdocs: Mapping[str, Any]  # MkDocs' own settings, typed as YAML reads them
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 import pytest
 
@@ -11,6 +12,7 @@ from generator.model import (
     CheckIn,
     Dataset,
     Direction,
+    InterimTarget,
     KeyResult,
     Kind,
     Objective,
@@ -26,6 +28,7 @@ from generator.scoring import (
     FreshnessState,
     current_period,
     expected_progress,
+    key_result_pace,
     period_pace,
     score,
     usual_gap,
@@ -505,3 +508,32 @@ def test_checkins_after_as_of_do_not_count_as_updates() -> None:
     fresh = freshness_of(dates, as_of=datetime.date(2026, 8, 20))  # 1 September not yet made
     assert fresh.next_due == datetime.date(2026, 7, 27)
     assert fresh.state is FreshnessState.OVERDUE
+
+
+def test_interim_targets_set_the_pace_of_their_key_result() -> None:
+    """A waypoint of 80 by 31 July on the way from 0 to 100 expects 80 % by then: a value of 60
+    in mid-August is on track by the calendar but at risk by the waypoints."""
+    waypoint = (InterimTarget(datetime.date(2026, 7, 31), 80),)
+    plain = KeyResult("plain", "o", "KR", Kind.OUTCOME, "u", Direction.INCREASE, 0, 100)
+    paced = replace(plain, id="paced", interim_targets=waypoint)
+    checkins = [CheckIn(kr, datetime.date(2026, 8, 10), 60) for kr in ("plain", "paced")]
+    figures = figures_for([plain, paced], checkins, as_of=MID_Q3).key_results
+    assert figures["plain"].expected_progress == pytest.approx(0.5)
+    assert figures["paced"].expected_progress == pytest.approx(0.8 + 0.2 * 15 / 61)
+    assert figures["plain"].derived_status is Status.ON_TRACK
+    assert figures["paced"].derived_status is Status.AT_RISK
+
+
+def test_a_waypoint_of_a_falling_figure_is_its_share_of_the_way_down() -> None:
+    kr = KeyResult(
+        "kr",
+        "o",
+        "KR",
+        Kind.OUTCOME,
+        "days",
+        Direction.DECREASE,
+        120,
+        60,
+        interim_targets=(InterimTarget(datetime.date(2026, 8, 15), 105),),
+    )
+    assert expected_progress(key_result_pace(kr, Q3), MID_Q3) == pytest.approx(0.25)

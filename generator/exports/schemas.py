@@ -29,7 +29,7 @@ FOLDER = "schemas/"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 SLUG_PATTERN = "^[a-z0-9][a-z0-9-]{0,79}$"
-PERIOD_PATTERN = "^[0-9]{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$"
+PERIOD_PATTERN = "^[0-9]{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2])|-[0-9]{4})?$"
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 #: The YAML files with a schema: file name of the schema -> (the file it describes, its record,

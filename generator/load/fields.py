@@ -18,7 +18,7 @@ from generator.load.yamlfile import LineDict, LineList
 from generator.model import Translations
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
-PERIOD_ID = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?")
+PERIOD_ID = re.compile(r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2])|-\d{4})?")
 NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 MISSING = {"", "~", "null", "Null", "NULL"}
 

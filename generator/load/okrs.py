@@ -5,13 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.contract import KEY_RESULT, OBJECTIVE, OKR_FILE
+from babel.numbers import list_currencies
+
+from generator.contract import BUDGET, INTERIM_TARGET, KEY_RESULT, OBJECTIVE, OKR_FILE
 from generator.load.fields import Fields, parse_number
 from generator.load.ids import IdRegistry
 from generator.load.problems import Problems
 from generator.load.yamlfile import LineDict, LineList, read_yaml
 from generator.model import (
+    Budget,
+    Commitment,
     Direction,
+    InterimTarget,
     KeyResult,
     Kind,
     Objective,
@@ -32,6 +37,8 @@ class OkrFiles:
     #: Ids of key results written but not valid (or under an invalid objective): their own
     #: problems are reported, so check-ins naming them need no second "unknown" problem.
     rejected: set[str] = field(default_factory=set)
+    #: Ids of objectives and key results written with ``publish: false``.
+    unpublished: set[str] = field(default_factory=set)
 
 
 def load_okrs(
@@ -51,7 +58,8 @@ def load_okrs(
             if file.is_dir() or file.name.startswith(".") or file.suffix == ".md":
                 continue
             if _placed_well(file, folder, shown_as, units, periods, problems):
-                _load_file(file, shown_as, found, problems, ids, languages)
+                period = periods[file.parent.name]
+                _load_file(file, shown_as, period, found, problems, ids, languages)
     _check_references(found, units, themes, problems)
     return found
 
@@ -85,6 +93,7 @@ def _placed_well(
 def _load_file(
     file: Path,
     shown_as: str,
+    period: Period,
     found: OkrFiles,
     problems: Problems,
     ids: IdRegistry,
@@ -99,8 +108,8 @@ def _load_file(
         problems.add(shown_as, 1, "must be a mapping with unit, period and objectives")
         return
     fields = Fields(document, shown_as, problems, OKR_FILE)
-    unit_id, period_id = file.stem, file.parent.name
-    for key, expected in (("unit", unit_id), ("period", period_id)):
+    unit_id = file.stem
+    for key, expected in (("unit", unit_id), ("period", period.id)):
         value = fields.text(key)
         if value is not None and value != expected:
             where = "file name" if key == "unit" else "folder name"
@@ -117,14 +126,14 @@ def _load_file(
         if not isinstance(item, LineDict):
             problems.add(shown_as, line, "each objective must be a mapping with an id and a title")
             continue
-        _load_objective(item, shown_as, unit_id, period_id, found, problems, ids, languages)
+        _load_objective(item, shown_as, unit_id, period, found, problems, ids, languages)
 
 
 def _load_objective(
     mapping: LineDict,
     shown_as: str,
     unit_id: str,
-    period_id: str,
+    period: Period,
     found: OkrFiles,
     problems: Problems,
     ids: IdRegistry,
@@ -134,7 +143,10 @@ def _load_objective(
     objective_id = fields.slug("id")
     title = fields.text("title")
     formerly = fields.slugs("formerly") or ()
-    key_results = _load_key_results(fields, shown_as, objective_id or "", problems, ids)
+    commitment = Commitment(fields.choice("commitment") or Commitment.COMMITTED)
+    budget = _budget(fields)
+    owner = _Owner(objective_id or "", period, commitment)
+    key_results = _load_key_results(fields, shown_as, owner, problems, ids, found)
     if (
         objective_id is None
         or title is None
@@ -146,10 +158,12 @@ def _load_objective(
     good = [kr for kr in key_results if isinstance(kr, KeyResult)]
     found.rejected.update(kr for kr in key_results if isinstance(kr, str))
     found.key_results.update((kr.id, kr) for kr in good)
+    if not fields.boolean("publish"):
+        found.unpublished.add(objective_id)
     found.objectives[objective_id] = Objective(
         id=objective_id,
         unit=unit_id,
-        period=period_id,
+        period=period.id,
         title=title,
         description=fields.text("description") or "",
         owner=fields.text("owner"),
@@ -159,8 +173,37 @@ def _load_objective(
         key_results=tuple(kr.id for kr in good),
         formerly=formerly,
         translations=fields.translations(),
+        commitment=commitment,
+        budget=budget,
     )
     found.places[objective_id] = (shown_as, mapping)
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """What a key result takes from its objective: its id, period and commitment."""
+
+    objective: str
+    period: Period
+    commitment: Commitment
+
+
+def _budget(fields: Fields) -> Budget | None:
+    mapping = fields.mapping_value("budget")
+    if mapping is None:
+        return None
+    inner = Fields(mapping, fields.path, fields.problems, BUDGET)
+    amount = inner.number("amount")
+    currency = inner.text("currency")
+    if currency is not None and currency not in list_currencies():
+        inner.problem("currency", f"currency '{currency}' is not an ISO 4217 code like EUR or NOK")
+        return None
+    if amount is not None and amount < 0:
+        inner.problem("amount", f"budget amount {amount:g} is below 0")
+        return None
+    if amount is None or currency is None:
+        return None
+    return Budget(amount, currency)
 
 
 def _written_ids(items: object) -> set[str]:
@@ -171,7 +214,12 @@ def _written_ids(items: object) -> set[str]:
 
 
 def _load_key_results(
-    fields: Fields, shown_as: str, objective_id: str, problems: Problems, ids: IdRegistry
+    fields: Fields,
+    shown_as: str,
+    owner: _Owner,
+    problems: Problems,
+    ids: IdRegistry,
+    found: OkrFiles,
 ) -> list[KeyResult | str] | None:
     """Each key result of an objective, or the id of one that is not valid; None if not a list."""
     items = fields.raw("key_results")
@@ -185,9 +233,11 @@ def _load_key_results(
         if not isinstance(item, LineDict):
             problems.add(shown_as, line, "each key result must be a mapping with an id and a title")
             continue
-        key_result = _load_key_result(item, shown_as, objective_id, problems, ids, fields.languages)
+        key_result = _load_key_result(item, shown_as, owner, problems, ids, fields.languages)
+        if key_result is not None and not key_result[1]:
+            found.unpublished.add(key_result[0].id)
         if key_result is not None:
-            loaded.append(key_result)
+            loaded.append(key_result[0])
         elif isinstance(item.get("id"), str):
             loaded.append(str(item["id"]))
     return loaded
@@ -196,29 +246,33 @@ def _load_key_results(
 def _load_key_result(
     mapping: LineDict,
     shown_as: str,
-    objective_id: str,
+    owner: _Owner,
     problems: Problems,
     ids: IdRegistry,
     languages: tuple[str, ...],
-) -> KeyResult | None:
+) -> tuple[KeyResult, bool] | None:
+    """The key result and whether it is published."""
     fields = Fields(mapping, shown_as, problems, KEY_RESULT, languages)
     kr_id = fields.slug("id")
     title = fields.text("title")
     kind_text = fields.choice("kind")
     formerly = fields.slugs("formerly") or ()
     update_every = fields.choice("update_every")
+    commitment = fields.choice("commitment")
+    publish = fields.boolean("publish")
     if kind_text is None:
         return None
     kind = Kind(kind_text)
     measure = _milestone(fields) if kind is Kind.MILESTONE else _measure(fields)
-    if kr_id is None or title is None or measure is None:
+    waypoints = _interim_targets(fields, owner.period, measure)
+    if kr_id is None or title is None or measure is None or waypoints is None:
         return None
     if not ids.claim("key result", kr_id, formerly, shown_as, mapping.line):
         return None
     unit, direction, baseline, target, target_range = measure
-    return KeyResult(
+    key_result = KeyResult(
         id=kr_id,
-        objective=objective_id,
+        objective=owner.objective,
         title=title,
         kind=kind,
         unit=unit,
@@ -232,7 +286,61 @@ def _load_key_result(
         formerly=formerly,
         translations=fields.translations(),
         update_every=UpdateEvery(update_every) if update_every else None,
+        method=fields.text("method"),
+        commitment=Commitment(commitment) if commitment else owner.commitment,
+        interim_targets=waypoints,
     )
+    return key_result, publish
+
+
+def _interim_targets(
+    fields: Fields, period: Period, measure: Measure | None
+) -> tuple[InterimTarget, ...] | None:
+    """The waypoints, by date; None when one has a problem."""
+    items = fields.raw("interim_targets")
+    if items is None or (isinstance(items, str) and items.strip() in ("", "[]")):
+        return ()
+    if not isinstance(items, LineList):
+        fields.problem("interim_targets", "'interim_targets' must be a list of {date, value}")
+        return None
+    if measure is not None and measure[1] is Direction.WITHIN:
+        fields.problem(
+            "interim_targets", "'interim_targets' need a target: not with 'direction: within'"
+        )
+        return None
+    found: list[InterimTarget] = []
+    ok = True
+    for item, line in zip(items, items.item_lines, strict=True):
+        if not isinstance(item, LineDict):
+            fields.problems.add(fields.path, line, "each interim target is {date: ..., value: ...}")
+            ok = False
+            continue
+        waypoint = _interim_target(
+            Fields(item, fields.path, fields.problems, INTERIM_TARGET), period
+        )
+        if waypoint is None:
+            ok = False
+        elif any(w.date == waypoint.date for w in found):
+            fields.problems.add(fields.path, line, f"two interim targets on {waypoint.date}")
+            ok = False
+        else:
+            found.append(waypoint)
+    return tuple(sorted(found, key=lambda w: w.date)) if ok else None
+
+
+def _interim_target(fields: Fields, period: Period) -> InterimTarget | None:
+    day = fields.date("date")
+    value = fields.number("value")
+    if day is not None and not period.start <= day < period.end:
+        fields.problem(
+            "date",
+            f"interim target dated {day} is outside period {period.id} ({period.start} to "
+            f"{period.end}): a waypoint falls inside the period, before its end",
+        )
+        return None
+    if day is None or value is None:
+        return None
+    return InterimTarget(day, value)
 
 
 #: unit, direction, baseline, target (None with a target range), target range.

@@ -16,6 +16,7 @@ from generator.load.events import load_events
 from generator.load.ids import IdRegistry
 from generator.load.okrs import OkrFiles, load_okrs
 from generator.load.problems import DataError, Problems
+from generator.load.publication import published
 from generator.load.settings import load_settings
 from generator.load.structure import load_periods, load_themes, load_units
 from generator.model import Dataset, Period
@@ -24,12 +25,26 @@ from generator.settings import Settings
 
 @dataclass(frozen=True)
 class Project:
-    """A loaded portal: where it lives, its settings, its data and the date figures are as of."""
+    """A loaded portal: where it lives, its settings, its data and the date figures are as of.
+
+    ``dataset`` is what is published, the source of every output; ``written`` also holds the
+    items with ``publish: false``, for the checks a publisher runs and nothing else."""
 
     root: Path
     settings: Settings
     dataset: Dataset
     as_of: datetime.date
+    written: Dataset | None = None
+
+    @property
+    def withheld_ids(self) -> frozenset[str]:
+        """Ids of the objectives and key results written but not published."""
+        if self.written is None:
+            return frozenset()
+        return frozenset(
+            (self.written.objectives.keys() - self.dataset.objectives.keys())
+            | (self.written.key_results.keys() - self.dataset.key_results.keys())
+        )
 
 
 def load_project(root: Path) -> Project:
@@ -83,7 +98,13 @@ def load_project(root: Path) -> Project:
     )
     _check_checkin_dates(placed, dataset, as_of, problems)
     problems.raise_if_any()
-    return Project(root=root, settings=settings, dataset=dataset, as_of=as_of)
+    return Project(
+        root=root,
+        settings=settings,
+        dataset=published(dataset, okrs.unpublished),
+        as_of=as_of,
+        written=dataset,
+    )
 
 
 def _check_checkin_dates(

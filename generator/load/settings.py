@@ -6,17 +6,18 @@ with the default of every optional key; this module checks the values and fills 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from generator.contract import SETTINGS, STATUS_FACTORS
+from generator.contract import FEEDBACK, SETTINGS, STATUS_FACTORS
 from generator.load.fields import Fields, did_you_mean
 from generator.load.problems import Problems
 from generator.load.yamlfile import LineDict, parse_yaml, read_text
-from generator.settings import Settings, StatusFactors
+from generator.settings import Feedback, Settings, StatusFactors
 
 CONFIG_FILE = "site_config.yml"
 
@@ -56,6 +57,7 @@ def load_settings(project: Path, problems: Problems) -> Settings | None:
         status_factors=_status_factors(fields),
         publish_authors=fields.boolean("publish_authors"),
         accessibility_contact=fields.text("accessibility_contact"),
+        feedback=_feedback(fields),
         report_levels=_report_levels(fields, levels or ()),
         mkdocs=_mkdocs(fields, text),
     )
@@ -160,6 +162,25 @@ def _status_factors(fields: Fields) -> StatusFactors:
     if not 0 <= factors.at_risk <= factors.on_track:
         inner.problem(None, "status_factors: need 0 <= at_risk <= on_track (e.g. 0.6 and 0.9)")
     return factors
+
+
+def _feedback(fields: Fields) -> Feedback | None:
+    mapping = fields.mapping_value("feedback")
+    if mapping is None:
+        return None
+    inner = Fields(mapping, fields.path, fields.problems, FEEDBACK)
+    url, email = inner.url("url"), inner.text("email")
+    if url is not None and email is not None:
+        inner.problem(None, "feedback: give 'url' or 'email', not both")
+        return None
+    if email is not None and not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+", email):
+        inner.problem("email", f"feedback email '{email}' is not an email address")
+        return None
+    if url is None and email is None:
+        if not (inner.has("url") or inner.has("email")):
+            inner.problem(None, "feedback: give a form's 'url' or an 'email' address")
+        return None
+    return Feedback(url=url, email=email)
 
 
 def _mkdocs(fields: Fields, text: str) -> dict[str, Any]:

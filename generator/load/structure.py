@@ -138,7 +138,13 @@ def load_periods(
         if period_id is not None and not PERIOD_ID.fullmatch(period_id):
             fields.problem(
                 "id",
-                f"period id '{period_id}' is not YYYY, YYYY-Q1..YYYY-Q4, YYYY-H1, YYYY-H2 or YYYY-MM",
+                f"period id '{period_id}' is not YYYY, YYYY-Q1..YYYY-Q4, YYYY-H1, YYYY-H2, "
+                "YYYY-MM or YYYY-YYYY",
+            )
+            period_id = None
+        elif period_id is not None and _years_backwards(period_id):
+            fields.problem(
+                "id", f"period id '{period_id}' runs backwards: write the earlier year first"
             )
             period_id = None
         start = fields.date("start")
@@ -155,6 +161,12 @@ def load_periods(
                 period_id, label, start, end, formerly, fields.translations()
             )
     return periods
+
+
+def _years_backwards(period_id: str) -> bool:
+    """A period of several years (YYYY-YYYY) whose last year is not after its first."""
+    first, _, last = period_id.partition("-")
+    return len(last) == 4 and int(last) <= int(first)
 
 
 def _former_period_ids(fields: Fields) -> tuple[str, ...]:

@@ -71,6 +71,8 @@ class Formatter:
         if period.label:
             return period.label
         year = period.id[:4]
+        if len(period.id) == 9:  # several years, YYYY-YYYY
+            return self._("%(first)s–%(last)s", first=year, last=period.id[5:])  # noqa: RUF001
         if "-Q" in period.id:
             return self._("Q%(quarter)s %(year)s", quarter=period.id[-1], year=year)
         if "-H" in period.id:
