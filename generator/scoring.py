@@ -25,11 +25,13 @@ import numpy as np
 import pandas as pd
 
 from generator.model import (
+    Budget,
     CheckIn,
     Dataset,
     Direction,
     KeyResult,
     Kind,
+    Objective,
     Period,
     Status,
     UpdateEvery,
@@ -43,14 +45,18 @@ _UPWARDS = [Direction.INCREASE.value, Direction.AT_LEAST.value]
 
 @dataclass(frozen=True)
 class StatusCounts:
+    """Committed key results by status; aspirational ones apart, since falling short of a
+    stretch is expected and must not be added to the failures."""
+
     on_track: int = 0
     at_risk: int = 0
     off_track: int = 0
     no_data: int = 0
+    aspirational: int = 0
 
     @property
     def total(self) -> int:
-        return self.on_track + self.at_risk + self.off_track + self.no_data
+        return self.on_track + self.at_risk + self.off_track + self.no_data + self.aspirational
 
     def of(self, status: Status) -> int:
         return int(getattr(self, status.value))
@@ -258,6 +264,16 @@ def expected_progress(pace: Pace, as_of: datetime.date) -> float:
     return pace[-1][1]
 
 
+def budget_totals(objectives: Sequence[Objective]) -> tuple[Budget, ...]:
+    """The money set aside for ``objectives``, summed per currency (by currency code)."""
+    totals: dict[str, float] = {}
+    for objective in objectives:
+        if objective.budget is not None:
+            currency = objective.budget.currency
+            totals[currency] = totals.get(currency, 0.0) + objective.budget.amount
+    return tuple(Budget(amount, currency) for currency, amount in sorted(totals.items()))
+
+
 def current_period(periods: Sequence[Period], as_of: datetime.date) -> Period | None:
     """The shortest period holding ``as_of``; else the one that ended last before it; before
     every period, the one that ends last."""
@@ -301,9 +317,10 @@ def _key_result_frame(dataset: Dataset, as_of: datetime.date) -> pd.DataFrame:
                 "low": low,
                 "high": high,
                 "expected": expected_progress(key_result_pace(kr, period), as_of),
+                "aspirational": kr.aspirational,
             }
         )
-    columns = ["id", "direction", "baseline", "target", "low", "high", "expected"]
+    columns = ["id", "direction", "baseline", "target", "low", "high", "expected", "aspirational"]
     return pd.DataFrame(rows, columns=columns).set_index("id")
 
 
@@ -409,22 +426,29 @@ def _objective_frame(dataset: Dataset, key_results: pd.DataFrame) -> pd.DataFram
         for kr_id in o.key_results
     ]
     frame = pd.DataFrame(pairs, columns=["objective", "unit", "period", "kr"])
-    return frame.join(key_results[["clipped", "status"]], on="kr")
+    return frame.join(key_results[["clipped", "status", "aspirational"]], on="kr")
 
 
-def _counts(statuses: pd.Series) -> StatusCounts:
-    tally = statuses.value_counts()
-    return StatusCounts(**{s.value: int(tally.get(s.value, 0)) for s in STATUS_ORDER})
+def _counts(rows: pd.DataFrame) -> StatusCounts:
+    """Key results by status from rows with ``status`` and ``aspirational`` columns."""
+    if rows.empty:
+        return StatusCounts()
+    aspirational = rows["aspirational"].astype(bool)
+    tally = rows.loc[~aspirational, "status"].value_counts()
+    return StatusCounts(
+        **{s.value: int(tally.get(s.value, 0)) for s in STATUS_ORDER},
+        aspirational=int(aspirational.sum()),
+    )
 
 
 def _roll_up_objectives(dataset: Dataset, key_results: pd.DataFrame) -> dict[str, RollUp]:
     frame = _objective_frame(dataset, key_results)
     means = frame.groupby("objective")["clipped"].mean()
     result: dict[str, RollUp] = {}
-    grouped = dict(tuple(frame.groupby("objective")["status"]))
+    grouped = dict(tuple(frame.groupby("objective")))
     for objective_id in dataset.objectives:
-        statuses = grouped.get(objective_id, pd.Series(dtype=object))
-        result[objective_id] = RollUp(_optional(means.get(objective_id)), _counts(statuses))
+        rows = grouped.get(objective_id, frame.iloc[0:0])
+        result[objective_id] = RollUp(_optional(means.get(objective_id)), _counts(rows))
     return result
 
 
@@ -441,12 +465,12 @@ def _roll_up(
         columns=["objective", "unit", "period", "progress"],
     )
     progress = per_objective.groupby(by)["progress"].mean()
-    statuses = dict(tuple(frame.groupby(by)["status"]))
+    groups = dict(tuple(frame.groupby(by)))
     result: dict[tuple[str, ...], RollUp] = {}
     for key in progress.index:
         group = key if isinstance(key, tuple) else (key,)
         result[group] = RollUp(
-            _optional(progress.get(key)), _counts(statuses.get(group, pd.Series(dtype=object)))
+            _optional(progress.get(key)), _counts(groups.get(group, frame.iloc[0:0]))
         )
     return result
 
@@ -478,7 +502,8 @@ def status_changes(
     expected: dict[tuple[str, datetime.date], float] = {}
     for checkin in dataset.checkins:
         kr, period = dataset.key_results[checkin.key_result], periods[checkin.key_result]
-        if not period.start <= checkin.date <= min(period.end, as_of):
+        # A stretch goal's status is never told in the words of failure, nor its changes.
+        if kr.aspirational or not period.start <= checkin.date <= min(period.end, as_of):
             continue
         low, high = kr.target_range or (math.nan, math.nan)
         # Key results without waypoints share their period's pace: computed once a day.

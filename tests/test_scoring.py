@@ -10,6 +10,7 @@ import pytest
 from generator.load.okrs import MILESTONE_MEASURE
 from generator.model import (
     CheckIn,
+    Commitment,
     Dataset,
     Direction,
     InterimTarget,
@@ -31,6 +32,7 @@ from generator.scoring import (
     key_result_pace,
     period_pace,
     score,
+    status_changes,
     usual_gap,
 )
 from generator.settings import StatusFactors
@@ -537,3 +539,34 @@ def test_a_waypoint_of_a_falling_figure_is_its_share_of_the_way_down() -> None:
         interim_targets=(InterimTarget(datetime.date(2026, 8, 15), 105),),
     )
     assert expected_progress(key_result_pace(kr, Q3), MID_Q3) == pytest.approx(0.25)
+
+
+def test_aspirational_key_results_are_counted_apart_from_the_committed() -> None:
+    """A stretch that falls short is not one more failure in the roll-ups."""
+    committed = KeyResult("c", "o", "C", Kind.OUTCOME, "u", Direction.INCREASE, 0, 100)
+    stretch = replace(committed, id="s", commitment=Commitment.ASPIRATIONAL)
+    day = datetime.date(2026, 8, 10)
+    figures = figures_for([committed, stretch], [CheckIn("c", day, 5), CheckIn("s", day, 5)])
+    assert figures.key_results["s"].status is Status.OFF_TRACK  # judged the same way...
+    counts = figures.units[("city", Q3.id)].counts
+    assert (counts.off_track, counts.aspirational, counts.total) == (1, 1, 2)  # ...counted apart
+    assert figures.objectives["o"].counts.aspirational == 1
+    assert figures.periods[Q3.id].counts.off_track == 1
+
+
+def test_a_stretch_goal_has_no_status_changes_told() -> None:
+    stretch = KeyResult(
+        "s", "o", "S", Kind.OUTCOME, "u", Direction.INCREASE, 0, 100,
+        commitment=Commitment.ASPIRATIONAL,
+    )  # fmt: skip
+    checkins = [CheckIn("s", datetime.date(2026, 7, 20), 90), CheckIn("s", MID_Q3, 0)]
+    dataset = Dataset(
+        levels=("organisation",),
+        units={"city": Unit("city", "City", "organisation", None)},
+        periods={Q3.id: Q3},
+        themes={},
+        objectives={"o": Objective("o", "city", Q3.id, "O", key_results=("s",))},
+        key_results={"s": stretch},
+        checkins=tuple(checkins),
+    )
+    assert status_changes(dataset, MID_Q3, DEFAULT_FACTORS) == {Q3.id: ()}

@@ -108,12 +108,17 @@ def _checkin_entries(site: Site, checkins: Collection[CheckIn]) -> dict[CheckIn,
         status, status_label = checkin.status, _("Owner's status")
         if status is None and checkin.date == figures.latest_date:
             status, status_label = figures.status, _("Status")
+        shown = "" if status is None else fmt.badge(status).label
+        if kr.aspirational and checkin.date == figures.latest_date:
+            shown, status_label = fmt.key_result_badge(kr, figures).label, _("Status")
+        elif kr.aspirational:
+            shown = ""  # a stretch goal is never told in the words of failure
         author = checkin.author if site.settings.publish_authors and checkin.author else ""
         lines = [
             (_("Unit"), unit.name),
             (_("Date"), fmt.date(checkin.date)),
             (_("Value"), value),
-            (status_label, fmt.badge(status).label if status else ""),
+            (status_label, shown),
             (
                 _("Confidence"),
                 "" if checkin.confidence is None else fmt.percent(checkin.confidence),

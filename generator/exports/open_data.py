@@ -95,6 +95,7 @@ def key_results_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
                 f.expected_progress, f.status.value,
                 f.owner_status.value if f.owner_status else None, f.derived_status.value,
                 f.confidence, kr.source, kr.source_url, base_url + urls.key_result(kr.id),
+                kr.commitment.value, kr.method,
             ]  # fmt: skip
 
     return _table(KEY_RESULTS, rows())
@@ -109,7 +110,9 @@ def objectives_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
                 o.id, o.title, o.unit, o.period, o.owner, " ".join(o.aligns_to),
                 " ".join(o.shared_with), " ".join(o.themes), len(o.key_results),
                 roll_up.progress, counts.on_track, counts.at_risk, counts.off_track,
-                counts.no_data, base_url + urls.objective(o.id),
+                counts.no_data, base_url + urls.objective(o.id), o.commitment.value,
+                counts.aspirational, o.budget.amount if o.budget else None,
+                o.budget.currency if o.budget else None,
             ]  # fmt: skip
 
     return _table(OBJECTIVES, rows())

@@ -96,6 +96,10 @@ def model(settings: Settings, dataset: Dataset, figures: Figures) -> Json:
                 "aligns_to": list(o.aligns_to),
                 "shared_with": list(o.shared_with),
                 "themes": list(o.themes),
+                "commitment": o.commitment.value,
+                "budget": None
+                if o.budget is None
+                else {"amount": machine_value(o.budget.amount), "currency": o.budget.currency},
                 "key_results": list(o.key_results),
                 "progress": machine_value(figures.objectives[o.id].progress),
                 "counts": _counts(figures.objectives[o.id].counts),
@@ -120,6 +124,7 @@ def _counts(counts: StatusCounts) -> Json:
         "at_risk": counts.at_risk,
         "off_track": counts.off_track,
         "no_data": counts.no_data,
+        "aspirational": counts.aspirational,
     }
 
 
@@ -140,6 +145,8 @@ def _key_result(kr: KeyResult, f: KeyResultFigures, base: str, has_series: bool)
         "source": kr.source,
         "source_url": kr.source_url,
         "caveat": kr.caveat,
+        "method": kr.method,
+        "commitment": kr.commitment.value,
         "latest_value": machine_value(f.latest_value),
         "latest_date": f.latest_date.isoformat() if f.latest_date else None,
         "progress": machine_value(f.progress),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import gettext
 import io
+import re
 from functools import cache
 from pathlib import Path
 
@@ -81,13 +82,14 @@ class Language:
         if is_currency(unit):
             pattern = self.locale.currency_formats["standard"].pattern.split(";")[0]
             fraction = "" if float(value).is_integer() else ".00"
-            return format_currency(
+            written = format_currency(
                 value,
                 unit,
                 format=_with_fraction(pattern, fraction),
                 locale=self.locale,
                 currency_digits=False,
             )
+            return _currency_spaced(written)
         return f"{self.number(value)} {unit}"
 
     def d3_number_locale(self) -> dict[str, object]:
@@ -165,6 +167,12 @@ def is_currency(unit: str) -> bool:
 @cache
 def _known_currency(code: str) -> bool:
     return get_currency_name(code, locale="en") != code
+
+
+def _currency_spaced(written: str) -> str:
+    """CLDR's currency spacing, which Babel leaves out: a currency written in letters (NOK,
+    CHF) is kept apart from its digits by a no-break space: ``NOK 2,500``, not ``NOK2,500``."""
+    return re.sub(r"(?<=[^\W\d_])(?=[\d\u2212-])|(?<=\d)(?=[^\W\d_])", "\u00a0", written)
 
 
 def _with_fraction(pattern: str, fraction: str) -> str:

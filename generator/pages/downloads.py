@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from generator.model import Direction, Kind, Status
+from generator.model import Commitment, Direction, Kind, Status
 from generator.pages import urls
 
 
@@ -80,6 +80,7 @@ class File:
 _STATUSES = tuple(s.value for s in Status)
 _OWNER_STATUSES = tuple(s.value for s in Status if s is not Status.NO_DATA)
 _PAGE = N_("The address of its page on this portal.")
+_COMMITMENTS = tuple(c.value for c in Commitment)
 
 KEY_RESULTS = Table(
     name="key-results",
@@ -153,6 +154,14 @@ KEY_RESULTS = Table(
         Column("source", ColumnType.TEXT, N_("Where the figures come from.")),
         Column("source_url", ColumnType.TEXT, N_("The address of the source.")),
         Column("page", ColumnType.TEXT, _PAGE, True),
+        Column(
+            "commitment",
+            ColumnType.TEXT,
+            N_("committed, or aspirational: a stretch goal, where falling short is expected."),
+            True,
+            values=_COMMITMENTS,
+        ),
+        Column("method", ColumnType.TEXT, N_("How the figure is measured or computed.")),
     ),
 )  # fmt: skip
 
@@ -183,6 +192,22 @@ OBJECTIVES = Table(
         Column("off_track", ColumnType.INTEGER, N_("How many of its key results are off track."), True, minimum=0),
         Column("no_data", ColumnType.INTEGER, N_("How many of its key results have no figure yet."), True, minimum=0),
         Column("page", ColumnType.TEXT, _PAGE, True),
+        Column(
+            "commitment",
+            ColumnType.TEXT,
+            N_("committed, or aspirational: a stretch goal, where falling short is expected."),
+            True,
+            values=_COMMITMENTS,
+        ),
+        Column(
+            "aspirational",
+            ColumnType.INTEGER,
+            N_("How many of its key results are stretch goals, counted apart from the statuses above."),
+            True,
+            minimum=0,
+        ),
+        Column("budget", ColumnType.NUMBER, N_("The money set aside for it in its period, when given."), minimum=0),
+        Column("budget_currency", ColumnType.TEXT, N_("The currency of its budget: an ISO 4217 code such as EUR.")),
     ),
 )  # fmt: skip
 

@@ -11,12 +11,14 @@ import datetime
 from dataclasses import dataclass
 
 from generator.i18n import Language
-from generator.model import Direction, KeyResult, Kind, Period, Status, UpdateEvery
-from generator.scoring import Cadence
+from generator.model import Commitment, Direction, KeyResult, Kind, Period, Status, UpdateEvery
+from generator.scoring import Cadence, KeyResultFigures
 from generator.settings import Settings
 
 #: Beside the words of a key result whose figures are late: never colour alone.
 LATE_SYMBOL = "◷"
+#: Beside the words of an aspirational item: a stretch goal, told apart from committed ones.
+STRETCH_SYMBOL = "☆"
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,39 @@ class Formatter:
         }
         label, symbol = labels[status]
         return Badge(status.value, label, symbol)
+
+    def key_result_badge(self, kr: KeyResult, figures: KeyResultFigures) -> Badge:
+        """The status a key result shows: a stretch goal says how far it got, never that it
+        is off track."""
+        if not kr.aspirational:
+            return self.badge(figures.status)
+        if figures.clipped_progress is None:
+            label = self._("Stretch goal: no data yet")
+        elif figures.met:
+            label = self._("Stretch goal: reached")
+        else:
+            label = self._(
+                "Stretch goal: %(share)s of the way", share=self.percent(figures.clipped_progress)
+            )
+        return Badge(Commitment.ASPIRATIONAL.value, label, STRETCH_SYMBOL)
+
+    def stretch_goals_badge(self) -> Badge:
+        """Beside the count of a roll-up's aspirational key results."""
+        return Badge(Commitment.ASPIRATIONAL.value, self._("Stretch goals"), STRETCH_SYMBOL)
+
+    def commitment_label(self, commitment: Commitment) -> str:
+        """Words for an aspirational item; nothing for a committed one (the usual case)."""
+        if commitment is Commitment.COMMITTED:
+            return ""
+        return self._("Aspirational")
+
+    def commitment_explained(self, commitment: Commitment) -> str:
+        """What an aspirational item is, for its own page; nothing for a committed one."""
+        if commitment is Commitment.COMMITTED:
+            return ""
+        return self._(
+            "Aspirational: a stretch goal, where falling short is expected and not a failure"
+        )
 
     def progress(
         self,

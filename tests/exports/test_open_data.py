@@ -62,8 +62,17 @@ def test_objectives_csv_counts_key_results_by_status(sample: Project, sample_sit
     assert list(table) == list(sample.dataset.objectives)
     for objective in sample.dataset.objectives.values():
         row = table[objective.id]
-        counted = sum(int(row[s]) for s in ("on_track", "at_risk", "off_track", "no_data"))
+        statuses = ("on_track", "at_risk", "off_track", "no_data", "aspirational")
+        counted = sum(int(row[s]) for s in statuses)
         assert counted == len(objective.key_results)
+        stretch = [k for k in objective.key_results if sample.dataset.key_results[k].aspirational]
+        assert int(row["aspirational"]) == len(stretch)
+        assert row["commitment"] == objective.commitment.value
+        budget = objective.budget
+        assert (row["budget"], row["budget_currency"]) == (
+            (f"{budget.amount:.0f}", budget.currency) if budget else ("", "")
+        )
+    assert any(row["aspirational"] != "0" for row in table.values())  # the sample has stretches
 
 
 def test_home_page_links_the_downloads(sample_site: Path) -> None:

@@ -57,7 +57,7 @@ def page(site: Site, key_result_id: str) -> Page:
         latest=fmt.value(figures.latest_value, kr),
         latest_date=fmt.date(figures.latest_date),
         iso_date=figures.latest_date.isoformat() if figures.latest_date else "",
-        status=fmt.badge(figures.status),
+        status=fmt.key_result_badge(kr, figures),
         as_of=fmt._("Figures as of %(date)s", date=fmt.date(site.figures.as_of)),
         back=site.links.to(
             path,

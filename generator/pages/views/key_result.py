@@ -19,6 +19,7 @@ from generator.pages.views.parts import (
     Page,
     SocialImage,
     citation,
+    feedback_link,
     key_result_row,
     permanent_address,
 )
@@ -82,6 +83,8 @@ class KeyResultBody:
     source: str | None
     source_url: str | None
     caveat: str | None
+    method: str | None
+    commitment: str  # what an aspirational key result is, in words; empty when committed
     chart: ChartImage | None
     events: tuple[EventRow, ...]  # marked on the chart, listed below it; none without a chart
     events_caption: str
@@ -93,6 +96,7 @@ class KeyResultBody:
     all_checkins: Link  # the whole series, as open data
     columns: CheckInColumns
     cite: Citation
+    feedback: Link | None
     embed: Embed
     history: HistorySection
 
@@ -151,6 +155,8 @@ def page(site: Site, key_result_id: str) -> Page:
         source=kr.source,
         source_url=kr.source_url,
         caveat=kr.caveat,
+        method=kr.method,
+        commitment=site.fmt.commitment_explained(kr.commitment),
         chart=chart_image(site, kr),
         events=event_rows(site, kr) if kr.id in site.charts else (),
         events_caption=site.fmt._("Events marked on the chart"),
@@ -172,6 +178,7 @@ def page(site: Site, key_result_id: str) -> Page:
         ),
         columns=checkin_columns(site, rows),
         cite=citation(site, path, kr.title),
+        feedback=feedback_link(site, kr.id, kr.title, path),
         embed=embed(site, kr, path),
         history=key_result_section(site, kr.id, path),
     )
@@ -220,7 +227,8 @@ def checkin_row(site: Site, kr: KeyResult, checkin: CheckIn) -> CheckInRow:
         date=fmt.date(checkin.date),
         iso_date=checkin.date.isoformat(),
         value=fmt.quantity(checkin.value, kr.unit),
-        status=fmt.badge(checkin.status) if checkin.status else None,
+        # A stretch goal's check-ins keep their notes but not an owner's words of failure.
+        status=fmt.badge(checkin.status) if checkin.status and not kr.aspirational else None,
         confidence="" if checkin.confidence is None else fmt.percent(checkin.confidence),
         progress=checkin.progress,
         problems=checkin.problems,

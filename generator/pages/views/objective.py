@@ -15,7 +15,9 @@ from generator.pages.views.parts import (
     Citation,
     ObjectiveSummary,
     Page,
+    budget_text,
     citation,
+    feedback_link,
     objective_summary,
 )
 
@@ -29,7 +31,10 @@ class ObjectiveBody:
     contributors: tuple[Link, ...]
     shared_with: tuple[Link, ...]
     themes: tuple[Link, ...]
+    commitment: str  # what an aspirational objective is, in words; empty when committed
+    budget: str  # the money set aside for it, formatted; empty when not given
     cite: Citation
+    feedback: Link | None
     history: HistorySection
 
 
@@ -52,7 +57,10 @@ def page(site: Site, objective_id: str) -> Page:
         contributors=tuple(objective_link(o) for o in dataset.contributors.get(objective_id, ())),
         shared_with=tuple(site.links.unit(dataset.units[u], path) for u in objective.shared_with),
         themes=tuple(site.links.theme(dataset.themes[t], path) for t in objective.themes),
+        commitment=site.fmt.commitment_explained(objective.commitment),
+        budget=budget_text(site, (objective.budget,) if objective.budget else ()),
         cite=citation(site, path, objective.title),
+        feedback=feedback_link(site, objective_id, objective.title, path),
         history=objective_section(site, objective_id, path),
     )
     return Page(

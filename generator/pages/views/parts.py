@@ -6,15 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from generator.i18n import autonym
-from generator.model import KeyResult, Objective, Period
+from generator.model import Budget, Event, KeyResult, Objective, Period
 from generator.pages import urls
+from generator.pages.chart_inputs import charted_events
 from generator.pages.feeds import FeedLink
-from generator.pages.formatting import LATE_SYMBOL, Badge, Progress
+from generator.pages.formatting import LATE_SYMBOL, Badge, Formatter, Progress
 from generator.pages.links import Link
 from generator.pages.site import Site
-from generator.scoring import STATUS_ORDER, FreshnessState, RollUp
+from generator.scoring import STATUS_ORDER, FreshnessState, KeyResultFigures, RollUp
 from generator.settings import Settings
 
 
@@ -129,6 +131,7 @@ class KeyResultRow:
     id: str
     link: Link
     kind: str
+    commitment: str  # "Aspirational", or empty for a committed key result
     latest: str
     latest_date: str
     baseline: str
@@ -147,10 +150,74 @@ class ObjectiveSummary:
     link: Link
     unit: Link
     period: Link
+    commitment: str  # "Aspirational", or empty for a committed objective
     progress: Progress
     counts: tuple[StatusCount, ...]
     key_results: tuple[KeyResultRow, ...]
     no_key_results: bool
+
+
+def budget_text(site: Site, budgets: Sequence[Budget]) -> str:
+    """Money in the page's language and each currency's own format; empty without any."""
+    return ", ".join(site.fmt.quantity(b.amount, b.currency) for b in budgets)
+
+
+def feedback_link(site: Site, item_id: str, title: str, from_path: str) -> Link | None:
+    """Where a reader answers back on an objective or key result: the settings' form with the
+    item's id and title filled in, or a mail whose subject names it; None when not set."""
+    feedback = site.settings.feedback
+    if feedback is None:
+        return None
+    text = site.fmt._("Tell us what you think of this")
+    if feedback.url is not None:
+        filled = feedback.url.replace("{id}", quote(item_id, safe="")).replace(
+            "{title}", quote(str(title), safe="")
+        )
+        return Link(filled, text)
+    assert feedback.email is not None  # the loader gives a url or an email address
+    subject = site.fmt._("About: %(title)s (%(id)s)", title=title, id=item_id)
+    return Link(f"mailto:{feedback.email}?subject={quote(subject, safe='')}", text)
+
+
+@dataclass(frozen=True)
+class EventItem:
+    """An event on a unit's or theme's page: when, what, and the charts that mark it."""
+
+    date: str
+    iso_date: str
+    title: str
+    url: str | None
+    charts: tuple[Link, ...]  # the key results whose charts mark it
+
+
+@dataclass(frozen=True)
+class EventList:
+    items: tuple[EventItem, ...]
+    caption: str
+    headings: tuple[str, ...]
+
+
+def event_list(
+    site: Site, key_results: Sequence[KeyResult], named: Sequence[Event], from_path: str
+) -> EventList:
+    """The events marked on the charts of ``key_results`` and those ``named`` here (that name
+    this unit or theme), oldest first. Events that name nothing mark every chart: they are on
+    the charts, not listed on every page."""
+    charts: dict[Event, list[Link]] = {event: [] for event in named}
+    for kr in key_results:
+        if kr.id not in site.charts:
+            continue
+        for event in charted_events(site.dataset, kr):
+            if not event.everywhere:
+                link = site.links.to(from_path, urls.key_result(kr.id), kr.title)
+                charts.setdefault(event, []).append(link)
+    fmt = site.fmt
+    items = tuple(
+        EventItem(fmt.date(e.date), e.date.isoformat(), e.title, e.url, tuple(charts[e]))
+        for e in sorted(charts, key=lambda e: (e.date, e.title))
+    )
+    headings = (fmt._("Date"), fmt._("Event"), fmt._("Marked on the charts of"))
+    return EventList(items, fmt._("Events that help to read these figures"), headings)
 
 
 @dataclass(frozen=True)
@@ -168,7 +235,10 @@ def counts(site: Site, roll_up: RollUp | None) -> tuple[StatusCount, ...]:
     """Key results by status; nothing for a unit or period with no roll-up."""
     if roll_up is None:
         return ()
-    return tuple(StatusCount(site.fmt.badge(s), roll_up.counts.of(s)) for s in STATUS_ORDER)
+    committed = tuple(StatusCount(site.fmt.badge(s), roll_up.counts.of(s)) for s in STATUS_ORDER)
+    if not roll_up.counts.aspirational:
+        return committed
+    return (*committed, StatusCount(site.fmt.stretch_goals_badge(), roll_up.counts.aspirational))
 
 
 def roll_up_progress(site: Site, roll_up: RollUp | None, period: Period | None) -> Progress:
@@ -185,6 +255,7 @@ def key_result_row(site: Site, kr: KeyResult, from_path: str) -> KeyResultRow:
         id=kr.id,
         link=site.links.to(from_path, urls.key_result(kr.id), kr.title),
         kind=fmt.kind_label(kr.kind),
+        commitment=fmt.commitment_label(kr.commitment),
         latest=fmt.value(figures.latest_value, kr),
         latest_date=fmt.date(figures.latest_date),
         baseline=fmt.baseline_text(kr),
@@ -195,12 +266,20 @@ def key_result_row(site: Site, kr: KeyResult, from_path: str) -> KeyResultRow:
             figures.expected_progress,
             None if figures.beyond_target is None else fmt.quantity(figures.beyond_target, kr.unit),
         ),
-        status=fmt.badge(figures.status),
-        derived=fmt.badge(figures.derived_beside) if figures.derived_beside else None,
-        status_source=fmt._("owner's assessment") if figures.owner_status else fmt._("computed"),
+        status=fmt.key_result_badge(kr, figures),
+        derived=fmt.badge(figures.derived_beside)
+        if figures.derived_beside and not kr.aspirational
+        else None,
+        status_source=_status_source(fmt, kr, figures),
         confidence="" if figures.confidence is None else fmt.percent(figures.confidence),
         freshness=freshness_note(site, kr),
     )
+
+
+def _status_source(fmt: Formatter, kr: KeyResult, figures: KeyResultFigures) -> str:
+    if kr.aspirational:
+        return fmt._("a stretch goal: falling short of it is expected")
+    return fmt._("owner's assessment") if figures.owner_status else fmt._("computed")
 
 
 def freshness_note(site: Site, kr: KeyResult) -> FreshnessNote:
@@ -248,6 +327,7 @@ def objective_summary(site: Site, objective: Objective, from_path: str) -> Objec
         link=site.links.objective(objective, from_path),
         unit=site.links.unit(site.dataset.units[objective.unit], from_path),
         period=site.links.period(period, from_path),
+        commitment=site.fmt.commitment_label(objective.commitment),
         progress=roll_up_progress(site, roll_up, period),
         counts=counts(site, roll_up),
         key_results=tuple(

@@ -11,10 +11,12 @@ from generator.pages.links import Link
 from generator.pages.markdown import clean_markdown
 from generator.pages.site import Site
 from generator.pages.views.parts import (
+    EventList,
     IndexBody,
     IndexEntry,
     ObjectiveSummary,
     Page,
+    event_list,
     objective_summaries,
 )
 
@@ -29,6 +31,7 @@ class PeriodGroup:
 class ThemeBody:
     description: Markup
     periods: tuple[PeriodGroup, ...]
+    events: EventList
 
 
 def page(site: Site, theme_id: str) -> Page:
@@ -52,7 +55,16 @@ def page(site: Site, theme_id: str) -> Page:
             site.links.home(path),
             site.links.to(path, urls.THEMES, site.fmt._("Themes")),
         ),
-        body=ThemeBody(clean_markdown(theme.description), groups),
+        body=ThemeBody(
+            clean_markdown(theme.description),
+            groups,
+            event_list(
+                site,
+                [site.dataset.key_results[k] for o in objectives for k in o.key_results],
+                [e for e in site.dataset.events if theme_id in e.themes],
+                path,
+            ),
+        ),
     )
 
 

@@ -13,14 +13,18 @@ from generator.pages.links import Link
 from generator.pages.markdown import clean_markdown
 from generator.pages.site import Site
 from generator.pages.views.parts import (
+    EventList,
     ObjectiveSummary,
     Page,
     StatusCount,
+    budget_text,
     counts,
+    event_list,
     objective_summaries,
     roll_up_progress,
 )
 from generator.pages.views.report import report_links
+from generator.scoring import budget_totals
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class PeriodObjectives:
     current: bool
     progress: Progress
     counts: tuple[StatusCount, ...]
+    budget: str  # the money set aside for these objectives, formatted; empty when none is given
     objectives: tuple[ObjectiveSummary, ...]
 
 
@@ -49,6 +54,8 @@ class UnitBody:
     periods: tuple[PeriodObjectives, ...]
     shared: tuple[ObjectiveSummary, ...]
     reports: tuple[Link, ...]  # the unit's print-ready PDF reports, one per period
+    withheld: tuple[str, ...]  # per period, how many of its items are not published
+    events: EventList
 
 
 def page(site: Site, unit_id: str) -> Page:
@@ -71,6 +78,13 @@ def page(site: Site, unit_id: str) -> Page:
         periods=tuple(periods),
         shared=objective_summaries(site, dataset.objectives_shared_with(unit_id), path),
         reports=report_links(site, unit_id, path),
+        withheld=withheld_notes(site, unit_id),
+        events=event_list(
+            site,
+            [dataset.key_results[k] for o in dataset.objectives_of(unit_id) for k in o.key_results],
+            [e for e in dataset.events if unit_id in e.units],
+            path,
+        ),
     )
     return Page(
         path=path,
@@ -88,13 +102,48 @@ def page(site: Site, unit_id: str) -> Page:
 
 def period_objectives(site: Site, unit_id: str, period: Period, path: str) -> PeriodObjectives:
     roll_up = site.figures.units[(unit_id, period.id)]
+    objectives = site.dataset.objectives_of(unit_id, period.id)
     return PeriodObjectives(
         period=site.links.period(period, path),
         current=site.is_current(period),
         progress=roll_up_progress(site, roll_up, period),
         counts=counts(site, roll_up),
-        objectives=objective_summaries(site, site.dataset.objectives_of(unit_id, period.id), path),
+        budget=budget_text(site, budget_totals(objectives)),
+        objectives=objective_summaries(site, objectives, path),
     )
+
+
+def withheld_notes(site: Site, unit_id: str) -> tuple[str, ...]:
+    """How many of the unit's own objectives and key results are not published, per period:
+    counted, never named."""
+    fmt = site.fmt
+    notes = []
+    for period in site.periods_newest_first:
+        held = site.dataset.withheld.get((unit_id, period.id))
+        if held is None:
+            continue
+        counted = []
+        if held.objectives:
+            counted.append(
+                fmt.ngettext("%(count)s objective", "%(count)s objectives", held.objectives)
+            )
+        if held.key_results:
+            counted.append(
+                fmt.ngettext("%(count)s key result", "%(count)s key results", held.key_results)
+            )
+        items = (
+            fmt._("%(first)s and %(second)s", first=counted[0], second=counted[1])
+            if len(counted) == 2
+            else counted[0]
+        )
+        notes.append(
+            fmt._(
+                "Not published, %(period)s: %(items)s.",
+                period=fmt.period_label(period),
+                items=items,
+            )
+        )
+    return tuple(notes)
 
 
 def child_unit(site: Site, unit_id: str, path: str) -> ChildUnit:
