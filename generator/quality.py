@@ -50,7 +50,7 @@ MESSAGES: dict[Rule, str] = {
     ),
     Rule.ONLY_TASKS: (
         "every key result of objective '{objective}' is an output or a milestone: "
-        "they count work done, not what changes; add an outcome (kind: outcome) it should bring"
+        "these count work done, not the change it makes; add an outcome that measures the change"
     ),
     Rule.ALIGNED_TO_NOTHING: (
         "objective '{objective}' of {level} '{unit}' aligns to nothing: "
