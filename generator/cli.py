@@ -167,7 +167,7 @@ def _fail(message: str) -> NoReturn:
     "the OKRs are written: more than five objectives for a unit in a period or key results for "
     "an objective, only outputs or milestones as key results, an objective below the top "
     "level aligned to nothing, a committed key result off track with no problems written, a "
-    "key result with no figure four weeks into its period.",
+    "key result with no figure when its first is due.",
     epilog=settings_help(),
 )
 @PROJECT
