@@ -15,7 +15,8 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
@@ -27,8 +28,9 @@ from generator.diff import RevisionError, compare, load_revision, scored, to_mar
 from generator.engine import commands as engine
 from generator.exports.checkin_template import DELIMITERS, TemplateError, checkin_template
 from generator.exports.schemas import SCHEMAS, schema_files
-from generator.load.problems import DataError, Problem
+from generator.load.problems import DataError, Level, Problem
 from generator.load.project import load_project
+from generator.quality import QualityWarning, Rule, quality_warnings
 from generator.scoring import score
 from generator.starter import FolderNotEmpty, create_portal, starter_values
 
@@ -113,17 +115,36 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
 
 
-def _report(problems: list[Problem], root: Path) -> NoReturn:
-    """Every problem as path:line: message, under GitHub Actions also as an annotation on the
-    line to fix; then one line of summary; exit status 1."""
+def _report(problems: Sequence[Problem], root: Path) -> NoReturn:
+    """Every problem as an error, then one line of summary; exit status 1."""
+    _echo_each(problems, root, "error")
+    click.echo(f"{len(problems)} problem(s) found; fix them and run again.", err=True)
+    sys.exit(1)
+
+
+def _warn(warnings: Sequence[QualityWarning], root: Path) -> None:
+    """Every warning, then one line of summary with how many of each rule."""
+    if not warnings:
+        return
+    _echo_each([warning.problem for warning in warnings], root, "warning")
+    counts = Counter(warning.rule for warning in warnings)
+    each = ", ".join(f"{rule.value}: {counts[rule]}" for rule in Rule if rule in counts)
+    click.echo(
+        f"{len(warnings)} warning(s) about how the OKRs are written ({each}); "
+        "--strict makes them errors.",
+        err=True,
+    )
+
+
+def _echo_each(problems: Sequence[Problem], root: Path, level: Level) -> None:
+    """Each problem as path:line: message, under GitHub Actions also as an annotation on the
+    line to fix."""
     in_github = os.environ.get("GITHUB_ACTIONS") == "true"
     folder = _folder_in_repository(root) if in_github else ""
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem.shown(level), err=True)
         if in_github:
-            click.echo(problem.github_annotation(folder))
-    click.echo(f"{len(problems)} problem(s) found; fix them and run again.", err=True)
-    sys.exit(1)
+            click.echo(problem.github_annotation(folder, level))
 
 
 def _folder_in_repository(root: Path) -> str:
@@ -142,21 +163,33 @@ def _fail(message: str) -> NoReturn:
 
 
 @main.command(
-    help="Check the data against the contract without building anything.", epilog=settings_help()
+    help="Check the data against the contract without building anything, and warn about how "
+    "the OKRs are written: more than five objectives for a unit in a period or key results for "
+    "an objective, only outputs or milestones as key results, an objective below the top "
+    "level aligned to nothing, a committed key result off track with no problems written, a "
+    "key result with no figure when its first is due.",
+    epilog=settings_help(),
 )
 @PROJECT
-def check(project: Path) -> None:
+@click.option(
+    "--strict", is_flag=True, help="Count the warnings as errors: exit status 1 when there is one."
+)
+def check(project: Path, strict: bool) -> None:
     root = project.resolve()
     try:
         loaded = load_project(root)
     except DataError as error:
         _report(error.problems, root)
+    warnings = quality_warnings(loaded)
+    if strict and warnings:
+        _report([warning.problem for warning in warnings], root)
     dataset = loaded.dataset
     click.echo(
         f"OK: {len(dataset.units)} units, {len(dataset.periods)} periods, "
         f"{len(dataset.objectives)} objectives, {len(dataset.key_results)} key results, "
         f"{len(dataset.checkins)} check-ins (as of {loaded.as_of})."
     )
+    _warn(warnings, root)
 
 
 @main.command(help="Build the portal into a folder of static files.")

@@ -164,14 +164,20 @@ def freshness(
     if kr.kind is Kind.MILESTONE and latest_value is not None and latest_value >= 100:
         return Freshness(FreshnessState.COMPLETE, cadence, None)
     if not dates:
-        first = period.start + datetime.timedelta(days=FIRST_FIGURE_DAYS)
-        if cadence is not None:
-            first = max(first, cadence.after(period.start))
-        return _judged(cadence, min(first, period.end), as_of, FreshnessState.MISSING)
+        return _judged(cadence, first_figure_due(kr, period), as_of, FreshnessState.MISSING)
     if cadence is None:
         return Freshness(FreshnessState.UNKNOWN, None, None)
     due = max(cadence.after(max(dates)), period.start)  # history is no reason to be late early
     return _judged(cadence, min(due, period.end), as_of)
+
+
+def first_figure_due(kr: KeyResult, period: Period) -> datetime.date:
+    """When a key result's first figure is due: :data:`FIRST_FIGURE_DAYS` into its period, or
+    one ``update_every`` into it when that is later, and by the period's last day."""
+    first = period.start + datetime.timedelta(days=FIRST_FIGURE_DAYS)
+    if kr.update_every is not None:
+        first = max(first, Cadence(every=kr.update_every).after(period.start))
+    return min(first, period.end)
 
 
 def _judged(

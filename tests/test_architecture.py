@@ -179,8 +179,14 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.scoring",
         "generator.settings",
     },
+    "generator.quality": {
+        "generator.model",
+        "generator.load",
+        "generator.scoring",
+    },
     "generator.cli": {
         "generator.progress",
+        "generator.quality",
         "generator.contract",
         "generator.diff",
         "generator.engine",

@@ -10,7 +10,7 @@ from babel.numbers import list_currencies
 from generator.contract import BUDGET, INTERIM_TARGET, KEY_RESULT, OBJECTIVE, OKR_FILE
 from generator.load.fields import Fields, parse_number
 from generator.load.ids import IdRegistry
-from generator.load.problems import Problems
+from generator.load.problems import Place, Problems
 from generator.load.yamlfile import LineDict, LineList, read_yaml
 from generator.model import (
     Budget,
@@ -29,11 +29,13 @@ from generator.model import (
 
 @dataclass
 class OkrFiles:
-    """What the OKR files hold, with the place of each objective for later reference checks."""
+    """What the OKR files hold, with the place of each objective for later reference checks
+    and of each key result for the checks of how they are written."""
 
     objectives: dict[str, Objective]
     key_results: dict[str, KeyResult]
     places: dict[str, tuple[str, LineDict]]
+    key_result_places: dict[str, Place] = field(default_factory=dict)
     #: Ids of key results written but not valid (or under an invalid objective): their own
     #: problems are reported, so check-ins naming them need no second "unknown" problem.
     rejected: set[str] = field(default_factory=set)
@@ -238,6 +240,7 @@ def _load_key_results(
             found.unpublished.add(key_result[0].id)
         if key_result is not None:
             loaded.append(key_result[0])
+            found.key_result_places[key_result[0].id] = Place(shown_as, item.line)
         elif isinstance(item.get("id"), str):
             loaded.append(str(item["id"]))
     return loaded

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+#: How much a problem weighs: an error stops the build; a warning (how the OKRs are written)
+#: does not, unless ``check --strict`` makes it an error.
+Level = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -14,17 +19,23 @@ class Problem:
     message: str = field(compare=True)
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.message}"
+        return self.shown("error")
 
-    def github_annotation(self, folder: str = "") -> str:
+    def shown(self, level: Level) -> str:
+        """``path:line: message``; a warning says so before its message, as compilers do, so
+        editors still jump to the line."""
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        label = "warning: " if level == "warning" else ""
+        return f"{where}: {label}{self.message}"
+
+    def github_annotation(self, folder: str = "", level: Level = "error") -> str:
         """The problem as a GitHub Actions workflow command, so a pull request shows it on the
         line to fix; ``folder`` is the portal's folder within the repository (``""`` or
         ``portal/``)."""
         where = f"file={_escape_property(folder + self.path)}"
         if self.line is not None:
             where += f",line={self.line}"
-        return f"::error {where}::{_escape_data(self.message)}"
+        return f"::{level} {where}::{_escape_data(self.message)}"
 
 
 def _escape_data(text: str) -> str:
@@ -33,6 +44,14 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an item is written: its file, relative to the portal's folder, and its line."""
+
+    path: str
+    line: int
 
 
 class DataError(Exception):

@@ -7,7 +7,7 @@ Nothing here raises on the first problem: each loader records what it finds in a
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from generator.load.checkins import PlacedCheckIn, load_checkins
 from generator.load.events import load_events
 from generator.load.ids import IdRegistry
 from generator.load.okrs import OkrFiles, load_okrs
-from generator.load.problems import DataError, Problems
+from generator.load.problems import DataError, Place, Problems
 from generator.load.publication import published
 from generator.load.settings import load_settings
 from generator.load.structure import load_periods, load_themes, load_units
@@ -24,16 +24,26 @@ from generator.settings import Settings
 
 
 @dataclass(frozen=True)
+class Places:
+    """Where each objective and key result written is, by id (the two kinds may share an id)."""
+
+    objectives: Mapping[str, Place]
+    key_results: Mapping[str, Place]
+
+
+@dataclass(frozen=True)
 class Project:
     """A loaded portal: where it lives, its settings, its data and the date figures are as of.
 
     ``dataset`` is what is published, the source of every output; ``written`` also holds the
-    items with ``publish: false``, for the checks a publisher runs and nothing else."""
+    items with ``publish: false`` and ``places`` says where each item is written: both are for
+    the checks a publisher runs and nothing else."""
 
     root: Path
     settings: Settings
     dataset: Dataset
     as_of: datetime.date
+    places: Places
     written: Dataset | None = None
 
     @property
@@ -103,8 +113,17 @@ def load_project(root: Path) -> Project:
         settings=settings,
         dataset=published(dataset, okrs.unpublished),
         as_of=as_of,
+        places=_places(okrs),
         written=dataset,
     )
+
+
+def _places(okrs: OkrFiles) -> Places:
+    objectives = {
+        objective_id: Place(path, mapping.line)
+        for objective_id, (path, mapping) in okrs.places.items()
+    }
+    return Places(objectives, okrs.key_result_places)
 
 
 def _check_checkin_dates(
