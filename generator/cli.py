@@ -184,10 +184,17 @@ def check(project: Path, strict: bool) -> None:
     if strict and warnings:
         _report([warning.problem for warning in warnings], root)
     dataset = loaded.dataset
+    held = dataset.withheld.values()
+    withheld = (
+        f" Not published (publish: false): objectives {sum(h.objectives for h in held)}, "
+        f"key results {sum(h.key_results for h in held)}."
+        if held
+        else ""
+    )
     click.echo(
         f"OK: {len(dataset.units)} units, {len(dataset.periods)} periods, "
         f"{len(dataset.objectives)} objectives, {len(dataset.key_results)} key results, "
-        f"{len(dataset.checkins)} check-ins (as of {loaded.as_of})."
+        f"{len(dataset.checkins)} check-ins (as of {loaded.as_of}).{withheld}"
     )
     _warn(warnings, root)
 
