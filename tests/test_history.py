@@ -322,3 +322,36 @@ def test_status_changes_are_judged_after_each_check_in_of_the_period() -> None:
             ),
         ),
     }
+
+
+def test_withheld_items_have_no_history(tmp_path: Path) -> None:
+    """An item withheld today is left out of the history of every revision; one withheld in a
+    revision has no changes from that revision (published later, it is then added)."""
+    root = tmp_path / "portal"
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".okr-cache"))
+    parks = root / OKRS / "parks.yml"
+    replace(
+        parks,
+        "    title: Keep parks clean and green\n",
+        "    title: Keep parks clean\n    publish: false\n",
+    )
+    git(root, "init", "-q")
+    commit(root, "The minimal portal, parks withheld", "2026-04-01")
+    replace(root / OKRS / "town.yml", "target: 30", "target: 25")
+    replace(parks, "target: 15", "target: 10")
+    commit(root, "Lower two targets", "2026-04-20")
+    replace(
+        root / OKRS / "town.yml",
+        "    owner: Mayor's office\n",
+        "    owner: Mayor's office\n    publish: false\n",
+    )
+    replace(parks, "    publish: false\n", "")
+    commit(root, "Withhold the town's objective, publish the parks'", "2026-05-02")
+    found = read_history(root, tmp_path / "cache").without(load_project(root).withheld_ids)
+    items = {(c.item, c.field) for c in found.changes}
+    assert not {item for item, _ in items} & {"town-safer-streets", "town-injuries"}
+    assert items == {
+        ("parks-clean", "added"),
+        ("parks-satisfaction", "added"),
+        ("parks-litter-complaints", "added"),
+    }
