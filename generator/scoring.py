@@ -4,8 +4,9 @@ Input: the validated :class:`Dataset`, the as-of date and the status factors. Ou
 :class:`Figures`, one record per key result, objective, and unit in a period, ready to show.
 Progress is a share (0.25 is 25 %); ``None`` means "no data yet", never zero.
 
-Every judgement is made here and only here: latest value, progress, whether a target is met,
-expected progress (the pace), the current period, the derived status and the status shown, and
+Every judgement is made here and only here: latest value (and whether it is provisional),
+progress, whether a target is met, expected progress (the pace), whether each interim target was
+reached and which is next, the current period, the derived status and the status shown, and
 whether a key result's figures are up to date (its cadence, the next figure's due date, overdue).
 """
 
@@ -29,6 +30,7 @@ from generator.model import (
     CheckIn,
     Dataset,
     Direction,
+    InterimTarget,
     KeyResult,
     Kind,
     Objective,
@@ -192,10 +194,59 @@ def _judged(
     return Freshness(on_time, cadence, due)
 
 
+class WaypointState(StrEnum):
+    """Where a key result stands against one of its interim targets, at the as-of date."""
+
+    REACHED = "reached"  # the latest figure on or before its date meets it
+    NOT_REACHED = "not_reached"  # the latest figure on or before its date falls short of it
+    NO_FIGURE = "no_figure"  # its date has passed with no figure by then
+    AHEAD = "ahead"  # its date is still to come
+
+
+@dataclass(frozen=True)
+class Waypoint:
+    """An interim target as judged: its date and value, and whether it was reached."""
+
+    date: datetime.date
+    value: float
+    state: WaypointState
+
+
+def waypoints(
+    kr: KeyResult, checkins: Sequence[CheckIn], as_of: datetime.date
+) -> tuple[Waypoint, ...]:
+    """``kr``'s interim targets, by date, each judged at ``as_of`` against the latest figure on
+    or before its date: reached when that figure is at or beyond it in the key result's
+    direction (at or above it for increase and at_least, at or below it otherwise)."""
+    return tuple(_waypoint(kr, w, checkins, as_of) for w in kr.interim_targets)
+
+
+def _waypoint(
+    kr: KeyResult, waypoint: InterimTarget, checkins: Sequence[CheckIn], as_of: datetime.date
+) -> Waypoint:
+    if waypoint.date > as_of:
+        return Waypoint(waypoint.date, waypoint.value, WaypointState.AHEAD)
+    by_then = [c for c in checkins if c.date <= waypoint.date]
+    if not by_then:
+        return Waypoint(waypoint.date, waypoint.value, WaypointState.NO_FIGURE)
+    value = max(by_then, key=lambda c: c.date).value
+    upwards = kr.direction.value in _UPWARDS
+    reached = value >= waypoint.value if upwards else value <= waypoint.value
+    state = WaypointState.REACHED if reached else WaypointState.NOT_REACHED
+    return Waypoint(waypoint.date, waypoint.value, state)
+
+
+def follows_waypoints(kr: KeyResult) -> bool:
+    """Whether ``kr``'s expected progress follows its interim targets rather than one straight
+    line over its period (it has some, and a target apart from its baseline)."""
+    return bool(kr.interim_targets) and kr.target is not None and kr.target != kr.baseline
+
+
 @dataclass(frozen=True)
 class KeyResultFigures:
     latest_value: float | None
     latest_date: datetime.date | None
+    latest_provisional: bool  # the latest value may still be revised
     progress: float | None  # as measured: may be below 0 or above 1
     clipped_progress: float | None
     met: bool | None  # the latest value meets the target; None: no data yet
@@ -207,6 +258,12 @@ class KeyResultFigures:
     confidence: float | None
     checkin_count: int
     freshness: Freshness
+    waypoints: tuple[Waypoint, ...]  # its interim targets, by date, judged
+
+    @property
+    def next_waypoint(self) -> Waypoint | None:
+        """The first interim target still to come, if any."""
+        return next((w for w in self.waypoints if w.state is WaypointState.AHEAD), None)
 
     @property
     def derived_beside(self) -> Status | None:
@@ -248,7 +305,7 @@ def period_pace(period: Period) -> Pace:
 def key_result_pace(kr: KeyResult, period: Period) -> Pace:
     """The period's pace, through the key result's interim targets where it has them: each
     waypoint expects the share of the way from baseline to target its value stands at."""
-    if not kr.interim_targets or kr.target is None or kr.target == kr.baseline:
+    if not follows_waypoints(kr) or kr.target is None:
         return period_pace(period)
     start, end = period_pace(period)
     span = kr.target - kr.baseline
@@ -333,11 +390,18 @@ def _key_result_frame(dataset: Dataset, as_of: datetime.date) -> pd.DataFrame:
 def _latest_checkins(dataset: Dataset, as_of: datetime.date) -> pd.DataFrame:
     frame = pd.DataFrame(
         [
-            (c.key_result, c.date, c.value, c.status.value if c.status else None, c.confidence)
+            (
+                c.key_result,
+                c.date,
+                c.value,
+                c.status.value if c.status else None,
+                c.confidence,
+                c.provisional,
+            )
             for c in dataset.checkins
             if c.date <= as_of
         ],
-        columns=["id", "date", "value", "owner_status", "confidence"],
+        columns=["id", "date", "value", "owner_status", "confidence", "provisional"],
     )
     counts = frame.groupby("id").size().rename("checkin_count")
     latest = frame.sort_values(["id", "date"]).groupby("id").tail(1).set_index("id")
@@ -395,6 +459,10 @@ def _optional(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
+def _flag(value: Any) -> bool:
+    return False if value is None or pd.isna(value) else bool(value)
+
+
 def _key_result_records(
     dataset: Dataset, frame: pd.DataFrame, as_of: datetime.date
 ) -> dict[str, KeyResultFigures]:
@@ -409,6 +477,7 @@ def _key_result_records(
         records[str(kr_id)] = KeyResultFigures(
             latest_value=_optional(row["value"]),
             latest_date=None if pd.isna(row["date"]) else row["date"],
+            latest_provisional=_flag(row["provisional"]),
             progress=progress,
             clipped_progress=_optional(row["clipped"]),
             met=None if progress is None else bool(row["met"]),
@@ -420,6 +489,7 @@ def _key_result_records(
             confidence=_optional(row["confidence"]),
             checkin_count=0 if pd.isna(row["checkin_count"]) else int(row["checkin_count"]),
             freshness=freshness(kr, period, checkins, _optional(row["value"]), as_of),
+            waypoints=waypoints(kr, checkins, as_of),
         )
     return records
 

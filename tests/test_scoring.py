@@ -27,6 +27,7 @@ from generator.scoring import (
     Figures,
     Freshness,
     FreshnessState,
+    WaypointState,
     current_period,
     expected_progress,
     key_result_pace,
@@ -570,3 +571,68 @@ def test_a_stretch_goal_has_no_status_changes_told() -> None:
         checkins=tuple(checkins),
     )
     assert status_changes(dataset, MID_Q3, DEFAULT_FACTORS) == {Q3.id: ()}
+
+
+def test_each_interim_target_is_judged_by_the_latest_figure_by_its_date() -> None:
+    """Reached or not by the figure on or before its date; none by then; or still to come."""
+    waypoints = (
+        InterimTarget(datetime.date(2026, 7, 10), 5),  # no figure by then
+        InterimTarget(datetime.date(2026, 7, 31), 20),  # 25 on 20 July: reached
+        InterimTarget(datetime.date(2026, 8, 31), 60),  # 40 on 31 August: not reached
+        InterimTarget(datetime.date(2026, 9, 15), 80),  # after the as-of date: ahead
+        InterimTarget(datetime.date(2026, 9, 29), 90),
+    )
+    kr = KeyResult(
+        "kr", "o", "KR", Kind.OUTCOME, "u", Direction.INCREASE, 0, 100, interim_targets=waypoints
+    )
+    checkins = [
+        CheckIn("kr", datetime.date(2026, 7, 20), 25),
+        CheckIn("kr", datetime.date(2026, 8, 31), 40),
+        CheckIn("kr", datetime.date(2026, 9, 2), 85, provisional=True),
+    ]
+    figures = figures_for([kr], checkins, as_of=datetime.date(2026, 9, 5)).key_results["kr"]
+    assert [w.state for w in figures.waypoints] == [
+        WaypointState.NO_FIGURE,
+        WaypointState.REACHED,
+        WaypointState.NOT_REACHED,
+        WaypointState.AHEAD,
+        WaypointState.AHEAD,
+    ]
+    assert figures.next_waypoint is figures.waypoints[3]
+    assert figures.latest_provisional
+
+
+def test_a_falling_figure_reaches_its_waypoint_at_or_below_it() -> None:
+    kr = KeyResult(
+        "kr",
+        "o",
+        "KR",
+        Kind.OUTCOME,
+        "days",
+        Direction.DECREASE,
+        120,
+        60,
+        interim_targets=(
+            InterimTarget(datetime.date(2026, 7, 31), 100),
+            InterimTarget(datetime.date(2026, 8, 31), 80),
+        ),
+    )
+    checkins = [CheckIn("kr", datetime.date(2026, 7, 31), 100), CheckIn("kr", MID_Q3, 90)]
+    figures = figures_for([kr], checkins).key_results["kr"]
+    assert [w.state for w in figures.waypoints] == [
+        WaypointState.REACHED,
+        WaypointState.NOT_REACHED,
+    ]
+    assert figures.next_waypoint is None
+    assert not figures.latest_provisional
+
+
+def test_a_provisional_figure_is_the_latest_only_when_it_is_the_newest() -> None:
+    kr = KeyResult("kr", "o", "KR", Kind.OUTCOME, "u", Direction.INCREASE, 0, 100)
+    checkins = [
+        CheckIn("kr", datetime.date(2026, 7, 6), 10, provisional=True),
+        CheckIn("kr", datetime.date(2026, 7, 13), 20),
+    ]
+    assert not figures_for([kr], checkins).key_results["kr"].latest_provisional
+    early = figures_for([kr], checkins, as_of=datetime.date(2026, 7, 10)).key_results["kr"]
+    assert early.latest_provisional
