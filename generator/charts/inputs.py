@@ -32,6 +32,8 @@ class ChartLabels:
     expected: str  # legend: "Expected pace"
     target_range: str  # legend: "Target range"
     event: str = "Event"  # legend: an event marked on the chart, numbered as the page lists it
+    waypoint: str = "Interim target"  # legend: a waypoint on the way to the target
+    provisional: str = "Provisional"  # legend: a figure that may still be revised
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,8 @@ class ChartInput:
     baseline: float | None
     target: float | None
     target_range: tuple[float, float] | None  # for direction "within"
-    # Expected-pace line: usually (period start, baseline) -> (period end, target); may be empty.
+    # Expected-pace line: usually (period start, baseline) -> (period end, target), through
+    # each interim target where the key result has them; may be empty.
     expected: tuple[tuple[datetime.date, float], ...]
     labels: ChartLabels
     locale_number_format: str  # d3-format string for y axis ticks, e.g. ",.1f"
@@ -64,6 +67,10 @@ class ChartInput:
     # The whole series, drawn apart as a low strip below this chart, where the chart shows
     # the key result's period alone (a long history before it); None: the chart shows it all.
     strip: StripInput | None = None
+    # Interim targets (date, value), each a hollow diamond; the expected pace runs through them.
+    waypoints: tuple[tuple[datetime.date, float], ...] = ()
+    # The check-ins whose figure may still be revised, each a hollow circle on the line.
+    provisional: tuple[tuple[datetime.date, float], ...] = ()
 
 
 @dataclass(frozen=True)

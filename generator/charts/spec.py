@@ -1,7 +1,8 @@
 """Vega-Lite specification of a key-result progress chart.
 
 The chart shows measured check-in values over time against the baseline, the target (or
-the target range for direction "within") and the expected pace. Every series can be told
+the target range for direction "within"), the expected pace and the interim targets it runs
+through; a provisional figure is a hollow circle on the line. Every series can be told
 apart without colour (markers, dash patterns) and the legend names each series with the
 caller's translated labels. The spec is plain JSON, rendered to SVG at build time
 (`generator.charts.render`); the SVG is cached by the hash of the chart's input and of this
@@ -68,6 +69,8 @@ COLOURS = {
     "expected": "#8a4b00",
     "focus": "#595959",  # the edges of the period marked on a strip of history
     "event": "#7a3e9d",  # 7.0:1: an event's rule and its number
+    "waypoint": "#1a7f37",  # an interim target: the target's colour, a hollow diamond
+    "provisional": "#1f4e79",  # a provisional figure: the line's colour, a hollow circle
 }
 # Dash pattern per series, so that series are distinguishable without colour.
 _DASHES: dict[str, list[float]] = {
@@ -76,6 +79,8 @@ _DASHES: dict[str, list[float]] = {
     "target": [1, 0],  # solid, thick, no markers
     "expected": [2, 3],  # dotted
     "event": [4, 2],  # dashed, upright
+    "waypoint": [1, 0],  # a hollow diamond's solid edge
+    "provisional": [1, 0],  # a hollow circle's solid edge
 }
 # Legend symbol per series ("stroke" is a short horizontal line drawn with the dash).
 _SHAPES = {
@@ -84,7 +89,17 @@ _SHAPES = {
     "target": "stroke",
     "expected": "stroke",
     "event": "M0,-1L0,1",  # an upright line, as the event's rule is drawn
+    "waypoint": "diamond",
+    "provisional": "circle",  # hollow, where a measured figure's is filled
 }
+# Legend symbol fill per series: a point is filled or hollow as drawn; a line has none.
+_SYMBOL_FILLS = {
+    "measured": COLOURS["measured"],
+    "provisional": "white",
+    "waypoint": "white",
+}
+#: The area of a hollow marker: a provisional figure's circle covers the line's filled one.
+HOLLOW_SIZE = 90
 # Light tints (decorative) inside solid edges of a series colour: the target range band, and
 # on a strip the period the chart above shows.
 FILLS = {
@@ -109,6 +124,7 @@ def _rows(series: tuple[tuple[datetime.date, float], ...], what: str) -> list[di
 
 def _y_domain(chart: ChartInput) -> list[float]:
     values = [value for _, value in chart.points] + [value for _, value in chart.expected]
+    values += [value for _, value in chart.waypoints]
     if chart.baseline is not None:
         values.append(chart.baseline)
     if chart.target_range is not None:  # drawn instead of the target line
@@ -177,7 +193,9 @@ MARKED_POINTS = 60
 
 
 def _markers(chart: ChartInput) -> alt.OverlayMarkDef | bool:
-    return alt.OverlayMarkDef(filled=True, size=50) if len(chart.points) <= MARKED_POINTS else False
+    if len(chart.points) > MARKED_POINTS:
+        return False
+    return alt.OverlayMarkDef(filled=True, size=50, fillOpacity=1)
 
 
 def thinned(
@@ -228,12 +246,16 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     # Line series in legend order; only the series the chart actually has. The target
     # band, if any, gets a legend of its own (a filled square), see below.
     series = ["measured"]
+    if chart.provisional:
+        series.append("provisional")
     if chart.baseline is not None:
         series.append("baseline")
     if target_range is None and chart.target is not None:
         series.append("target")
     if chart.expected:
         series.append("expected")
+    if chart.waypoints:
+        series.append("waypoint")
     first, last = _x_days(chart)
     events = [(day, label) for day, label in chart.events if first <= day <= last]
     if events:
@@ -244,6 +266,8 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         "target": labels.target,
         "expected": labels.expected,
         "event": labels.event,
+        "waypoint": labels.waypoint,
+        "provisional": labels.provisional,
     }
     domain = [names[s] for s in series]
     if len(set(domain)) != len(domain):
@@ -280,6 +304,17 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
             "shape": alt.Shape(
                 "series:N",
                 scale=alt.Scale(domain=domain, range=[_SHAPES[s] for s in series]),
+                legend=legend,
+            ),
+            # Filled or hollow: a provisional figure and an interim target are told from a
+            # measured figure by their shape and fill, in the chart and in its legend. Every
+            # layer has it, so the one legend shows it; a line's own is see-through (it would
+            # shade the shape its points enclose).
+            "fill": alt.Fill(
+                "series:N",
+                scale=alt.Scale(
+                    domain=domain, range=[_SYMBOL_FILLS.get(s, "transparent") for s in series]
+                ),
                 legend=legend,
             ),
         }
@@ -340,8 +375,14 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     if chart.expected:
         layers.append(
             alt.Chart(rows(names["expected"], _rows(chart.expected, "expected value")))
-            .mark_line(strokeWidth=2, strokeCap="round", clip=True)
+            .mark_line(strokeWidth=2, strokeCap="round", clip=True, fillOpacity=0)
             .encode(x=x, y=y, **series_encoding("expected"))
+        )
+    if chart.waypoints:
+        layers.append(
+            alt.Chart(rows(names["waypoint"], _rows(chart.waypoints, "interim target")))
+            .mark_point(filled=False, size=120, strokeWidth=2, opacity=1, clip=True)
+            .encode(x=x, y=y, **series_encoding("waypoint"))
         )
     marks = [{"date": day.isoformat(), "label": label} for day, label in events]
     if events:
@@ -355,9 +396,15 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
             rows(names["measured"], _rows(thinned(chart.points, size.width), "check-in value"))
         )
         # Clipped: on a chart of its period alone, the line comes in from the check-in before.
-        .mark_line(strokeWidth=2, point=_markers(chart), clip=True)
+        .mark_line(strokeWidth=2, point=_markers(chart), clip=True, fillOpacity=0)
         .encode(x=x, y=y, **series_encoding("measured"))
     )
+    if chart.provisional:
+        layers.append(
+            alt.Chart(rows(names["provisional"], _rows(chart.provisional, "provisional value")))
+            .mark_point(filled=False, size=HOLLOW_SIZE, strokeWidth=2, opacity=1, clip=True)
+            .encode(x=x, y=y, **series_encoding("provisional"))
+        )
     layers += _event_labels([{"series": names["event"], **m} for m in marks], x, first, last)
 
     # One constructor call: each chained .properties()/.configure_*() deep-copies the chart.

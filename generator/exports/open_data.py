@@ -20,7 +20,7 @@ from generator.pages.downloads import CHECKINS, KEY_RESULTS, OBJECTIVES, ColumnT
 from generator.portal import Published
 from generator.scoring import Figures
 
-Cell = str | float | int | datetime.date | None
+Cell = str | float | int | bool | datetime.date | None
 
 #: What a spreadsheet may take as the start of a formula in a cell opened from a CSV file.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -60,6 +60,8 @@ def _cell(type_: ColumnType, value: Cell) -> str:
         return ""
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, bool):  # before numbers: a bool is an int
+        return "true" if value else "false"
     if isinstance(value, str):
         return as_text(value) if type_ is ColumnType.TEXT else value
     return machine_number(value)
@@ -91,7 +93,8 @@ def key_results_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
             low, high = kr.target_range or (None, None)
             yield [
                 kr.id, kr.title, objective.id, objective.unit, objective.period, kr.kind.value,
-                kr.unit, *_as_written(kr), low, high, f.latest_value, f.latest_date, f.progress,
+                kr.unit, *_as_written(kr), low, high, f.latest_value, f.latest_date,
+                f.latest_provisional, f.progress,
                 f.expected_progress, f.status.value,
                 f.owner_status.value if f.owner_status else None, f.derived_status.value,
                 f.confidence, kr.source, kr.source_url, base_url + urls.key_result(kr.id),
@@ -123,7 +126,7 @@ def checkins_csv(checkins: Iterable[CheckIn], publish_authors: bool) -> str:
         for c in sorted(checkins, key=lambda c: (c.date, c.key_result)):
             row: list[Cell] = [
                 c.date, c.key_result, c.value, c.status.value if c.status else None,
-                c.confidence, c.progress, c.problems, c.plans,
+                c.confidence, c.progress, c.problems, c.plans, c.provisional,
             ]  # fmt: skip
             yield [*row, c.author] if publish_authors else row
 

@@ -1,7 +1,8 @@
 """``/downloads/portal.json``: the whole portal in one file, with every figure scoring computed.
 
 The public settings, units, periods, themes, objectives with their roll-ups, key results with
-their figures, and check-ins, each list in the data files' order, keys sorted: the same data
+their figures (each interim target with its date, value and state: reached, not_reached,
+no_figure or ahead), and check-ins, each list in the data files' order, keys sorted: the same data
 gives the same bytes. Numbers are numbers (rounded as in the CSV files), dates ISO, shares
 from 0 to 1, no value ``null``. Text is in the portal's default language. Check-in authors only
 when the settings publish them.
@@ -149,6 +150,11 @@ def _key_result(kr: KeyResult, f: KeyResultFigures, base: str, has_series: bool)
         "commitment": kr.commitment.value,
         "latest_value": machine_value(f.latest_value),
         "latest_date": f.latest_date.isoformat() if f.latest_date else None,
+        "latest_provisional": f.latest_provisional,
+        "interim_targets": [
+            {"date": w.date.isoformat(), "value": machine_value(w.value), "state": w.state.value}
+            for w in f.waypoints
+        ],
         "progress": machine_value(f.progress),
         "clipped_progress": machine_value(f.clipped_progress),
         "expected_progress": machine_value(f.expected_progress),

@@ -9,6 +9,7 @@ from itertools import pairwise
 from generator.charts.inputs import ChartInput, ChartLabels, StripInput
 from generator.model import Dataset, Direction, Event, KeyResult, Kind, Period
 from generator.pages.formatting import Formatter
+from generator.scoring import follows_waypoints
 
 #: Up to this many years, a date axis names months (``Oct 2025``); beyond, years alone.
 YEARS_BY_MONTH = 3
@@ -32,9 +33,12 @@ def chart_input(dataset: Dataset, fmt: Formatter, kr: KeyResult) -> ChartInput |
         return None
     period = dataset.period_of_key_result(kr.id)
     linear = kr.direction in (Direction.INCREASE, Direction.DECREASE)
+    waypoints = tuple((w.date, w.value) for w in kr.interim_targets)
+    # The line expected progress follows: from the baseline through each interim target to
+    # the target (scoring.key_result_pace).
     expected = (
-        ((period.start, kr.baseline), (period.end, kr.target))
-        if linear and kr.target is not None
+        ((period.start, kr.baseline), *waypoints, (period.end, kr.target))
+        if kr.target is not None and (linear or follows_waypoints(kr))
         else ()
     )
     labels = ChartLabels(
@@ -46,6 +50,8 @@ def chart_input(dataset: Dataset, fmt: Formatter, kr: KeyResult) -> ChartInput |
         expected=fmt._("Expected pace"),
         target_range=fmt._("Target range"),
         event=fmt._("Event"),
+        waypoint=fmt._("Interim target"),
+        provisional=fmt._("Provisional"),
     )
     language = fmt.language
     points = tuple((c.date, c.value) for c in checkins)
@@ -85,6 +91,10 @@ def chart_input(dataset: Dataset, fmt: Formatter, kr: KeyResult) -> ChartInput |
         span=span,
         events=tuple((day, mark) for day, mark in events if span[0] <= day <= span[1]),
         strip=strip,
+        waypoints=waypoints,
+        provisional=tuple(
+            (c.date, c.value) for c in checkins if c.provisional and c.date >= shown[0][0]
+        ),
     )
 
 

@@ -28,6 +28,7 @@ class ColumnType(StrEnum):
     NUMBER = "number"
     INTEGER = "integer"
     DATE = "date"
+    BOOLEAN = "boolean"  # written true or false
 
 
 #: How the data page names each type for a reader.
@@ -36,6 +37,7 @@ TYPE_WORDS: dict[ColumnType, str] = {
     ColumnType.NUMBER: N_("number"),
     ColumnType.INTEGER: N_("whole number"),
     ColumnType.DATE: N_("date"),
+    ColumnType.BOOLEAN: N_("true or false"),
 }
 
 
@@ -116,6 +118,12 @@ KEY_RESULTS = Table(
         Column("target_high", ColumnType.NUMBER, N_("The high end of the range to stay within, when it has one.")),
         Column("latest_value", ColumnType.NUMBER, N_("Its newest value. Empty when no figure has been reported yet.")),
         Column("latest_date", ColumnType.DATE, N_("The date of its newest value.")),
+        Column(
+            "latest_provisional",
+            ColumnType.BOOLEAN,
+            N_("true when its newest value is provisional: it may still be revised."),
+            True,
+        ),
         Column(
             "progress",
             ColumnType.NUMBER,
@@ -226,6 +234,12 @@ _CHECKIN_COLUMNS = (
     Column("progress", ColumnType.TEXT, N_("The owner's note: what moved since the last check-in.")),
     Column("problems", ColumnType.TEXT, N_("The owner's note: what is in the way.")),
     Column("plans", ColumnType.TEXT, N_("The owner's note: what happens next.")),
+    Column(
+        "provisional",
+        ColumnType.BOOLEAN,
+        N_("true when the value is provisional: it may still be revised; else false."),
+        True,
+    ),
     Column("author", ColumnType.TEXT, N_("Who reported the figure."), authors_only=True),
 )  # fmt: skip
 
@@ -258,7 +272,8 @@ PORTAL_JSON = File(
     title=N_("The whole portal"),
     description=N_(
         "All the tables in one JSON file, with the portal's settings, units, periods and "
-        "themes: numbers as numbers, dates as YYYY-MM-DD, shares from 0 to 1."
+        "themes, and each key result's interim targets: numbers as numbers, dates as "
+        "YYYY-MM-DD, shares from 0 to 1."
     ),
 )
 

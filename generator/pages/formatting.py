@@ -66,8 +66,13 @@ class Formatter:
     def quantity(self, value: float, unit: str) -> str:
         return self.language.quantity(value, unit)
 
-    def value(self, value: float | None, kr: KeyResult) -> str:
-        return self._("No data yet") if value is None else self.quantity(value, kr.unit)
+    def value(self, value: float | None, kr: KeyResult, provisional: bool = False) -> str:
+        """A key result's figure with its unit, said to be provisional where it may still be
+        revised: ``5,480 trees (provisional)``."""
+        if value is None:
+            return self._("No data yet")
+        shown = self.quantity(value, kr.unit)
+        return self._("%(value)s (provisional)", value=shown) if provisional else shown
 
     def period_label(self, period: Period) -> str:
         if period.label:

@@ -12,7 +12,7 @@ from generator.pages.formatting import Badge
 from generator.pages.links import Link
 from generator.pages.site import Site
 from generator.pages.views.key_result import ChartImage, chart_image, chart_name, summary
-from generator.pages.views.parts import Page
+from generator.pages.views.parts import Page, provisional_note
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class EmbedBody:
     summary: str  # the chart in words, for a key result without a chart too
     latest: str
     latest_date: str
+    provisional: str  # that the latest value may still be revised; empty when it is final
     iso_date: str
     status: Badge
     as_of: str  # "Figures as of <date>"
@@ -55,6 +56,7 @@ def page(site: Site, key_result_id: str) -> Page:
         chart_name=chart_name(site, kr),
         summary=summary(site, kr),
         latest=fmt.value(figures.latest_value, kr),
+        provisional=provisional_note(site, figures.latest_provisional),
         latest_date=fmt.date(figures.latest_date),
         iso_date=figures.latest_date.isoformat() if figures.latest_date else "",
         status=fmt.key_result_badge(kr, figures),

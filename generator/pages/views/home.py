@@ -133,5 +133,5 @@ def latest_checkin(site: Site, checkin: CheckIn, path: str) -> LatestCheckIn:
         date=site.fmt.date(checkin.date),
         key_result=site.links.to(path, urls.key_result(kr.id), kr.title),
         unit=unit.name,
-        value=site.fmt.quantity(checkin.value, kr.unit),
+        value=site.fmt.value(checkin.value, kr, checkin.provisional),
     )

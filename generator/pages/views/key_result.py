@@ -23,6 +23,7 @@ from generator.pages.views.parts import (
     key_result_row,
     permanent_address,
 )
+from generator.scoring import Waypoint, WaypointState, follows_waypoints
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,16 @@ class EventRow:
 
 
 @dataclass(frozen=True)
+class WaypointRow:
+    """An interim target: by when, what value, and whether it was reached."""
+
+    date: str
+    iso_date: str
+    value: str
+    state: str  # reached, not reached, no figure by then, still to come: in words
+
+
+@dataclass(frozen=True)
 class ChartImage:
     """A key result's chart, heard as one image named by its sentence: drawn for a wide and for
     a narrow screen, of which the page's CSS shows the one that fits."""
@@ -89,6 +100,10 @@ class KeyResultBody:
     events: tuple[EventRow, ...]  # marked on the chart, listed below it; none without a chart
     events_caption: str
     events_headings: tuple[str, ...]
+    waypoints: tuple[WaypointRow, ...]  # its interim targets, by date; none without
+    waypoints_caption: str
+    waypoints_headings: tuple[str, ...]
+    next_waypoint: str  # the next interim target: "6,000 trees by Dec 31, 2026"; empty: none
     summary: str
     checkins: tuple[CheckInRow, ...]  # the period's and every one with a note, newest first
     checkins_caption: str
@@ -161,6 +176,14 @@ def page(site: Site, key_result_id: str) -> Page:
         events=event_rows(site, kr) if kr.id in site.charts else (),
         events_caption=site.fmt._("Events marked on the chart"),
         events_headings=(site.fmt._("No."), site.fmt._("Date"), site.fmt._("Event")),
+        waypoints=waypoint_rows(site, kr),
+        waypoints_caption=site.fmt._("Interim targets on the way to the target"),
+        waypoints_headings=(
+            site.fmt._("Date"),
+            site.fmt._("Interim target"),
+            site.fmt._("Reached?"),
+        ),
+        next_waypoint=next_waypoint(site, kr),
         summary=summary(site, kr),
         checkins=rows,
         checkins_caption=site.fmt._("Every check-in, newest first")
@@ -226,7 +249,7 @@ def checkin_row(site: Site, kr: KeyResult, checkin: CheckIn) -> CheckInRow:
     return CheckInRow(
         date=fmt.date(checkin.date),
         iso_date=checkin.date.isoformat(),
-        value=fmt.quantity(checkin.value, kr.unit),
+        value=fmt.value(checkin.value, kr, checkin.provisional),
         # A stretch goal's check-ins keep their notes but not an owner's words of failure.
         status=fmt.badge(checkin.status) if checkin.status and not kr.aspirational else None,
         confidence="" if checkin.confidence is None else fmt.percent(checkin.confidence),
@@ -264,6 +287,41 @@ def event_rows(site: Site, kr: KeyResult) -> tuple[EventRow, ...]:
     )
 
 
+def waypoint_text(site: Site, kr: KeyResult, waypoint: Waypoint) -> str:
+    """An interim target in words: ``6,000 trees by Dec 31, 2026``."""
+    fmt = site.fmt
+    return fmt._(
+        "%(value)s by %(date)s",
+        value=fmt.quantity(waypoint.value, kr.unit),
+        date=fmt.date(waypoint.date),
+    )
+
+
+def next_waypoint(site: Site, kr: KeyResult) -> str:
+    """The next interim target in words, or "" when none is still to come."""
+    waypoint = site.figures.key_results[kr.id].next_waypoint
+    return "" if waypoint is None else waypoint_text(site, kr, waypoint)
+
+
+def waypoint_rows(site: Site, kr: KeyResult) -> tuple[WaypointRow, ...]:
+    fmt = site.fmt
+    states = {
+        WaypointState.REACHED: fmt._("Reached"),
+        WaypointState.NOT_REACHED: fmt._("Not reached"),
+        WaypointState.NO_FIGURE: fmt._("No figure by then"),
+        WaypointState.AHEAD: fmt._("Still to come"),
+    }
+    return tuple(
+        WaypointRow(
+            date=fmt.date(w.date),
+            iso_date=w.date.isoformat(),
+            value=fmt.quantity(w.value, kr.unit),
+            state=states[w.state],
+        )
+        for w in site.figures.key_results[kr.id].waypoints
+    )
+
+
 def chart_name(site: Site, kr: KeyResult) -> str:
     """The chart as one image: what it shows and its sentence (latest value, target, dates),
     where its history is a strip below it what each part shows, and the events marked on it."""
@@ -298,7 +356,8 @@ def chart_name(site: Site, kr: KeyResult) -> str:
 
 
 def summary(site: Site, kr: KeyResult) -> str:
-    """The chart in one or two sentences: how often measured, where it stands, what was expected."""
+    """The chart in a few sentences: how often measured, where it stands (its latest figure said
+    to be provisional where it is), what was expected, and the next interim target."""
     checkins = site.dataset.checkins_by_key_result.get(kr.id, ())
     fmt = site.fmt
     if not checkins:
@@ -312,7 +371,7 @@ def summary(site: Site, kr: KeyResult) -> str:
         last=fmt.date(checkins[-1].date),
     )
     values = {
-        "latest": fmt.value(figures.latest_value, kr),
+        "latest": fmt.value(figures.latest_value, kr, figures.latest_provisional),
         "date": fmt.date(figures.latest_date),
         "target": fmt.target_text(kr),
         "baseline": fmt.baseline_text(kr),
@@ -346,5 +405,16 @@ def summary(site: Site, kr: KeyResult) -> str:
             "baseline (%(baseline)s) to the target (%(target)s)",
             **values,
         )
-    expected = fmt._("%(expected)s of the period had passed by %(as_of)s.", **values)
-    return f"{measured} {where}. {expected}"
+    expected = (
+        fmt._(
+            "Following its interim targets, %(expected)s of the way was expected by %(as_of)s.",
+            **values,
+        )
+        if follows_waypoints(kr)
+        else fmt._("%(expected)s of the period had passed by %(as_of)s.", **values)
+    )
+    sentences = [measured, f"{where}.", expected]
+    ahead = next_waypoint(site, kr)
+    if ahead:
+        sentences.append(fmt._("Next interim target: %(waypoint)s.", waypoint=ahead))
+    return " ".join(sentences)

@@ -134,6 +134,7 @@ class KeyResultRow:
     commitment: str  # "Aspirational", or empty for a committed key result
     latest: str
     latest_date: str
+    provisional: str  # under the latest value when it may still be revised; else empty
     baseline: str
     target: str
     progress: Progress
@@ -258,6 +259,7 @@ def key_result_row(site: Site, kr: KeyResult, from_path: str) -> KeyResultRow:
         commitment=fmt.commitment_label(kr.commitment),
         latest=fmt.value(figures.latest_value, kr),
         latest_date=fmt.date(figures.latest_date),
+        provisional=provisional_note(site, figures.latest_provisional),
         baseline=fmt.baseline_text(kr),
         target=fmt.target_text(kr),
         progress=fmt.progress(
@@ -280,6 +282,11 @@ def _status_source(fmt: Formatter, kr: KeyResult, figures: KeyResultFigures) -> 
     if kr.aspirational:
         return fmt._("a stretch goal: falling short of it is expected")
     return fmt._("owner's assessment") if figures.owner_status else fmt._("computed")
+
+
+def provisional_note(site: Site, provisional: bool) -> str:
+    """Under a latest value that may still be revised: that it is provisional, in words."""
+    return site.fmt._("Provisional: it may still be revised") if provisional else ""
 
 
 def freshness_note(site: Site, kr: KeyResult) -> FreshnessNote:
