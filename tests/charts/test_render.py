@@ -279,3 +279,22 @@ def test_each_layout_renders_at_its_size_whatever_its_labels(layout: Layout) -> 
         assert f'width="{size.width}"' in root and f'height="{size.height}"' in root
         sizes = set(re.findall(r'font-size="([^"]+)"', svg))
         assert sizes == {"12px"}, sizes
+
+
+def test_interim_targets_and_a_provisional_figure_are_drawn_hollow_and_named() -> None:
+    chart = make(
+        waypoints=((dt.date(2024, 6, 30), 16.0), (dt.date(2024, 9, 30), 20.0)),
+        provisional=((dt.date(2024, 4, 1), 13.1),),
+    )
+    for layout in Layout:
+        (svg,) = render_svgs(keyed(dataclasses.replace(chart, layout=layout)), None, 1).values()
+        assert_inline_safe(svg)
+        assert "Interim target" in texts(svg) and "Provisional" in texts(svg)
+        hollow = re.findall(r'<path [^>]*d="M([^"]*)" fill="white"[^>]* stroke="(#[0-9a-f]+)"', svg)
+        diamonds = [d for d, stroke in hollow if stroke == "#1a7f37" and "A" not in d]
+        circles = [d for d, stroke in hollow if stroke == "#1f4e79" and "A" in d]
+        assert len(diamonds) == 2 + 1  # each interim target, and the legend's symbol
+        assert len(circles) == 1 + 1  # the provisional figure, and the legend's symbol
+        assert set(re.findall(r'font-size="([^"]+)"', svg)) == {"12px"}
+    (plain,) = render_svgs(keyed(make()), None, 1).values()
+    assert 'fill="white" stroke' not in plain and "Provisional" not in texts(plain)

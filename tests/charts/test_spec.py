@@ -59,6 +59,10 @@ def make(**changes: Any) -> ChartInput:
     return dataclasses.replace(chart, **changes)
 
 
+WAYPOINTS = ((dt.date(2024, 6, 30), 15.0), (dt.date(2024, 9, 30), 21.0))
+PROVISIONAL = ((dt.date(2024, 5, 10), 17.2),)
+
+
 def layer_rows(spec: dict[str, Any], layer: dict[str, Any]) -> list[dict[str, Any]]:
     data: dict[str, Any] = layer["data"] if "data" in layer else spec["data"]  # may be hoisted
     rows: list[dict[str, Any]] = (
@@ -122,13 +126,15 @@ def test_legend_names_come_from_labels_and_only_present_series() -> None:
 
 
 def test_series_distinguishable_without_colour() -> None:
-    spec = chart_spec(make())
+    spec = chart_spec(make(waypoints=WAYPOINTS, provisional=PROVISIONAL))
     enc = layers_by_series(spec)["Målt verdi"]["encoding"]
     domain = enc["color"]["scale"]["domain"]
+    assert len(domain) == 6
     dashes = dict(zip(domain, enc["strokeDash"]["scale"]["range"], strict=True))
     shapes = dict(zip(domain, enc["shape"]["scale"]["range"], strict=True))
-    # Every (dash, legend symbol) pair is unique, so no series relies on colour alone.
-    pairs = {(json.dumps(dashes[name]), shapes[name]) for name in domain}
+    fills = dict(zip(domain, enc["fill"]["scale"]["range"], strict=True))
+    # Every (dash, legend symbol, filled or hollow) is unique: no series relies on colour alone.
+    pairs = {(json.dumps(dashes[name]), shapes[name], fills[name] == "white") for name in domain}
     assert len(pairs) == len(domain)
     assert dashes["Forventet takt"] != dashes["Utgangspunkt"] != [1, 0]
     measured = layers_by_series(spec)["Målt verdi"]
@@ -248,6 +254,9 @@ def test_input_key_is_stable_and_changes_with_input_code_and_vl_convert(
     variants = [
         make(points=((dt.date(2024, 1, 15), 12.6),)),
         make(target=26.0),
+        make(waypoints=WAYPOINTS),
+        make(waypoints=WAYPOINTS[:1]),
+        make(provisional=PROVISIONAL),
         make(labels=dataclasses.replace(LABELS, measured="Measured")),
         make(locale=NB_NUMBER),
         make(locale_number_format=",.2f"),
@@ -362,3 +371,51 @@ def test_a_strip_marks_every_event_of_the_whole_series() -> None:
     (rule,) = rules
     assert [row["label"] for row in layer_rows(spec, rule)] == ["1", "2"]
     assert rule["mark"]["color"] == COLOURS["event"]
+
+
+def test_interim_targets_are_hollow_diamonds_on_the_expected_pace_and_in_the_legend() -> None:
+    labels = dataclasses.replace(LABELS, waypoint="Delmål")
+    expected = ((dt.date(2024, 1, 1), 10.0), *WAYPOINTS, (dt.date(2024, 12, 31), 25.0))
+    spec = chart_spec(make(waypoints=WAYPOINTS, expected=expected, labels=labels))
+    alt.LayerChart.from_dict(spec, validate=True)
+    layers = layers_by_series(spec)
+    marks = layers["Delmål"]
+    assert marks["mark"]["type"] == "point" and marks["mark"]["filled"] is False
+    assert [(row["date"], row["value"]) for row in layer_rows(spec, marks)] == [
+        ("2024-06-30", 15.0),
+        ("2024-09-30", 21.0),
+    ]
+    # The expected pace runs through them.
+    pace = [(row["date"], row["value"]) for row in layer_rows(spec, layers["Forventet takt"])]
+    assert ("2024-06-30", 15.0) in pace and ("2024-09-30", 21.0) in pace
+    domain = marks["encoding"]["shape"]["scale"]["domain"]
+    shapes = dict(zip(domain, marks["encoding"]["shape"]["scale"]["range"], strict=True))
+    fills = dict(zip(domain, marks["encoding"]["fill"]["scale"]["range"], strict=True))
+    assert (shapes["Delmål"], fills["Delmål"]) == ("diamond", "white")
+    assert fills["Målt verdi"] == COLOURS["measured"]  # a measured figure is filled
+    assert "Delmål" not in json.dumps(chart_spec(make()))  # none without interim targets
+
+
+def test_a_waypoint_beyond_every_other_value_is_inside_the_y_domain() -> None:
+    low, high = y_domain(chart_spec(make(waypoints=((dt.date(2024, 6, 30), 40.0),))))
+    assert high >= 40.0 > low
+
+
+def test_a_provisional_figure_is_a_hollow_circle_over_its_point_named_in_the_legend() -> None:
+    labels = dataclasses.replace(LABELS, provisional="Foreløpig")
+    spec = chart_spec(make(provisional=PROVISIONAL, labels=labels))
+    alt.LayerChart.from_dict(spec, validate=True)
+    layers = layers_by_series(spec)
+    hollow = layers["Foreløpig"]
+    assert hollow["mark"]["type"] == "point" and hollow["mark"]["filled"] is False
+    assert [(row["date"], row["value"]) for row in layer_rows(spec, hollow)] == [
+        ("2024-05-10", 17.2)
+    ]
+    assert spec["layer"].index(hollow) > spec["layer"].index(layers["Målt verdi"])  # on top
+    domain = hollow["encoding"]["fill"]["scale"]["domain"]
+    fills = dict(zip(domain, hollow["encoding"]["fill"]["scale"]["range"], strict=True))
+    assert fills["Foreløpig"] == "white" and fills["Målt verdi"] == COLOURS["measured"]
+    # A line's own fill is see-through: it would shade the shape its points enclose.
+    for name in ("Målt verdi", "Forventet takt"):
+        assert layers[name]["mark"]["fillOpacity"] == 0
+    assert "Foreløpig" not in json.dumps(chart_spec(make()))

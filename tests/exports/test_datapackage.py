@@ -67,7 +67,7 @@ def test_every_column_has_a_type_and_a_description(sample_site: Path) -> None:
     assert len(schemas) == 4
     for schema in schemas:
         for field in schema["fields"]:
-            assert field["type"] in {"string", "number", "integer", "date"}
+            assert field["type"] in {"string", "number", "integer", "date", "boolean"}
             assert len(field["description"]) > 10
     key_results = next(r for r in data["resources"] if r["name"] == "key-results")
     assert [f["name"] for f in key_results["schema"]["fields"]] == [

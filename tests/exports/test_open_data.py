@@ -57,6 +57,41 @@ def test_checkins_csv_has_every_checkin_in_machine_format_and_no_author(
     assert any(r["value"] == repr(decimal.value) for r in table)  # a point, never a comma
 
 
+def test_the_check_in_files_say_which_figures_are_provisional(
+    sample: Project, sample_site: Path
+) -> None:
+    table = rows(sample_site, urls.CHECKINS_CSV)
+    flagged = {(r["date"], r["key_result"]) for r in table if r["provisional"] == "true"}
+    assert {r["provisional"] for r in table} == {"true", "false"}
+    provisional = {
+        (c.date.isoformat(), c.key_result) for c in sample.dataset.checkins if c.provisional
+    }
+    assert flagged == provisional and ("2026-10-31", "city-trees-planted-2030") in flagged
+    series = rows(sample_site, urls.key_result_csv("city-trees-planted-2030"))
+    assert [r["provisional"] for r in series] == ["false", "false", "true"]
+    latest = {
+        r["key_result"]: r["latest_provisional"] for r in rows(sample_site, urls.KEY_RESULTS_CSV)
+    }
+    assert latest["city-trees-planted-2030"] == latest["city-council-emissions-q4"] == "true"
+    assert set(latest.values()) == {"true", "false"}
+
+
+def test_portal_json_gives_each_key_result_its_interim_targets_and_whether_reached(
+    sample_site: Path,
+) -> None:
+    records = {r["id"]: r for r in portal_json(sample_site)["key_results"]}  # type: ignore[attr-defined]
+    trees = records["city-trees-planted-2030"]
+    # The as-of date (16 November 2026) is before both.
+    assert trees["interim_targets"] == [
+        {"date": "2026-12-31", "value": 6000, "state": "ahead"},
+        {"date": "2028-12-31", "value": 17000, "state": "ahead"},
+    ]
+    assert trees["latest_provisional"] is True
+    others = [r for kr_id, r in records.items() if kr_id != "city-trees-planted-2030"]
+    assert all(r["interim_targets"] == [] for r in others)
+    assert records["city-council-emissions-q4"]["latest_provisional"] is True
+
+
 def test_objectives_csv_counts_key_results_by_status(sample: Project, sample_site: Path) -> None:
     table = {row["objective"]: row for row in rows(sample_site, urls.OBJECTIVES_CSV)}
     assert list(table) == list(sample.dataset.objectives)
@@ -169,12 +204,23 @@ def test_every_download_has_the_figures_its_page_shows(sample: Project, sample_s
         if record["latest_value"] is None:
             assert row["latest_value"] == "" and latest == fmt.value(None, kr)
             continue
-        for value, day, share in (
-            (record["latest_value"], record["latest_date"], record["progress"]),
-            (float(row["latest_value"]), row["latest_date"], float(row["progress"])),
+        for value, day, share, provisional in (
+            (
+                record["latest_value"],
+                record["latest_date"],
+                record["progress"],
+                record["latest_provisional"],
+            ),
+            (
+                float(row["latest_value"]),
+                row["latest_date"],
+                float(row["progress"]),
+                row["latest_provisional"] == "true",
+            ),
         ):
             when = fmt.date(datetime.date.fromisoformat(day))
-            assert latest == f"{fmt.value(value, kr)} ({when})", kr_id
+            note = " Provisional: it may still be revised" if provisional else ""
+            assert " ".join(latest.split()) == f"{fmt.value(value, kr)} ({when}){note}", kr_id
             assert progress.startswith(fmt.percent(share)), kr_id
         checked += 1
     assert checked > 100
@@ -191,7 +237,7 @@ def test_every_check_in_file_matches_the_table_on_its_page(
     assert [r["date"] for r in table] == [c.date.isoformat() for c in series]
     newest = table[-1]
     day = fmt.date(datetime.date.fromisoformat(newest["date"]))
-    value = fmt.quantity(float(newest["value"]), kr.unit)
+    value = fmt.value(float(newest["value"]), kr, newest["provisional"] == "true")
     assert re.search(
         rf'<time datetime="{newest["date"]}">{re.escape(day)}</time></th>\s*'
         rf'<td class="okr-num">{re.escape(html.escape(value))}</td>',

@@ -319,3 +319,62 @@ def test_events_are_numbered_over_the_whole_chart_and_marked_where_they_fall(
         (datetime.date(2021, 3, 1), "1"),
         (datetime.date(2026, 5, 20), "2"),
     )
+
+
+def test_a_chart_draws_the_interim_targets_the_pace_runs_through_and_provisional_figures(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "portal"
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".okr-cache"))
+    roads = root / "data" / "okrs" / "2026-Q2" / "roads.yml"
+    roads.write_text(
+        roads.read_text("utf-8").replace(
+            "        target: 12\n",
+            "        target: 12\n        interim_targets:\n"
+            "          - {date: 2026-05-15, value: 8}\n          - {date: 2026-04-30, value: 2}\n",
+        ),
+        "utf-8",
+    )
+    (root / "data" / "checkins" / "more.csv").write_text(
+        "date,key_result,value,provisional\n2026-06-20,roads-resurfaced-km,9,true\n", "utf-8"
+    )
+    project = load_project(root)
+    charts = chart_inputs(project.dataset, Formatter(Language("nb"), project.settings))
+    chart = charts["roads-resurfaced-km"]
+    april, may, june = (datetime.date(2026, m, d) for m, d in ((4, 30), (5, 15), (6, 30)))
+    assert chart.waypoints == ((april, 2.0), (may, 8.0))  # by date
+    # The pace the figures are judged by: baseline, each waypoint, target.
+    assert chart.expected == (
+        (datetime.date(2026, 4, 1), 0.0),
+        (april, 2.0),
+        (may, 8.0),
+        (june, 12.0),
+    )
+    assert chart.provisional == ((datetime.date(2026, 6, 20), 9.0),)
+    assert (chart.labels.waypoint, chart.labels.provisional) == ("Delmål", "Foreløpig")
+    # Without interim targets the pace is one straight line, and nothing is provisional.
+    plain = charts["roads-repair-days"]
+    assert plain.waypoints == () and plain.provisional == () and len(plain.expected) == 2
+
+
+def test_an_at_least_key_result_with_interim_targets_draws_its_pace(tmp_path: Path) -> None:
+    root = tmp_path / "portal"
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".okr-cache"))
+    parks = root / "data" / "okrs" / "2026-Q2" / "parks.yml"
+    parks.write_text(
+        parks.read_text("utf-8").replace(
+            "        baseline: 12\n        target: 15\n",
+            "        baseline: 20\n        target: 15\n"
+            "        interim_targets: [{date: 2026-05-31, value: 18}]\n",
+        ),
+        "utf-8",
+    )
+    (root / "data" / "checkins" / "more.csv").write_text(
+        "date,key_result,value\n2026-05-01,parks-litter-complaints,19\n", "utf-8"
+    )
+    project = load_project(root)
+    chart = chart_inputs(project.dataset, Formatter(Language("en"), project.settings))[
+        "parks-litter-complaints"
+    ]
+    assert chart.expected[1] == (datetime.date(2026, 5, 31), 18.0)
+    assert chart.waypoints == ((datetime.date(2026, 5, 31), 18.0),)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -138,3 +139,126 @@ def test_the_events_on_a_chart_are_listed_below_it(minimal_site: Path) -> None:
     # The event concerns roads-repair-days alone.
     other = (minimal_site / "key-results" / "parks-satisfaction" / "index.html").read_text("utf-8")
     assert "okr-events" not in other and "Marked on it" not in other
+
+
+TREES_OKRS = """
+  - id: parks-greener
+    title: Greener parks
+    key_results:
+      - id: parks-trees
+        title: Trees planted in parks
+        unit: trees
+        baseline: 0
+        target: 12000
+        interim_targets:
+          - {date: 2026-05-15, value: 2500}
+          - {date: 2026-06-20, value: 6000}
+"""
+
+
+@pytest.fixture(scope="module")
+def waypoint_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal portal in English and Norwegian with a key result of two interim targets
+    (one reached by its date, one still to come) whose latest figure is provisional."""
+    root = tmp_path_factory.mktemp("waypoints") / "portal"
+    shutil.copytree(FIXTURES / "minimal", root, ignore=shutil.ignore_patterns(".okr-cache"))
+    config = root / "site_config.yml"
+    config.write_text(config.read_text("utf-8") + "languages: [en, nb]\n", "utf-8")
+    parks = root / "data" / "okrs" / "2026-Q2" / "parks.yml"
+    parks.write_text(parks.read_text("utf-8").rstrip("\n") + TREES_OKRS, "utf-8")
+    (root / "data" / "checkins" / "trees.csv").write_text(
+        "date,key_result,value,provisional\n"
+        "2026-05-01,parks-trees,3000,\n"
+        "2026-06-10,parks-trees,4100,yes\n",
+        "utf-8",
+    )
+    out = root.parent / "site"
+    build(root, out)
+    return out
+
+
+def page_of(site: Path, key_result: str, language: str = "") -> str:
+    folder = site / language if language else site
+    return (folder / "key-results" / key_result / "index.html").read_text("utf-8")
+
+
+def test_the_chart_s_sentence_names_the_next_interim_target_in_the_page_s_language(
+    waypoint_site: Path,
+) -> None:
+    english = page_of(waypoint_site, "parks-trees")
+    name = html.unescape(re.search(r'role="img" aria-label="([^"]*)"', english).group(1))  # type: ignore[union-attr]
+    assert "Next interim target: 6,000 trees by Jun 20, 2026." in name
+    assert "The latest value, 4,100 trees (provisional) on Jun 10, 2026" in name
+    assert "Following its interim targets, " in name and "of the period had passed" not in name
+    assert "<dt>Next interim target</dt><dd>6,000 trees by Jun 20, 2026</dd>" in english
+    norwegian = page_of(waypoint_site, "parks-trees", "nb")
+    name = html.unescape(re.search(r'role="img" aria-label="([^"]*)"', norwegian).group(1))  # type: ignore[union-attr]
+    assert "Neste delmål: 6\u00a0000 trees innen 20. juni 2026." in name
+    assert "4\u00a0100 trees (foreløpig)" in name
+
+
+def test_the_interim_targets_are_listed_with_whether_each_was_reached(
+    waypoint_site: Path,
+) -> None:
+    page = page_of(waypoint_site, "parks-trees")
+    table = page.split('class="okr-table okr-waypoints"', 1)[1].split("</table>", 1)[0]
+    assert "<caption>Interim targets on the way to the target</caption>" in table
+    assert re.findall(r'<th scope="col">([^<]*)</th>', table) == [
+        "Date",
+        "Interim target",
+        "Reached?",
+    ]
+    rows = [
+        re.sub(r"<[^>]+>", "|", row).replace("\n", "")
+        for row in table.split("<tbody>", 1)[1].split("<tr>")[1:]
+    ]
+    cells = [[c.strip() for c in row.split("|") if c.strip()] for row in rows]
+    # 3,000 on 1 May reached the 2,500 of 15 May; 20 June is after the as-of date.
+    assert cells == [
+        ["May 15, 2026", "2,500 trees", "Reached"],
+        ["Jun 20, 2026", "6,000 trees", "Still to come"],
+    ]
+    assert '<time datetime="2026-05-15">' in table
+    # A key result without interim targets has no such table.
+    assert "okr-waypoints" not in page_of(waypoint_site, "roads-repair-days")
+
+
+def test_a_provisional_figure_says_so_in_words_in_its_row_and_under_the_latest_value(
+    waypoint_site: Path,
+) -> None:
+    page = page_of(waypoint_site, "parks-trees")
+    body = page.split('class="okr-table okr-checkins"', 1)[1].split("</tbody>", 1)[0]
+    newest, older = body.split("<tr>")[2:]
+    assert '<td class="okr-num">4,100 trees (provisional)</td>' in newest
+    assert "provisional" not in older and '<td class="okr-num">3,000 trees</td>' in older
+    latest = re.search(r"<dt>Latest</dt><dd>(.*?)</dd>", page, re.S).group(1)  # type: ignore[union-attr]
+    assert "4,100 trees" in latest and "Provisional: it may still be revised" in latest
+    # The unit's table of key results says it too; a final figure says nothing of the kind.
+    unit = (waypoint_site / "units" / "parks" / "index.html").read_text("utf-8")
+    row = unit.split('<tr id="parks-trees">', 1)[1].split("</tr>", 1)[0]
+    assert "Provisional: it may still be revised" in row
+    assert "Provisional: it may still be revised" not in page_of(waypoint_site, "roads-repair-days")
+
+
+def test_the_chart_draws_each_interim_target_and_the_provisional_figure_apart(
+    waypoint_site: Path,
+) -> None:
+    figure = page_of(waypoint_site, "parks-trees").split('<figure class="okr-chart"', 1)[1]
+    wide, narrow = (
+        figure.split(f'<div class="okr-chart__{layout}">', 1)[1].split("</svg>", 1)[0]
+        for layout in ("wide", "narrow")
+    )
+    diamond = re.compile(
+        r'<path [^>]*d="M-([\d.]+),0L0,-\1L\1,0L0,\1Z" fill="white"[^>]* stroke="#1a7f37"'
+    )
+    hollow = re.compile(
+        r'<path [^>]*d="M([\d.]+),0A\1,\1,0,1,1,-\1,0A[^"]*" fill="white"[^>]* stroke="#1f4e79"'
+    )
+    for svg in (wide, narrow):
+        texts = re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
+        assert "Interim target" in texts and "Provisional" in texts  # named in the legend
+        # By their radius: the two waypoints and the legend's larger symbol; the one
+        # provisional figure and the legend's.
+        assert sorted(diamond.findall(svg)) == ["5.477", "5.477", "6.325"]
+        assert sorted(hollow.findall(svg)) == ["4.743", "6.325"]
+        assert set(re.findall(r'font-size="([^"]+)"', svg)) == {"12px"}
