@@ -139,7 +139,9 @@ def write_site(
 ) -> None:
     """Write every data page into ``out``, poured into the ``shells`` of its language (by
     language tag, then folder depth), then every export; ``posts`` are the updates the engine
-    published in this build."""
+    published in this build. A data page whose address a ``hand_written`` page takes is left
+    out: the publisher's page replaces it."""
+    portal = portal.without(hand_written)
     written: list[str] = []
     total = sum(len(edition.pages) for edition in portal.editions)
     for edition in portal.editions:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment
@@ -65,6 +65,18 @@ class Portal:
 
     def edition(self, tag: str) -> Edition:
         return next(e for e in self.editions if e.tag == tag)
+
+    def without(self, hand_written: Collection[str]) -> Portal:
+        """The portal without the data pages whose address a hand-written page takes: the
+        publisher's page replaces the generated one (``content/how-to-read.md`` is
+        ``how-to-read/``). An edition in another language keeps its own page, unless a
+        hand-written page takes its address too."""
+        taken = set(hand_written)
+        editions = tuple(
+            replace(e, pages=tuple(p for p in e.pages if p.path not in taken))
+            for e in self.editions
+        )
+        return replace(self, editions=editions)
 
 
 @dataclass(frozen=True)

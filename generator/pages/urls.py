@@ -14,6 +14,8 @@ THEMES = "themes/"
 ACCESSIBILITY = "accessibility/"
 UPDATES = "updates/"  # the list of posts, made by the engine from content/updates/
 OVERDUE = "overdue/"  # key results whose figures are late
+COVERAGE = "coverage/"  # where reporting is missing, by level and unit
+HOW_TO_READ = "how-to-read/"  # what the figures and words mean (content/how-to-read.md replaces it)
 SEARCH = "search/"
 A_Z = "a-z/"
 # Open data (generator.exports.open_data writes them).
@@ -107,7 +109,7 @@ def relative(from_path: str, to_path: str) -> str:
 
 
 _DATA_LINK = re.compile(
-    r'href="/((?:levels|units|objectives|key-results|periods|themes|overdue)/[^"]*)"'
+    r'href="/((?:levels|units|objectives|key-results|periods|themes|overdue|coverage|how-to-read)/[^"]*)"'
 )
 
 

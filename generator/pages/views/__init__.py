@@ -12,7 +12,9 @@ from generator.pages.site import Site
 from generator.pages.views import (
     accessibility,
     changes,
+    coverage,
     data,
+    how_to_read,
     key_result,
     level,
     objective,
@@ -44,6 +46,8 @@ def all_pages(site: Site) -> Iterator[Page]:
         yield key_result.page(site, key_result_id)
     yield data.page(site)
     yield overdue.page(site)
+    yield coverage.page(site)
+    yield how_to_read.page(site)
     yield accessibility.page(site)
     yield search.page(site)
     yield search.a_z(site)

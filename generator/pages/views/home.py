@@ -55,7 +55,9 @@ class HomeBody:
     feeds: tuple[FeedLink, ...]  # new figures; updates too where the posts are published
     data: Link  # the page that explains every file and column
     accessibility: Link
+    how_to_read: Link  # what the figures and words mean
     overdue: Link
+    coverage: Link  # where reporting is missing, by unit
     overdue_summary: str
     overdue_symbol: str  # beside the summary when some figures are late; empty otherwise
 
@@ -97,7 +99,9 @@ def body(site: Site, updates_feed: bool = False) -> HomeBody:
         periods=tuple(links.period(p, path) for p in site.periods_newest_first),
         licence=site.settings.licence,
         accessibility=links.to(path, urls.ACCESSIBILITY, fmt._("Accessibility statement")),
+        how_to_read=links.to(path, urls.HOW_TO_READ, fmt._("How to read this portal")),
         overdue=links.to(path, urls.OVERDUE, fmt._("Overdue figures, by unit")),
+        coverage=links.to(path, urls.COVERAGE, fmt._("Reporting coverage, by unit")),
         overdue_summary=overdue.summary(site, late),
         overdue_symbol=LATE_SYMBOL if late else "",
         downloads=(

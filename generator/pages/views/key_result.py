@@ -114,6 +114,7 @@ class KeyResultBody:
     feedback: Link | None
     embed: Embed
     history: HistorySection
+    how_to_read: Link  # what progress, pace and each status mean, beside the status
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,7 @@ def page(site: Site, key_result_id: str) -> Page:
         feedback=feedback_link(site, kr.id, kr.title, path),
         embed=embed(site, kr, path),
         history=key_result_section(site, kr.id, path),
+        how_to_read=site.links.to(path, urls.HOW_TO_READ, site.fmt._("How to read these figures")),
     )
     return Page(
         path=path,
