@@ -44,6 +44,8 @@ def one_of_each_page(sample: Project) -> list[str]:
         urls.theme(next(iter(data.themes))),
         urls.THEMES,
         urls.ACCESSIBILITY,
+        urls.COVERAGE,
+        urls.HOW_TO_READ,
         urls.SEARCH,
         urls.A_Z,
         "about/",

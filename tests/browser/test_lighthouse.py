@@ -88,6 +88,8 @@ def a_page_of_each_kind(sample: Project) -> list[str]:
         urls.key_result(key_result),
         urls.UPDATES,
         urls.OVERDUE,
+        urls.COVERAGE,
+        urls.HOW_TO_READ,
         urls.SEARCH,
         urls.A_Z,
         urls.DATA,

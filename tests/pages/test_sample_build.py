@@ -72,6 +72,10 @@ def test_every_entity_has_its_page(sample: Project, sample_site: Path) -> None:
         *(urls.theme(t) for t in data.themes),
         urls.PERIODS,
         urls.THEMES,
+        urls.OVERDUE,
+        urls.COVERAGE,
+        urls.HOW_TO_READ,
+        urls.DATA,
     ]
     missing = [p for p in expected if not (sample_site / p / "index.html").is_file()]
     assert missing == []
