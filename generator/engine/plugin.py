@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -106,8 +106,10 @@ def _address(url: str) -> str:
     return urls.HOME if url == "./" else url
 
 
-def _data_links(edition: Edition) -> list[Any]:
-    """The menu's ways into the data, in the edition's language: levels, themes, periods."""
+def _data_links(edition: Edition, hand_written: Collection[str]) -> list[Any]:
+    """The menu's ways into the data, in the edition's language: levels, themes, periods, the
+    A-Z index, search and how to read the portal (unless a hand-written page takes its place:
+    the menu lists that one with the other hand-written pages)."""
     site, root = edition.site, edition.root
     links: list[Any] = [
         Link(site.fmt.level_label(level), root + urls.level(level)) for level in site.dataset.levels
@@ -117,6 +119,8 @@ def _data_links(edition: Edition) -> list[Any]:
     links.append(Link(site.fmt._("Periods"), root + urls.PERIODS))
     links.append(Link(site.fmt._("A–Z index"), root + urls.A_Z))  # noqa: RUF001 (a dash, meant)
     links.append(Link(site.fmt._("Search"), root + urls.SEARCH))
+    if root + urls.HOW_TO_READ not in hand_written:
+        links.append(Link(site.fmt._("How to read this portal"), root + urls.HOW_TO_READ))
     return links
 
 
@@ -295,11 +299,12 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         self.navs = {}
         for edition in self.portal.editions[1:]:
             home = Link(edition.site.fmt._("Home"), edition.root)
-            edition_nav = Navigation([home, *_data_links(edition), *hand_written], nav.pages)
+            links = _data_links(edition, self.hand_written)
+            edition_nav = Navigation([home, *links, *hand_written], nav.pages)
             edition_nav.homepage = home  # type: ignore[assignment]
             self.navs[edition.tag] = edition_nav
         at = 1 if has_home else 0
-        nav.items[at:at] = _data_links(self.portal.default)
+        nav.items[at:at] = _data_links(self.portal.default, self.hand_written)
         return nav
 
     def on_page_context(

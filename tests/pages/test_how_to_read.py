@@ -121,9 +121,25 @@ def test_each_key_result_page_links_it_beside_the_status(site: Path) -> None:
         assert target + "/" == urls.HOW_TO_READ
 
 
-def test_the_home_page_links_it(site: Path) -> None:
+def menu(page: str) -> str:
+    return page.split('data-md-type="navigation"', 1)[1].split("</nav>", 1)[0]
+
+
+def menu_links(page: str) -> list[tuple[str, str]]:
+    """(address, words) of each link of the menu."""
+    return [
+        (href, " ".join(re.sub(r"<[^>]+>", " ", words).split()))
+        for href, words in re.findall(
+            r'<a href="([^"]+)" class="md-nav__link[^"]*">(.*?)</a>', menu(page), re.S
+        )
+    ]
+
+
+def test_the_home_page_and_the_menu_link_it(site: Path) -> None:
     home = read(site, urls.HOME)
     assert f'<a href="{urls.HOW_TO_READ}">How to read this portal</a>' in home
+    unit = read(site, urls.unit("roads"))
+    assert ("../../how-to-read/", "How to read this portal") in menu_links(unit)
 
 
 def test_a_hand_written_page_replaces_it(tmp_path: Path) -> None:
@@ -140,7 +156,8 @@ def test_a_hand_written_page_replaces_it(tmp_path: Path) -> None:
     # Key result pages link the publisher's page at the same address; it is in the menu.
     key_result = read(tmp_path / "site", urls.key_result("roads-repair-days"))
     assert '<a href="../../how-to-read/">How to read these figures</a>' in key_result
-    assert "Reading our figures" in key_result.split('data-md-type="navigation"', 1)[1]
+    to_it = [words for href, words in menu_links(key_result) if href == "../../how-to-read/"]
+    assert to_it == ["Reading our figures"]  # once, with the publisher's own title
     sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count(f"<loc>https://okr.example.org/{urls.HOW_TO_READ}</loc>") == 1
 
