@@ -82,6 +82,10 @@ def test_it_explains_every_term_the_portal_uses(site: Path) -> None:
         "Falling short of an aspirational goal is normal and expected. It is not a failure" in text
     )
     assert "may still be revised" in text
+    # A stretch goal with the badge its key results show, and the words of its status.
+    page = read(site, urls.HOW_TO_READ)
+    assert '<span class="okr-status__symbol" aria-hidden="true">☆</span> Stretch goals' in page
+    assert "such as “Stretch goal: 70% of the way”, and never that it is off track" in text
 
 
 def test_the_status_factors_come_from_the_settings(tmp_path: Path) -> None:

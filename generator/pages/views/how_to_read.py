@@ -18,6 +18,8 @@ from generator.scoring import STATUS_ORDER
 
 #: The share of a period the status example takes as passed: halfway.
 EXAMPLE_EXPECTED = 0.5
+#: How far the example of a stretch goal's status got.
+EXAMPLE_STRETCH = 0.7
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,8 @@ def _status(site: Site) -> Section:
 
 
 def _commitment(site: Site) -> Section:
-    _ = site.fmt._
+    fmt = site.fmt
+    _ = fmt._
     return Section(
         "committed-and-aspirational",
         _("Committed and aspirational goals"),
@@ -250,6 +253,19 @@ def _commitment(site: Site) -> Section:
                 "Some goals are aspirational. They are set high on purpose, to stretch what "
                 "can be done. Falling short of an aspirational goal is normal and expected. It "
                 "is not a failure: getting most of the way there is a good result."
+            ),
+        ),
+        statuses=(
+            StatusWord(
+                fmt.stretch_goals_badge(),
+                _(
+                    "An aspirational key result has this symbol. Its status says how far it "
+                    "got, such as “%(example)s”, and never that it is off track. Totals "
+                    "count stretch goals apart from committed ones.",
+                    example=_(
+                        "Stretch goal: %(share)s of the way", share=fmt.percent(EXAMPLE_STRETCH)
+                    ),
+                ),
             ),
         ),
     )
