@@ -10,10 +10,14 @@ downloads only the index chunks of the words searched for (``/search/``, ``searc
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
 from generator.output import SiteFolder
@@ -25,18 +29,13 @@ FOLDER = "pagefind/"
 NOT_INDEXED = (urls.SEARCH, urls.A_Z)
 #: Pagefind's ready-made interfaces: the search page has its own (theme/assets/okr/search.js).
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
-#: Files handed to Pagefind at once: enough to keep it busy, few enough to hold in memory.
-BATCH = 200
 
 
 def write(published: Published, out: SiteFolder) -> None:
     # Pagefind's client is asynchronous; its own thread keeps it apart from any event loop
     # the caller runs (a test driving a browser, a server).
     with ThreadPoolExecutor(max_workers=1) as thread:
-        files = thread.submit(asyncio.run, index_pages(indexed_paths(published), out)).result()
-    for path, content in files:
-        if not path.startswith(UNUSED):
-            out.write_bytes(FOLDER + path, content)
+        thread.submit(asyncio.run, index_pages(indexed_paths(published), out)).result()
 
 
 def indexed_paths(published: Published) -> list[str]:
@@ -46,30 +45,36 @@ def indexed_paths(published: Published) -> list[str]:
     return [path for path in published.page_paths if path not in skipped]
 
 
-async def index_pages(pages: Iterable[str], out: SiteFolder) -> list[tuple[str, bytes]]:
-    """Pagefind's files (path within its folder, bytes) for ``pages``, in a stable order."""
-    config: IndexConfig = {"keep_index_url": False, "write_playground": False}
-    service = await PagefindService().launch()
-    try:
-        index = await service.create_index(config)
-        batch: list[str] = []
+async def index_pages(pages: Iterable[str], out: SiteFolder) -> None:
+    """Index ``pages`` of the site and write Pagefind's files into its folder.
+
+    Pagefind reads the pages from a folder of links to them and writes its files itself: its
+    client answers each request a tenth of a second late and cannot read an answer over 2 MiB,
+    so a page at a time, or the files sent back whole, would not scale past a few thousand
+    pages (10,000 pages would wait 17 minutes, then hang).
+    """
+    with tempfile.TemporaryDirectory(prefix=".okr-search-", dir=out.root.parent) as folder:
         for path in pages:
-            batch.append(path)
-            if len(batch) == BATCH:
-                await _add(index, batch, out)
-                batch = []
-        await _add(index, batch, out)
-        files = await index.get_files()
-    finally:
-        await service.close()
-    return sorted((file["path"], file["content"]) for file in files)
+            _link(out.root / path / "index.html", Path(folder) / path / "index.html")
+        config: IndexConfig = {"keep_index_url": False, "write_playground": False}
+        service = await PagefindService().launch()
+        try:
+            index = await service.create_index(config)
+            await index.add_directory(folder)
+            await index.write_files(output_path=str(out.root / FOLDER))
+        finally:
+            await service.close()
+    for unused in (out.root / FOLDER).iterdir():
+        if unused.name.startswith(UNUSED):
+            unused.unlink()
 
 
-async def _add(index: PagefindIndex, paths: list[str], out: SiteFolder) -> None:
-    added = []
-    for path in paths:
-        html = out.read_text(path + "index.html")
-        if html is None:
-            raise FileNotFoundError(f"{path}index.html: a published page is missing")
-        added.append(index.add_html_file(content=html, url="/" + path))
-    await asyncio.gather(*added)
+def _link(page: Path, place: Path) -> None:
+    """``place`` made a hard link to ``page`` (a copy where the file system has none)."""
+    if not page.is_file():
+        raise FileNotFoundError(f"{page}: a published page is missing")
+    place.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(page, place)
+    except OSError:
+        shutil.copyfile(page, place)
