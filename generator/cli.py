@@ -52,7 +52,8 @@ PROJECT = click.option(
 
 class ProgressPrinter(logging.Handler):
     """Shows the build's progress: a bar on a terminal, a plain line per finished stage in CI
-    or a log; remembers the last count of each stage and the warnings, for the summary."""
+    or a log; counts each stage over its runs (charts are drawn for each language and for
+    each update's figures) and the warnings, for the summary."""
 
     BAR = 24
 
@@ -61,6 +62,7 @@ class ProgressPrinter(logging.Handler):
         self.out = sys.stderr
         self.live = self.out.isatty() and os.environ.get("CI") != "true"
         self.steps: dict[str, progress.Step] = {}
+        self.finished: Counter[str] = Counter()  # stage -> the items of its finished runs
         self.warnings = 0
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -70,6 +72,8 @@ class ProgressPrinter(logging.Handler):
             return
         self.steps[step.stage] = step
         finished = step.done == step.total
+        if finished:
+            self.finished[step.stage] += step.total
         if self.live:
             filled = self.BAR * step.done // max(step.total, 1)
             bar = "#" * filled + "." * (self.BAR - filled)
@@ -81,7 +85,8 @@ class ProgressPrinter(logging.Handler):
 
     def count(self, stage: str) -> int:
         step = self.steps.get(stage)
-        return step.done if step else 0
+        running = step.done if step and step.done != step.total else 0
+        return self.finished[stage] + running
 
 
 @contextmanager

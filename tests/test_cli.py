@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import io
 import os
 import re
 import shutil
@@ -294,3 +295,19 @@ def test_on_a_terminal_the_progress_is_a_bar() -> None:
     assert text.count("\r") == 3 and text.endswith("[" + "#" * 24 + "] 24/24\n")
     assert "[" + "#" * 12 + "." * 12 + "] 12/24" in text
     assert printer.count("pages written") == 24
+
+
+def test_the_summary_counts_a_stage_over_its_runs() -> None:
+    """Charts are drawn for each language and each update's figures: every run counts."""
+    import logging
+
+    from generator import progress
+    from generator.cli import ProgressPrinter
+
+    printer = ProgressPrinter()
+    printer.out, printer.live = io.StringIO(), False
+    for done, total in ((5, 10), (10, 10), (0, 0), (3, 3), (1, 4)):
+        record = logging.LogRecord("okr-portal.progress", logging.INFO, "", 0, "", (), None)
+        record.okr_step = progress.Step("charts from the cache", done, total)
+        printer.emit(record)
+    assert printer.count("charts from the cache") == 10 + 0 + 3 + 1  # the last run is at 1

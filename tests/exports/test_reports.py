@@ -51,7 +51,9 @@ def test_a_report_per_unit_and_period_of_the_top_two_levels_and_none_for_teams(
         for period_id in dataset.periods
         if dataset.objectives_of(unit.id, period_id)
     }
-    assert len(expected) == 23  # 11 units on the top two levels in 2 quarters; the city's plan to 2030
+    assert (
+        len(expected) == 23
+    )  # 11 units on the top two levels in 2 quarters; the city's plan to 2030
     assert set(pdfs_in(sample_site)) == expected
     teams = [u.id for u in dataset.units_at_level("team") if dataset.objectives_of(u.id)]
     team_reports = {urls.report(team, period_id) for team in teams for period_id in dataset.periods}
