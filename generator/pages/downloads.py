@@ -82,7 +82,13 @@ class File:
 _STATUSES = tuple(s.value for s in Status)
 _OWNER_STATUSES = tuple(s.value for s in Status if s is not Status.NO_DATA)
 _PAGE = N_("The address of its page on this portal.")
-_COMMITMENTS = tuple(c.value for c in Commitment)
+_COMMITMENT = Column(
+    "commitment",
+    ColumnType.TEXT,
+    N_("committed, or aspirational: a stretch goal, where falling short is expected."),
+    True,
+    values=tuple(c.value for c in Commitment),
+)
 
 KEY_RESULTS = Table(
     name="key-results",
@@ -162,13 +168,7 @@ KEY_RESULTS = Table(
         Column("source", ColumnType.TEXT, N_("Where the figures come from.")),
         Column("source_url", ColumnType.TEXT, N_("The address of the source.")),
         Column("page", ColumnType.TEXT, _PAGE, True),
-        Column(
-            "commitment",
-            ColumnType.TEXT,
-            N_("committed, or aspirational: a stretch goal, where falling short is expected."),
-            True,
-            values=_COMMITMENTS,
-        ),
+        _COMMITMENT,
         Column("method", ColumnType.TEXT, N_("How the figure is measured or computed.")),
     ),
 )  # fmt: skip
@@ -200,13 +200,7 @@ OBJECTIVES = Table(
         Column("off_track", ColumnType.INTEGER, N_("How many of its key results are off track."), True, minimum=0),
         Column("no_data", ColumnType.INTEGER, N_("How many of its key results have no figure yet."), True, minimum=0),
         Column("page", ColumnType.TEXT, _PAGE, True),
-        Column(
-            "commitment",
-            ColumnType.TEXT,
-            N_("committed, or aspirational: a stretch goal, where falling short is expected."),
-            True,
-            values=_COMMITMENTS,
-        ),
+        _COMMITMENT,
         Column(
             "aspirational",
             ColumnType.INTEGER,
