@@ -26,6 +26,7 @@ from generator.output import SiteFolder
 from generator.pages import render, urls
 from generator.pages.chart_inputs import chart_inputs
 from generator.pages.formatting import Formatter
+from generator.pages.rendered import RenderedPages
 from generator.pages.site import ChartImage, Site
 from generator.pages.views import all_pages, embed, home
 from generator.pages.views.parts import language_links
@@ -144,6 +145,7 @@ def write_site(
     portal = portal.without(hand_written)
     written: list[str] = []
     total = sum(len(edition.pages) for edition in portal.editions)
+    cache = RenderedPages(portal.charts_cache)
     for edition in portal.editions:
         settings = edition.site.settings
         written += render.write_pages(
@@ -156,8 +158,11 @@ def write_site(
             len(written),
             total,
             edition.tag,
+            cache,
         )
-        render.write_standalone(edition.env, edition.embeds, out)
+        render.write_standalone(edition.env, edition.embeds, out, cache)
+    cache.forget_the_rest()
+    progress.report("pages rendered", len(cache.rendered), len(cache.rendered))
     published = Published(portal, (*hand_written, *written), tuple(posts))
     for export in EXPORTS:
         export(published, out)

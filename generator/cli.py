@@ -213,15 +213,21 @@ def check(project: Path, strict: bool) -> None:
     help="Output folder (default: <project>/site).",
 )
 @TODAY
-def build(project: Path, out: Path | None, today: datetime.datetime | None) -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Draw every chart and render every page again, leaving the cache "
+    "(<project>/.okr-cache) as it is.",
+)
+def build(project: Path, out: Path | None, today: datetime.datetime | None, no_cache: bool) -> None:
     started = time.monotonic()
     root = project.resolve()
     target = (out or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        with watching_progress() as printer:
-            engine.build(root, staging, today.date() if today else None)
+        with watching_progress() as printer, _cache_folder(no_cache, target.parent) as cache:
+            engine.build(root, staging, today.date() if today else None, cache)
     except DataError as error:
         shutil.rmtree(staging, ignore_errors=True)
         _report(error.problems, root)
@@ -233,11 +239,22 @@ def build(project: Path, out: Path | None, today: datetime.datetime | None) -> N
         raise
     _swap_in(staging, target)
     click.echo(
-        f"Built {target}: {printer.count('pages written')} data pages, "
+        f"Built {target}: {printer.count('pages written')} data pages "
+        f"({printer.count('pages rendered')} rendered), "
         f"{printer.count('charts rendered')} charts rendered and "
         f"{printer.count('charts from the cache')} reused, {printer.warnings} warning(s), "
         f"in {time.monotonic() - started:.1f} s"
     )
+
+
+@contextmanager
+def _cache_folder(fresh: bool, beside: Path) -> Iterator[Path | None]:
+    """The cache a build uses: a fresh one, removed afterwards, or the project's own (None)."""
+    if not fresh:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix=".okr-cache-", dir=beside) as folder:
+        yield Path(folder)
 
 
 @main.command(help="Build the portal and serve it, rebuilding when files change.")

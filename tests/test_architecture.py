@@ -122,6 +122,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "generator.progress": set(),
     "generator.history": {"generator.cache_files", "generator.load"},
     "generator.pages": {
+        "generator.cache_files",
         "generator.history",
         "generator.progress",
         "generator.model",

@@ -163,8 +163,10 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     top = [n for n in stamps["cold"] if "/" not in n]
     charts = [n for n in top if n.endswith(".svg")]
     images = [n for n in top if n.endswith("-social.png")]
-    reports = [n for n in stamps["cold"] if n not in top]
+    pages = [n for n in stamps["cold"] if n.startswith("pages/")]
+    reports = [n for n in stamps["cold"] if n not in top + pages]
     assert [n for n in top if n.startswith(".") or n not in charts + images] == []
+    assert [n for n in pages if not re.fullmatch(r"pages/[0-9a-f]{64}\.html", n)] == []
     assert images  # one per distinct wide drawing: compared with the site's below
     assert [n for n in reports if not re.fullmatch(r"reports/[0-9a-f]{64}\.pdf", n)] == []
     assert len(charts) >= IN_PROCESS_BELOW
@@ -266,7 +268,8 @@ def test_a_build_says_how_far_it_has_come_and_ends_with_one_summary_line(
     assert re.search(r"^pages written: \d+$", cold.stderr, re.M)
     summary = cold.stdout.strip().splitlines()[-1]
     assert re.fullmatch(
-        rf"Built {re.escape(str(tmp_path / 'one'))}: \d+ data pages, 10 charts rendered and 0 "
+        rf"Built {re.escape(str(tmp_path / 'one'))}: \d+ data pages \(\d+ rendered\), 10 charts "
+        r"rendered and 0 "
         r"reused, 0 warning\(s\), in \d+\.\d s",
         summary,
     ), summary

@@ -32,9 +32,12 @@ def quiet() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def build(root: Path, site_dir: Path, today: datetime.date | None = None) -> None:
+def build(
+    root: Path, site_dir: Path, today: datetime.date | None = None, cache_dir: Path | None = None
+) -> None:
     """Build the portal in ``root`` into ``site_dir``; raises DataError or BuildFailed.
-    ``today`` is the build date (posts dated after it stay out); default: today."""
+    ``today`` is the build date (posts dated after it stay out); default: today. ``cache_dir``:
+    where charts and pages are kept between builds (default: ``<root>/.okr-cache``)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -44,7 +47,7 @@ def build(root: Path, site_dir: Path, today: datetime.date | None = None) -> Non
         lambda record: record.levelno < logging.ERROR
     )
     try:
-        with mkdocs_config_file(root, site_dir, today) as config_file:
+        with mkdocs_config_file(root, site_dir, today, cache_dir=cache_dir) as config_file:
             mkdocs_build(load_config(config_file=str(config_file)))
     except Abort as abort:
         raise _failure(abort) from None
@@ -75,7 +78,11 @@ def _failure(abort: Exception) -> Exception:
 
 
 def mkdocs_settings(
-    root: Path, site_dir: Path, today: datetime.date | None = None, serving: bool = False
+    root: Path,
+    site_dir: Path,
+    today: datetime.date | None = None,
+    serving: bool = False,
+    cache_dir: Path | None = None,
 ) -> dict[str, Any]:
     """The MkDocs configuration of the portal in ``root``, built from its site_config.yml.
     Broken settings raise DataError, except ``serving``: the preview shows the problems."""
@@ -87,6 +94,8 @@ def mkdocs_settings(
     ours: dict[str, Any] = {"okr-portal": {"project": str(root)}}
     if today is not None:
         ours["okr-portal"]["today"] = today.isoformat()
+    if cache_dir is not None:
+        ours["okr-portal"]["cache_dir"] = str(cache_dir)
     settings: dict[str, Any] = {
         "site_name": "okr-portal",  # replaced by the plugin with the portal's title
         "docs_dir": str(root / "content"),
@@ -110,11 +119,15 @@ def mkdocs_settings(
 
 @contextmanager
 def mkdocs_config_file(
-    root: Path, site_dir: Path, today: datetime.date | None = None, serving: bool = False
+    root: Path,
+    site_dir: Path,
+    today: datetime.date | None = None,
+    serving: bool = False,
+    cache_dir: Path | None = None,
 ) -> Iterator[Path]:
     """A temporary MkDocs config file for ``root`` (MkDocs' serve re-reads it on every change)."""
     with tempfile.TemporaryDirectory() as folder:
-        settings = mkdocs_settings(root, site_dir, today, serving)
+        settings = mkdocs_settings(root, site_dir, today, serving, cache_dir)
         if not Path(settings["docs_dir"]).is_dir():
             settings["docs_dir"] = str(Path(folder) / "content")
             Path(settings["docs_dir"]).mkdir()

@@ -18,11 +18,12 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup, escape
 
 from generator import progress
-from generator.i18n import Language
+from generator.i18n import LOCALES, Language
 from generator.model import Foreign
 from generator.output import SiteFolder
 from generator.pages import urls
 from generator.pages.feeds import ATOM_TYPE, FeedLink
+from generator.pages.rendered import RenderedPages, context_digest
 from generator.pages.views.parts import LanguageLink, Page, SocialImage
 
 
@@ -238,12 +239,30 @@ def render_page(
     return shell.fill(page.title, f"{page.title} - {site_title}", head, content)
 
 
-def write_standalone(env: Environment, pages: Sequence[Page], out: SiteFolder) -> None:
+def write_standalone(
+    env: Environment, pages: Sequence[Page], out: SiteFolder, cache: RenderedPages | None = None
+) -> None:
     """Write pages that are whole documents of their own template, without the portal's
-    chrome (the embeds of key results)."""
+    chrome (the embeds of key results), rendered or as ``cache`` holds them."""
+    cache = RenderedPages(None) if cache is None else cache
+    context = context_digest([*template_folders(env), LOCALES], [Path(__file__)], "standalone")
     for page in pages:
-        html = env.get_template(page.template).render(page=page, body=page.body)
-        out.write_text(page.path + "index.html", html)
+
+        def make(page: Page = page) -> str:
+            return env.get_template(page.template).render(page=page, body=page.body)
+
+        cache.write(out, page, context, make)
+
+
+def template_folders(env: Environment) -> list[Path]:
+    """The folders ``env`` reads its templates from, the publisher's first."""
+    loaders = env.loader.loaders if isinstance(env.loader, ChoiceLoader) else [env.loader]
+    return [
+        Path(folder)
+        for loader in loaders
+        if isinstance(loader, FileSystemLoader)
+        for folder in loader.searchpath
+    ]
 
 
 def write_pages(
@@ -256,15 +275,21 @@ def write_pages(
     before: int = 0,
     total: int | None = None,
     locale: str = "",
+    cache: RenderedPages | None = None,
 ) -> list[str]:
-    """Render and write every page; returns their paths. Progress counts ``before`` pages
-    written already, of ``total`` (default: these pages alone)."""
+    """Write every page, rendered or as ``cache`` holds it; returns their paths. Progress
+    counts ``before`` pages written already, of ``total`` (default: these pages alone)."""
     total = len(pages) if total is None else total
+    cache = RenderedPages(None) if cache is None else cache
+    shared = (sorted(shells.items()), site_title, base_url, locale)
+    context = context_digest([*template_folders(env), LOCALES], [Path(__file__)], shared)
     written = []
     for page in pages:
-        out.write_text(
-            page.path + "index.html", render_page(env, page, shells, site_title, base_url, locale)
-        )
+
+        def make(page: Page = page) -> str:
+            return render_page(env, page, shells, site_title, base_url, locale)
+
+        cache.write(out, page, context, make)
         written.append(page.path)
         if progress.every(before + len(written), total):
             progress.report("pages written", before + len(written), total)

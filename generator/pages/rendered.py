@@ -1,0 +1,83 @@
+"""Pages as the last build rendered them, kept under the hash of everything that made them.
+
+A page's HTML is a function of its ready values (the view's ``Page``), the templates, the
+catalogue of its language, the chrome it is poured into and the code in ``render``. The hash
+of all of them names the page in the cache: a page whose hash is there is copied, not
+rendered, so a data commit that changes one check-in renders only the pages that show it.
+A page that changed gets a new hash and is rendered; nothing is trusted by date or by name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import shutil
+from collections.abc import Callable, Iterable
+from importlib import metadata
+from pathlib import Path
+
+from generator.cache_files import CacheFolder
+from generator.output import SiteFolder
+from generator.pages.views.parts import Page
+
+
+def context_digest(folders: Iterable[Path], code: Iterable[Path], parts: object) -> bytes:
+    """What every page of one language's build shares: the files of ``folders`` (templates,
+    catalogues), the source of ``code`` (what turns a page's values into HTML), Jinja2's
+    version and ``parts`` (the page chrome)."""
+    digest = hashlib.sha256(f"jinja2={metadata.version('jinja2')}".encode())
+    for folder in folders:
+        for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"\0{file.relative_to(folder).as_posix()}\0".encode())
+            digest.update(file.read_bytes())
+    for file in (*code, Path(__file__)):
+        digest.update(file.read_bytes())
+    digest.update(pickle.dumps(parts, protocol=5))
+    return digest.digest()
+
+
+class RenderedPages:
+    """Writes pages into a site, from the cache where the same page was rendered before."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        """``cache_dir`` None: every page is rendered, and nothing is kept."""
+        self.cache = None if cache_dir is None else CacheFolder(cache_dir / "pages", ".html")
+        self.kept: set[str] = set()
+        self.rendered: list[str] = []  # the pages rendered in this build, by path
+
+    def write(self, out: SiteFolder, page: Page, context: bytes, make: Callable[[], str]) -> None:
+        """Write ``page`` to its ``index.html`` in ``out``; ``make`` renders it when the cache
+        does not hold it already under its hash with ``context``."""
+        target = page.path + "index.html"
+        if self.cache is None:
+            self._rendered(page, make, lambda html: out.write_text(target, html))
+            return
+        key = hashlib.sha256(context + pickle.dumps(page, protocol=5)).hexdigest()
+        self.kept.add(key)
+        cached = self.cache.path(key)
+        if not cached.is_file():
+            self._rendered(page, make, lambda html: self._keep(key, html))
+        _copy(cached, out.root / target)
+
+    def _rendered(self, page: Page, make: Callable[[], str], keep: Callable[[str], None]) -> None:
+        keep(make())
+        self.rendered.append(page.path)
+
+    def _keep(self, key: str, html: str) -> None:
+        assert self.cache is not None
+        self.cache.write(key, html.encode("utf-8"))
+
+    def forget_the_rest(self) -> None:
+        """Remove the cached pages this build did not write: the cache holds one site."""
+        if self.cache is None:
+            return
+        for file in self.cache.folder.glob("*.html"):
+            if file.stem not in self.kept:
+                file.unlink(missing_ok=True)
+
+
+def _copy(source: Path, target: Path) -> None:
+    # A copy, not a hard link: whatever is done to the published site afterwards (a minifier,
+    # an edit by hand) must not reach into the cache.
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)

@@ -1,0 +1,104 @@
+"""Pages and charts kept between builds: what a second build renders again, counted."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.test_cli import all_files, minimal, okr_portal
+
+__all__ = ["minimal"]  # the fixture, shared with the CLI's tests
+
+SUMMARY = re.compile(
+    r"Built .*: (\d+) data pages \((\d+) rendered\), (\d+) charts rendered and (\d+) reused"
+)
+
+
+def build(project: Path, out: Path, *options: str) -> tuple[int, int, int, int]:
+    """Build ``project`` into ``out``: data pages written, pages rendered, charts rendered
+    and charts taken from the cache, as the build's summary line says."""
+    done = okr_portal("build", "--project", str(project), "--out", str(out), *options)
+    assert done.returncode == 0, done.stderr
+    found = SUMMARY.search(done.stdout)
+    assert found is not None, done.stdout
+    pages, rendered, charts, reused = (int(n) for n in found.groups())
+    return pages, rendered, charts, reused
+
+
+def cache_files(project: Path) -> dict[str, tuple[int, int]]:
+    cache = project / ".okr-cache"
+    return {
+        p.relative_to(cache).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in cache.rglob("*")
+        if p.is_file()
+    }
+
+
+def data_pages(site: Path, project: Path) -> dict[str, bytes]:
+    """The site's pages that the build wrote from its page cache (not the engine's own)."""
+    cached = {p.read_bytes() for p in (project / ".okr-cache" / "pages").glob("*.html")}
+    return {
+        name: body
+        for name, body in all_files(site).items()
+        if name.endswith(".html") and body in cached
+    }
+
+
+def test_a_second_build_renders_no_chart_and_no_page(minimal: Path, tmp_path: Path) -> None:
+    pages, rendered, charts, reused = build(minimal, tmp_path / "one")
+    assert charts > 0 and reused == 0
+    assert rendered > pages  # the data pages and the embeds of key results
+    again = build(minimal, tmp_path / "two")
+    assert again == (pages, 0, 0, charts)
+    assert all_files(tmp_path / "one") == all_files(tmp_path / "two")
+
+
+def test_a_changed_checkin_renders_its_chart_and_only_the_pages_that_show_it(
+    minimal: Path, tmp_path: Path
+) -> None:
+    build(minimal, tmp_path / "before")
+    before = data_pages(tmp_path / "before", minimal)
+    checkins = minimal / "data" / "checkins" / "q2.csv"
+    text = checkins.read_text(encoding="utf-8")
+    changed = text.replace("2026-05-31,roads-resurfaced-km,4,", "2026-05-31,roads-resurfaced-km,5,")
+    assert changed != text
+    checkins.write_text(changed, encoding="utf-8")
+
+    _, rendered, charts, reused = build(minimal, tmp_path / "after")
+
+    assert charts == 2  # the key result's chart, drawn wide and narrow; no other
+    assert reused > 0
+    after = data_pages(tmp_path / "after", minimal)
+    assert sorted(after) == sorted(before)
+    differ = sorted(name for name in after if after[name] != before[name])
+    # Every page rendered again shows something that changed, and every page that changed was
+    # rendered again: the counts are the same.
+    assert rendered == len(differ)
+    assert "key-results/roads-resurfaced-km/index.html" in differ
+    assert "embed/key-results/roads-resurfaced-km/index.html" in differ
+    assert "key-results/roads-repair-days/index.html" not in differ
+    assert len(differ) < len(after) / 2
+
+
+def test_no_cache_renders_every_chart_and_page_and_leaves_the_cache_alone(
+    minimal: Path, tmp_path: Path
+) -> None:
+    pages, rendered, charts, _ = build(minimal, tmp_path / "one")
+    kept = cache_files(minimal)
+    again = build(minimal, tmp_path / "two", "--no-cache")
+    assert again == (pages, rendered, charts, 0)
+    assert cache_files(minimal) == kept
+    assert all_files(tmp_path / "one") == all_files(tmp_path / "two")
+
+
+def test_a_changed_template_renders_the_pages_again(minimal: Path, tmp_path: Path) -> None:
+    """The page cache's key holds the templates (the publisher's own in ``theme/``) as well as
+    each page's values: a changed template is never hidden by a cached page."""
+    _, rendered, _, _ = build(minimal, tmp_path / "one")
+    override = minimal / "theme" / "okr" / "partials"
+    override.mkdir(parents=True)
+    source = Path(__file__).resolve().parents[2] / "theme" / "okr" / "partials" / "feedback.html"
+    (override / "feedback.html").write_text(
+        source.read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    assert build(minimal, tmp_path / "two")[1] == rendered
