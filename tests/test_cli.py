@@ -164,7 +164,16 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     charts = [n for n in top if n.endswith(".svg")]
     images = [n for n in top if n.endswith("-social.png")]
     pages = [n for n in stamps["cold"] if n.startswith("pages/")]
-    reports = [n for n in stamps["cold"] if n not in top + pages]
+    index = [n for n in stamps["cold"] if n.startswith("search/")]
+    reports = [n for n in stamps["cold"] if n not in top + pages + index]
+    # The search index is kept once, under the hash of its pages, as the site has it.
+    kept = {n.split("/")[1] for n in index}
+    assert len(kept) == 1 and re.fullmatch("[0-9a-f]{64}", *kept)
+    assert {n.split("/", 2)[2] for n in index} == {
+        p.relative_to(tmp_path / "cold" / "pagefind").as_posix()
+        for p in (tmp_path / "cold" / "pagefind").rglob("*")
+        if p.is_file()
+    }
     assert [n for n in top if n.startswith(".") or n not in charts + images] == []
     assert [n for n in pages if not re.fullmatch(r"pages/[0-9a-f]{64}\.html", n)] == []
     assert images  # one per distinct wide drawing: compared with the site's below

@@ -5,16 +5,20 @@ Pagefind as the HTML the site holds; Pagefind indexes the content a template mar
 ``data-pagefind-body`` (not the menu or other chrome) and keeps one index per ``<html lang>``.
 Redirects, the 404 page and the search pages themselves are not handed in. The browser then
 downloads only the index chunks of the words searched for (``/search/``, ``search.js``).
+The index is kept in the cache under the hash of the pages it was made from, so a build whose
+pages are the same copies it instead of indexing them again.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
 from pathlib import Path
 
 from pagefind.index import IndexConfig
@@ -32,10 +36,36 @@ UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pag
 
 
 def write(published: Published, out: SiteFolder) -> None:
+    pages = indexed_paths(published)
+    kept = published.portal.charts_cache / "search" / _digest(pages, out)
+    if kept.is_dir():
+        shutil.copytree(kept, out.root / FOLDER, copy_function=shutil.copyfile)
+        return
     # Pagefind's client is asynchronous; its own thread keeps it apart from any event loop
     # the caller runs (a test driving a browser, a server).
     with ThreadPoolExecutor(max_workers=1) as thread:
-        thread.submit(asyncio.run, index_pages(indexed_paths(published), out)).result()
+        thread.submit(asyncio.run, index_pages(pages, out)).result()
+    _keep(out.root / FOLDER, kept)
+
+
+def _digest(pages: Iterable[str], out: SiteFolder) -> str:
+    """The hash of what the index is made from: Pagefind's version and every indexed page."""
+    digest = hashlib.sha256(f"pagefind={metadata.version('pagefind')}".encode())
+    for path in pages:
+        digest.update(f"\0{path}\0".encode())
+        digest.update((out.root / path / "index.html").read_bytes())
+    return digest.hexdigest()
+
+
+def _keep(index: Path, kept: Path) -> None:
+    """Keep the index for the next build with the same pages (a build whose data did not
+    change, or changed only what no page shows): the cache holds the latest index alone."""
+    if kept.parent.is_dir():
+        shutil.rmtree(kept.parent)
+    kept.parent.mkdir(parents=True)
+    staging = Path(tempfile.mkdtemp(prefix=".", dir=kept.parent))
+    shutil.copytree(index, staging, dirs_exist_ok=True, copy_function=shutil.copyfile)
+    staging.rename(kept)
 
 
 def indexed_paths(published: Published) -> list[str]:

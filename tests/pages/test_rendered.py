@@ -58,6 +58,7 @@ def test_a_changed_checkin_renders_its_chart_and_only_the_pages_that_show_it(
 ) -> None:
     build(minimal, tmp_path / "before")
     before = data_pages(tmp_path / "before", minimal)
+    index_before = sorted((minimal / ".okr-cache" / "search").iterdir())
     checkins = minimal / "data" / "checkins" / "q2.csv"
     text = checkins.read_text(encoding="utf-8")
     changed = text.replace("2026-05-31,roads-resurfaced-km,4,", "2026-05-31,roads-resurfaced-km,5,")
@@ -78,6 +79,9 @@ def test_a_changed_checkin_renders_its_chart_and_only_the_pages_that_show_it(
     assert "embed/key-results/roads-resurfaced-km/index.html" in differ
     assert "key-results/roads-repair-days/index.html" not in differ
     assert len(differ) < len(after) / 2
+    # The pages searched changed, so the search index was made again, and kept alone.
+    index_after = sorted((minimal / ".okr-cache" / "search").iterdir())
+    assert len(index_after) == len(index_before) == 1 and index_after != index_before
 
 
 def test_no_cache_renders_every_chart_and_page_and_leaves_the_cache_alone(
