@@ -175,7 +175,7 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
         if p.is_file()
     }
     assert [n for n in top if n.startswith(".") or n not in charts + images] == []
-    assert [n for n in pages if not re.fullmatch(r"pages/[0-9a-f]{64}\.html", n)] == []
+    assert [n for n in pages if not re.fullmatch(r"pages/[0-9a-f]{64}-[0-9a-f]{16}\.html", n)] == []
     assert images  # one per distinct wide drawing: compared with the site's below
     assert [n for n in reports if not re.fullmatch(r"reports/[0-9a-f]{64}\.pdf", n)] == []
     assert len(charts) >= IN_PROCESS_BELOW

@@ -10,6 +10,7 @@ A page that changed gets a new hash and is rendered; nothing is trusted by date 
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import shutil
 from collections.abc import Callable, Iterable
@@ -37,12 +38,19 @@ def context_digest(folders: Iterable[Path], code: Iterable[Path], parts: object)
 
 
 class RenderedPages:
-    """Writes pages into a site, from the cache where the same page was rendered before."""
+    """Writes pages into a site, from the cache where the same page was rendered before.
+
+    A cached page is named ``<key>-<check>.html``: the hash of what made it, then the hash of
+    its bytes. The site gets a hard link to it, so a build writes (and the next one deletes)
+    only the pages it rendered; a cached page changed through its link (an edit in the
+    published folder) no longer matches its check and is rendered again, never published.
+    """
 
     def __init__(self, cache_dir: Path | None) -> None:
         """``cache_dir`` None: every page is rendered, and nothing is kept."""
         self.cache = None if cache_dir is None else CacheFolder(cache_dir / "pages", ".html")
-        self.kept: set[str] = set()
+        self.found = {} if self.cache is None else _by_key(self.cache.folder)
+        self.kept: set[str] = set()  # the names of the cached pages this build wrote
         self.rendered: list[str] = []  # the pages rendered in this build, by path
 
     def write(self, out: SiteFolder, page: Page, context: bytes, make: Callable[[], str]) -> None:
@@ -50,34 +58,49 @@ class RenderedPages:
         does not hold it already under its hash with ``context``."""
         target = page.path + "index.html"
         if self.cache is None:
-            self._rendered(page, make, lambda html: out.write_text(target, html))
+            out.write_text(target, make())
+            self.rendered.append(page.path)
             return
         key = hashlib.sha256(context + pickle.dumps(page, protocol=5)).hexdigest()
-        self.kept.add(key)
-        cached = self.cache.path(key)
-        if not cached.is_file():
-            self._rendered(page, make, lambda html: self._keep(key, html))
-        _copy(cached, out.root / target)
+        cached = self.found.get(key)
+        if cached is None or not _intact(cached):
+            cached = self._keep(key, make().encode("utf-8"))
+            self.rendered.append(page.path)
+        self.kept.add(cached.name)
+        _link(cached, out.root / target)
 
-    def _rendered(self, page: Page, make: Callable[[], str], keep: Callable[[str], None]) -> None:
-        keep(make())
-        self.rendered.append(page.path)
-
-    def _keep(self, key: str, html: str) -> None:
+    def _keep(self, key: str, html: bytes) -> Path:
         assert self.cache is not None
-        self.cache.write(key, html.encode("utf-8"))
+        name = f"{key}-{_check(html)}"
+        self.cache.write(name, html)
+        self.found[key] = self.cache.path(name)
+        return self.cache.path(name)
 
     def forget_the_rest(self) -> None:
         """Remove the cached pages this build did not write: the cache holds one site."""
         if self.cache is None:
             return
         for file in self.cache.folder.glob("*.html"):
-            if file.stem not in self.kept:
+            if file.name not in self.kept:
                 file.unlink(missing_ok=True)
 
 
-def _copy(source: Path, target: Path) -> None:
-    # A copy, not a hard link: whatever is done to the published site afterwards (a minifier,
-    # an edit by hand) must not reach into the cache.
+def _check(html: bytes) -> str:
+    return hashlib.sha256(html).hexdigest()[:16]
+
+
+def _by_key(folder: Path) -> dict[str, Path]:
+    return {file.stem.partition("-")[0]: file for file in folder.glob("*.html")}
+
+
+def _intact(cached: Path) -> bool:
+    return cached.stem.partition("-")[2] == _check(cached.read_bytes())
+
+
+def _link(source: Path, target: Path) -> None:
+    """``target`` made a hard link to ``source`` (a copy where the file system has none)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -106,3 +106,18 @@ def test_a_changed_template_renders_the_pages_again(minimal: Path, tmp_path: Pat
         source.read_text(encoding="utf-8") + "\n", encoding="utf-8"
     )
     assert build(minimal, tmp_path / "two")[1] == rendered
+
+
+def test_a_page_changed_in_the_published_folder_is_not_published_again(
+    minimal: Path, tmp_path: Path
+) -> None:
+    """The site's pages are hard links into the cache: one changed where it was published
+    (a minifier, a hand edit) no longer matches its check and is rendered anew."""
+    build(minimal, tmp_path / "one")
+    published = all_files(tmp_path / "one")
+    page = tmp_path / "one" / "key-results" / "roads-repair-days" / "index.html"
+    with page.open("r+b") as handle:  # in place, as most tools write
+        handle.write(b"<!-- changed -->")
+    _, rendered, _, _ = build(minimal, tmp_path / "two")
+    assert rendered == 1
+    assert all_files(tmp_path / "two") == published
