@@ -113,7 +113,12 @@ MAY_IMPORT: dict[str, set[str]] = {
     "generator.model": set(),
     "generator.contract": {"generator.model"},
     "generator.settings": {"generator.contract", "generator.model"},
-    "generator.load": {"generator.model", "generator.contract", "generator.settings"},
+    "generator.load": {
+        "generator.model",
+        "generator.contract",
+        "generator.settings",
+        "generator.i18n",  # is_currency: one rule for what a currency code is
+    },
     "generator.scoring": {"generator.model", "generator.settings"},
     "generator.i18n": set(),
     "generator.cache_files": set(),

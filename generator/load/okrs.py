@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.numbers import list_currencies
-
 from generator.contract import BUDGET, INTERIM_TARGET, KEY_RESULT, OBJECTIVE, OKR_FILE
+from generator.i18n import is_currency
 from generator.load.fields import Fields, parse_number
 from generator.load.ids import IdRegistry
 from generator.load.problems import Place, Problems
@@ -197,7 +196,7 @@ def _budget(fields: Fields) -> Budget | None:
     inner = Fields(mapping, fields.path, fields.problems, BUDGET)
     amount = inner.number("amount")
     currency = inner.text("currency")
-    if currency is not None and currency not in list_currencies():
+    if currency is not None and not is_currency(currency):
         inner.problem("currency", f"currency '{currency}' is not an ISO 4217 code like EUR or NOK")
         return None
     if amount is not None and amount < 0:
