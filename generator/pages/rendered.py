@@ -100,6 +100,7 @@ def _intact(cached: Path) -> bool:
 def _link(source: Path, target: Path) -> None:
     """``target`` made a hard link to ``source`` (a copy where the file system has none)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
     try:
         os.link(source, target)
     except OSError:
