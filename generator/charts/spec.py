@@ -41,14 +41,18 @@ class Size:
 
     width: int
     height: int
-    x_ticks: int | None  # about how many date ticks; None: as many as Vega-Lite fits
-    y_ticks: int | None
+    # About how many date ticks. d3 takes the time interval (day, 2 days, week, month,
+    # quarter, year) nearest the span over this count: 6 labels a quarter by its months and a
+    # year by its quarters, where Vega-Lite's own count (one per 40 px) labels a quarter's
+    # 13 weeks, and each label costs its chart about a millisecond to measure.
+    x_ticks: int
+    y_ticks: int | None  # None: one per 40 px of height, Vega-Lite's default
     legend_columns: int | None  # None: as many entries on a line as fit
     legend_label_limit: int  # a longer legend label is cut short with an ellipsis
 
 
 SIZES = {
-    Layout.WIDE: Size(720, 360, None, None, None, 220),
+    Layout.WIDE: Size(720, 360, 6, None, None, 220),
     # A phone: fewer ticks, the legend in two columns, the same text size on a third of the width.
     Layout.NARROW: Size(288, 330, 4, 5, 2, 115),
 }
@@ -172,7 +176,7 @@ def _x_axis(chart: ChartInput) -> alt.Axis:
     """Ticks the chart chooses, written with the date format; or the caller's ticks, each
     named by its label (a yearly figure by its fiscal year), as far as they do not overlap."""
     if not chart.ticks:
-        ticks = _or_undefined(SIZES[chart.layout].x_ticks)
+        ticks = SIZES[chart.layout].x_ticks
         return alt.Axis(format=chart.date_format, labelOverlap="greedy", tickCount=ticks)
     names = {day.isoformat(): label for day, label in chart.ticks}
     # A Vega expression: the labels are written as JSON string literals (ASCII, every quote
@@ -461,7 +465,14 @@ def _config() -> alt.Config:
         background="white",
         aria=False,
         view=alt.ViewConfig(stroke="#8c8c8c"),
-        axis=alt.AxisConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor="#1a1a1a"),
+        axis=alt.AxisConfig(
+            labelFontSize=FONT_SIZE,
+            titleFontSize=FONT_SIZE,
+            labelColor="#1a1a1a",
+            # No cutting short: a tick's label is a date, a number or a caller's short name
+            # (a fiscal year), and a limit costs the renderer a measurement of every label.
+            labelLimit=0,
+        ),
     )
 
 
@@ -498,7 +509,7 @@ def _strip_spec(strip: StripInput) -> dict[str, Any]:
     x_axis = alt.Axis(
         format=strip.date_format,
         labelOverlap="greedy",
-        tickCount=_or_undefined(size.x_ticks),
+        tickCount=size.x_ticks,
         grid=False,
     )
     start, end = strip.focus
