@@ -475,8 +475,9 @@ def phases(root: Path, profile: bool) -> dict[str, Any]:
             profiler = cProfile.Profile()
             profiler.enable()
             portal = prepare(root, cache, WORKERS)
-            for p in portal.pages:
-                portal.env.get_template(p.template).render(page=p, body=p.body)
+            for edition in portal.editions:
+                for p in edition.pages:
+                    edition.env.get_template(p.template).render(page=p, body=p.body)
             profiler.disable()
             text = io.StringIO()
             stats = pstats.Stats(profiler, stream=text)
