@@ -67,6 +67,7 @@ def median_kb(site: Path) -> float:
 def build(project: Path, site: Path, label: str) -> Build:
     """One ``okr-portal build`` of ``project`` into ``site``, measured."""
     command = [scale.okr_portal(), "build", "--project", str(project), "--out", str(site)]
+    load = os.getloadavg()[0]
     run = proctree.run(command, env=QUIET)
     if run.returncode != 0:
         sys.exit(f"okr-portal build failed ({label}):\n{run.stderr[-4000:]}")
@@ -76,6 +77,8 @@ def build(project: Path, site: Path, label: str) -> Build:
     pages, charts, reused = (int(n) for n in found.groups())
     result = Build(
         seconds=run.seconds,
+        cpu_seconds=run.cpu_seconds,
+        load=load,
         peak_mb=run.peak_bytes / 2**20,
         pages=pages,
         charts=charts,
@@ -83,7 +86,7 @@ def build(project: Path, site: Path, label: str) -> Build:
         html_files=len(html_pages(site)),
     )
     log(
-        f"{label}: {result.seconds:.1f} s, {pages} pages, {charts} charts rendered, "
+        f"{label}: {result.seconds:.1f} s ({result.cpu_seconds:.1f} s CPU, load {load:.1f}), {pages} pages, {charts} charts rendered, "
         f"{reused} reused, peak tree {result.peak_mb:.0f} MB"
     )
     return result
@@ -112,6 +115,7 @@ def build_reference(project: Path, work: Path, size: int) -> Reference:
     index = site / "search" / "search_index.json"
     result = Reference(
         seconds=run.seconds,
+        cpu_seconds=run.cpu_seconds,
         peak_mb=run.peak_bytes / 2**20,
         pages=pages,
         median_kb=median_kb(site),
@@ -179,7 +183,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="also write the Markdown report here")
     parser.add_argument("--json", type=Path, help="write the raw figures here, size by size")
     parser.add_argument("--keep", type=Path, help="work in this folder (default: a temporary one)")
+    parser.add_argument(
+        "--table-from", type=Path, help="print the table of the figures a --json file holds"
+    )
     args = parser.parse_args()
+    if args.table_from:
+        raw = json.loads(args.table_from.read_text(encoding="utf-8"))
+        print(national_table.report(national_table.from_json(raw), machine(0)))
+        return
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     work = args.keep or Path(tempfile.mkdtemp(prefix="okr-national-"))
     work.mkdir(parents=True, exist_ok=True)

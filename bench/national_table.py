@@ -24,6 +24,8 @@ MOONSHOT_WARM_S = 30.0
 @dataclass(frozen=True)
 class Build:
     seconds: float
+    cpu_seconds: float  # user + system of the build's process tree
+    load: float  # the machine's 1-minute load average as the build began (2 cores)
     peak_mb: float
     pages: int  # data pages written (every language)
     charts: int  # charts rendered (every language)
@@ -45,6 +47,7 @@ class Variant:
 @dataclass(frozen=True)
 class Reference:
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     pages: int
     median_kb: float
@@ -190,6 +193,10 @@ def table(results: Sequence[SizeResult]) -> str:
     for name, stage in STAGES:
         t.row(f"**seconds, {name}**", _one(stage, lambda b: b.seconds), ratio=True)
     for name, stage in STAGES:
+        t.row(f"CPU seconds (process tree), {name}", _one(stage, lambda b: b.cpu_seconds))
+    for name, stage in STAGES:
+        t.row(f"load average as it began, {name}", _one(stage, lambda b: b.load))
+    for name, stage in STAGES:
         t.row(f"ms per page, {name}", _one(stage, lambda b: b.ms_per_page), ratio=True)
     t.row("ms per chart cold: (cold - warm) ÷ charts rendered", lambda r: r.ms_per_chart)
     t.row(
@@ -225,6 +232,7 @@ def table(results: Sequence[SizeResult]) -> str:
     t.row("ms per page warm ÷ Jinja2 floor", lambda r: r.one.warm.ms_per_page / r.floor_ms_per_page)
     t.row("reference (mkdocs-material): Markdown pages", _ref(lambda x: x.pages))
     t.row("reference: seconds", _ref(lambda x: x.seconds), ratio=True)
+    t.row("reference: CPU seconds", _ref(lambda x: x.cpu_seconds))
     t.row("reference: ms per page", _ref(lambda x: x.ms_per_page))
     t.row("reference: peak tree memory MB", _ref(lambda x: x.peak_mb), ratio=True)
     t.row("reference: median page KB", _ref(lambda x: x.median_kb))

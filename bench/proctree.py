@@ -27,6 +27,7 @@ class Run:
     """What one command cost."""
 
     seconds: float
+    cpu_seconds: float  # user + system, of the command and every descendant it waited for
     peak_bytes: int
     returncode: int
     stdout: str
@@ -93,6 +94,7 @@ def run(
         err.seek(0)
         return Run(
             seconds=seconds,
+            cpu_seconds=usage.ru_utime + usage.ru_stime,
             peak_bytes=max(peak[0], usage.ru_maxrss * 1024),
             returncode=process.returncode,
             stdout=out.read(),
