@@ -86,8 +86,9 @@ def build(project: Path, site: Path, label: str) -> Build:
         html_files=len(html_pages(site)),
     )
     log(
-        f"{label}: {result.seconds:.1f} s ({result.cpu_seconds:.1f} s CPU, load {load:.1f}), {pages} pages, {charts} charts rendered, "
-        f"{reused} reused, peak tree {result.peak_mb:.0f} MB"
+        f"{label}: {result.seconds:.1f} s ({result.cpu_seconds:.1f} s CPU, load {load:.1f}), "
+        f"{pages} pages, {charts} charts rendered, {reused} reused, "
+        f"peak tree {result.peak_mb:.0f} MB"
     )
     return result
 
