@@ -59,9 +59,6 @@ THEMES = [
     ("mobility", "Getting around", "Reliable buses, safe streets and good roads."),
     ("services", "Public services", "Services that are easy to use and answer quickly."),
 ]
-#: The architecture's reference: Material rendering one Markdown page per entity took 564 s
-#: for 4,000 pages on this kind of machine.
-REFERENCE_MS_PER_PAGE = 564_000 / 4_000
 #: Pages per unit, roughly: the unit, 2 periods x 2.5 objectives x (1 + ~2.95 key results).
 PAGES_PER_UNIT = 20.7
 WORKERS = 2
@@ -475,8 +472,9 @@ def phases(root: Path, profile: bool) -> dict[str, Any]:
             profiler = cProfile.Profile()
             profiler.enable()
             portal = prepare(root, cache, WORKERS)
-            for p in portal.pages:
-                portal.env.get_template(p.template).render(page=p, body=p.body)
+            for edition in portal.editions:
+                for p in edition.pages:
+                    edition.env.get_template(p.template).render(page=p, body=p.body)
             profiler.disable()
             text = io.StringIO()
             stats = pstats.Stats(profiler, stream=text)
@@ -683,11 +681,6 @@ def table(results: dict[int, dict[str, Any]]) -> str:
         "build warm / cold",
         [f"{r['build_warm']['s'] / r['build_cold']['s']:.2f}" for r in ordered],
     )
-    for key, label in (("build_cold", "build cold"), ("build_warm", "build warm")):
-        row(
-            f"{label} ms/page ÷ Material's 141 ms/page",
-            [f"{per(r, r[key]['s'], 'pages') / REFERENCE_MS_PER_PAGE:.3f}" for r in ordered],
-        )
     row(
         "index.html files written (data + hand-written + redirects)",
         [f"{r['build_cold']['html_files']:,}" for r in ordered],

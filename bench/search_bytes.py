@@ -165,7 +165,10 @@ def table(results: list[dict[str, object]]) -> str:
     ]
     row("**KB a query downloads** (all but the page)", [f"**{s / 1000:.1f}**" for s in search])
     row("KB the search page itself", [f"{r['bytes'].get('page', 0) / 1000:.1f}" for r in results])  # type: ignore[attr-defined]
-    row("index: files / MB on disk", [f"{r['files']:,} / {r['folder'] / 1e6:.1f}" for r in results])  # type: ignore[str-format]
+    row(
+        "index: files / MB on disk",
+        [f"{r['files']:,} / {float(str(r['folder'])) / 1e6:.1f}" for r in results],
+    )
     row("index time (s)", [f"{r['index']:.1f}" for r in results])
     row("whole build (s)", [f"{r['build']:.0f}" for r in results])
     return "\n".join(lines) + "\n"

@@ -41,14 +41,18 @@ class Size:
 
     width: int
     height: int
-    x_ticks: int | None  # about how many date ticks; None: as many as Vega-Lite fits
-    y_ticks: int | None
+    # About how many date ticks. d3 takes the time interval (day, 2 days, week, month,
+    # quarter, year) nearest the span over this count: 6 labels a quarter by its months and a
+    # year by its quarters, where Vega-Lite's own count (one per 40 px) labels a quarter's
+    # 13 weeks, and each label costs its chart about a millisecond to measure.
+    x_ticks: int
+    y_ticks: int | None  # None: one per 40 px of height, Vega-Lite's default
     legend_columns: int | None  # None: as many entries on a line as fit
     legend_label_limit: int  # a longer legend label is cut short with an ellipsis
 
 
 SIZES = {
-    Layout.WIDE: Size(720, 360, None, None, None, 220),
+    Layout.WIDE: Size(720, 360, 6, None, None, 220),
     # A phone: fewer ticks, the legend in two columns, the same text size on a third of the width.
     Layout.NARROW: Size(288, 330, 4, 5, 2, 115),
 }
@@ -172,7 +176,7 @@ def _x_axis(chart: ChartInput) -> alt.Axis:
     """Ticks the chart chooses, written with the date format; or the caller's ticks, each
     named by its label (a yearly figure by its fiscal year), as far as they do not overlap."""
     if not chart.ticks:
-        ticks = _or_undefined(SIZES[chart.layout].x_ticks)
+        ticks = SIZES[chart.layout].x_ticks
         return alt.Axis(format=chart.date_format, labelOverlap="greedy", tickCount=ticks)
     names = {day.isoformat(): label for day, label in chart.ticks}
     # A Vega expression: the labels are written as JSON string literals (ASCII, every quote
@@ -407,16 +411,8 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         )
     layers += _event_labels([{"series": names["event"], **m} for m in marks], x, first, last)
 
-    # One constructor call: each chained .properties()/.configure_*() deep-copies the chart.
-    layered = alt.LayerChart(
-        layer=layers,
-        width=size.width,
-        height=size.height,
-        # The size is the whole SVG's, axes and legend included: the page's CSS relies on it.
-        autosize=alt.AutoSizeParams(type="fit", contains="padding"),
-        config=_config(),
-    )
-    return _with_locale(layered.to_dict(validate=False), chart.locale, chart.time_locale)
+    spec = _layered_spec(layers, size.width, size.height)
+    return _with_locale(spec, chart.locale, chart.time_locale)
 
 
 def _event_labels(
@@ -461,8 +457,42 @@ def _config() -> alt.Config:
         background="white",
         aria=False,
         view=alt.ViewConfig(stroke="#8c8c8c"),
-        axis=alt.AxisConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelColor="#1a1a1a"),
+        axis=alt.AxisConfig(
+            labelFontSize=FONT_SIZE,
+            titleFontSize=FONT_SIZE,
+            labelColor="#1a1a1a",
+            # No cutting short: a tick's label is a date, a number or a caller's short name
+            # (a fiscal year), and a limit costs the renderer a measurement of every label.
+            labelLimit=0,
+        ),
     )
+
+
+def _layered_spec(layers: list[alt.Chart], width: int, height: int) -> dict[str, Any]:
+    """The spec of the layers drawn over each other, each layer's rows named in its datasets.
+
+    Altair deep-copies every layer, rows and all, when it builds a layered chart and again when
+    it writes it (about a third of a spec's cost): the layers are set once the chart is built,
+    and their rows once it is written. The SVG is the same.
+    """
+    datasets: dict[str, Any] = {}
+    for number, layer in enumerate(layers):
+        name = f"layer-{number}"
+        datasets[name] = layer.data.values
+        layer.data = alt.NamedData(name=name)
+    # One constructor call: each chained .properties()/.configure_*() deep-copies the chart.
+    layered = alt.LayerChart(
+        layer=[],
+        width=width,
+        height=height,
+        # The size is the whole SVG's, axes and legend included: the page's CSS relies on it.
+        autosize=alt.AutoSizeParams(type="fit", contains="padding"),
+        config=_config(),
+    )
+    layered.layer = [*layers]
+    spec = layered.to_dict(validate=False)
+    spec["datasets"] = datasets
+    return spec
 
 
 def _with_locale(
@@ -498,7 +528,7 @@ def _strip_spec(strip: StripInput) -> dict[str, Any]:
     x_axis = alt.Axis(
         format=strip.date_format,
         labelOverlap="greedy",
-        tickCount=_or_undefined(size.x_ticks),
+        tickCount=size.x_ticks,
         grid=False,
     )
     start, end = strip.focus
@@ -552,11 +582,4 @@ def _strip_spec(strip: StripInput) -> dict[str, Any]:
             .encode(x=x),
         )
         layers += _event_labels(marks, x, first, strip.focus[1])
-    layered = alt.LayerChart(
-        layer=layers,
-        width=size.width,
-        height=STRIP_HEIGHT,
-        autosize=alt.AutoSizeParams(type="fit", contains="padding"),
-        config=_config(),
-    )
-    return _with_locale(layered.to_dict(validate=False), None, strip.time_locale)
+    return _with_locale(_layered_spec(layers, size.width, STRIP_HEIGHT), None, strip.time_locale)

@@ -287,7 +287,7 @@ def test_a_narrow_chart_is_a_phone_s_width_with_fewer_ticks_and_its_legend_in_co
     assert measured["y"]["axis"]["tickCount"] == 5
     assert measured["color"]["legend"]["columns"] == 2
     wide_measured = layers_by_series(wide)["Målt verdi"]["encoding"]
-    assert "tickCount" not in wide_measured["x"]["axis"]
+    assert wide_measured["x"]["axis"]["tickCount"] == 6
     assert "columns" not in wide_measured["color"]["legend"]
     # The same text size on both: relative to its width, a narrow chart's text is larger.
     assert narrow["config"]["axis"]["labelFontSize"] == wide["config"]["axis"]["labelFontSize"]

@@ -227,7 +227,7 @@ def test_every_page_says_what_a_link_to_it_shows_when_shared(sample_site: Path, 
         assert meta["og:image:type"] == "image/png"
         size = png_size(sample_site / "key-results" / KR / "chart.png")
         assert (meta["og:image:width"], meta["og:image:height"]) == size
-        assert size[0] == "1200"
+        assert size[0] == str(social.PNG_WIDTH)
         assert meta["og:image:alt"].startswith(f"Chart of {KR_TITLE}. Measured ")
         assert meta["twitter:card"] == "summary_large_image"
         assert meta["twitter:image:alt"] == meta["og:image:alt"]
@@ -275,7 +275,8 @@ def test_each_chart_is_a_png_with_real_colours_on_a_solid_background(sample_site
         assert data.startswith(b"\x89PNG\r\n\x1a\n")
         assert 20_000 < len(data) < 1_000_000
         image = Image.open(io.BytesIO(data)).convert("RGBA")
-        assert image.size[0] == 1200 and 550 < image.size[1] < 700
+        # At least the 600 by 315 pixels of a large link preview.
+        assert image.size[0] == social.PNG_WIDTH >= 600 and 315 <= image.size[1] < 400
         assert image.getpixel((2, 2)) == (255, 255, 255, 255)  # opaque white
         colours = {c for _, c in image.getcolors(maxcolors=1 << 20) or []}
         assert any(c[:3] == (0x1F, 0x4E, 0x79) for c in colours)  # the measured line's blue
@@ -304,7 +305,7 @@ def test_a_warm_build_draws_no_png_again(tmp_path: Path, monkeypatch: pytest.Mon
         "</svg>"
     )
     first = social.chart_pngs({"a": svg, "b": svg}, tmp_path, 1)
-    assert first["a"] == first["b"] and first["a"].width == 1200
+    assert first["a"] == first["b"] and first["a"].width == social.PNG_WIDTH
     assert first["a"].file.parent == tmp_path  # beside the charts' SVGs
     stamp = first["a"].file.stat().st_mtime_ns
 

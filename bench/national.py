@@ -1,0 +1,216 @@
+"""Issue 17's benchmark: can okr-portal publish a national portal? One run, one table.
+
+Run from the repository root with the project's virtual environment::
+
+    .venv/bin/python bench/national.py                       # sizes 2500,10000
+    .venv/bin/python bench/national.py --sizes 5000,20000    # the moonshot
+    .venv/bin/python bench/national.py --sizes 250,1000 --no-reference --out /tmp/n.md
+
+For each size (about that many data pages) it generates the synthetic portal of
+``bench/scale.py`` (seeded, contract-valid) in one language and in two (``languages: [en,
+nb]``, every text translated), and builds each with ``okr-portal build`` as a subprocess:
+cold (no ``.okr-cache``), warm (run again), and after one value of one check-in row changed.
+It measures wall seconds, the peak memory of the build's whole process tree
+(``bench/proctree.py``), charts rendered (from the build's summary line), pages written, the
+median page size, and the bytes one search query downloads in Chromium
+(``bench/search_bytes.py``). It also builds the naive mkdocs-material reference of the same
+entities (``bench/reference.py``, optional) and times the Jinja2 floor (``bench/floor.py``).
+Every ratio and every target's verdict is computed from this run's own figures
+(``bench/national_table.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import floor
+import national_table
+import proctree
+import reference
+import scale
+import search_bytes
+import variants
+from national_table import Build, Reference, SizeResult, Variant
+
+#: The build's last line: "Built DIR: N data pages, C charts rendered and R reused, ...".
+SUMMARY = re.compile(r"Built .*?: (\d+) data pages, (\d+) charts rendered and (\d+) reused")
+QUIET = {"NO_MKDOCS_2_WARNING": "1"}
+
+
+def log(message: str) -> None:
+    stamp = datetime.datetime.now().strftime("%H:%M:%S")
+    print(f"{stamp} {message}", file=sys.stderr, flush=True)
+
+
+def html_pages(site: Path) -> list[Path]:
+    """The HTML pages a reader opens: every ``.html`` file but the ``embed/`` documents made
+    for an ``<iframe>`` elsewhere."""
+    return [p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "embed"]
+
+
+def median_kb(site: Path) -> float:
+    return statistics.median(p.stat().st_size for p in html_pages(site)) / 1000
+
+
+def build(project: Path, site: Path, label: str) -> Build:
+    """One ``okr-portal build`` of ``project`` into ``site``, measured."""
+    command = [scale.okr_portal(), "build", "--project", str(project), "--out", str(site)]
+    load = os.getloadavg()[0]
+    run = proctree.run(command, env=QUIET)
+    if run.returncode != 0:
+        sys.exit(f"okr-portal build failed ({label}):\n{run.stderr[-4000:]}")
+    found = SUMMARY.search(run.stdout)
+    if found is None:
+        sys.exit(f"No summary line in the build's output ({label}):\n{run.stdout[-2000:]}")
+    pages, charts, reused = (int(n) for n in found.groups())
+    result = Build(
+        seconds=run.seconds,
+        cpu_seconds=run.cpu_seconds,
+        load=load,
+        peak_mb=run.peak_bytes / 2**20,
+        pages=pages,
+        charts=charts,
+        reused=reused,
+        html_files=len(html_pages(site)),
+    )
+    log(
+        f"{label}: {result.seconds:.1f} s ({result.cpu_seconds:.1f} s CPU, load {load:.1f}), "
+        f"{pages} pages, {charts} charts rendered, {reused} reused, "
+        f"peak tree {result.peak_mb:.0f} MB"
+    )
+    return result
+
+
+def builds(project: Path, site: Path, label: str) -> tuple[Variant, str]:
+    """Cold, warm and one-row-changed builds of ``project``; also what the change was."""
+    shutil.rmtree(project / ".okr-cache", ignore_errors=True)
+    shutil.rmtree(site, ignore_errors=True)
+    cold = build(project, site, f"{label} cold")
+    warm = build(project, site, f"{label} warm")
+    changed = variants.change_one_row(project)
+    log(f"{label}: changed {changed}")
+    one_row = build(project, site, f"{label} one row changed")
+    return Variant(cold=cold, warm=warm, one_row=one_row), changed
+
+
+def build_reference(project: Path, work: Path, size: int) -> Reference:
+    folder = work / f"reference-{size}"
+    pages = reference.write(project, folder)
+    log(f"[{size}] reference: {pages} Markdown pages, mkdocs build ...")
+    run = proctree.run(reference.command(folder), env=QUIET)
+    if run.returncode != 0:
+        sys.exit(f"mkdocs build of the reference failed:\n{run.stderr[-4000:]}")
+    site = folder / "site"
+    index = site / "search" / "search_index.json"
+    result = Reference(
+        seconds=run.seconds,
+        cpu_seconds=run.cpu_seconds,
+        peak_mb=run.peak_bytes / 2**20,
+        pages=pages,
+        median_kb=median_kb(site),
+        index_kb=index.stat().st_size / 1000,
+    )
+    log(f"[{size}] reference: {result.seconds:.1f} s, peak tree {result.peak_mb:.0f} MB")
+    shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def measure(size: int, work: Path, word: str, with_reference: bool) -> SizeResult:
+    one, two = work / f"portal-{size}", work / f"portal-{size}-nb"
+    counts = scale.generate(one, size)
+    scale.generate(two, size)
+    variants.add_language(two)
+    log(f"[{size}] generated {counts}")
+    site = work / f"site-{size}"
+    first, changed = builds(one, site, f"[{size}] en")
+    search = search_bytes.query_bytes(site, word)
+    searched = sum(v for k, v in search.items() if k != "page") / 1000
+    log(f"[{size}] a query for {word!r} downloads {searched:.1f} KB")
+    median = median_kb(site)
+    second, _ = builds(two, work / f"site-{size}-nb", f"[{size}] en+nb")
+    floor_s = floor.seconds(first.warm.pages, work / f"floor-{size}")
+    log(f"[{size}] Jinja2 floor: {floor_s:.2f} s for {first.warm.pages} files")
+    ref = build_reference(one, work, size) if with_reference else None
+    for folder in (one, two, site, work / f"site-{size}-nb"):
+        shutil.rmtree(folder, ignore_errors=True)
+    return SizeResult(
+        size=size,
+        units=counts["units"],
+        objectives=counts["objectives"],
+        key_results=counts["key_results"],
+        checkins=counts["checkins"],
+        one=first,
+        two=second,
+        median_kb=median,
+        search_kb=searched,
+        search_word=word,
+        reference=ref,
+        floor_seconds=floor_s,
+        changed=changed,
+    )
+
+
+def machine(seconds: float) -> str:
+    return (
+        f"Machine: {os.cpu_count()} cores ({platform.machine()}), {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}; seed {scale.SEED}; "
+        f"whole run {seconds / 60:.0f} min; load average at the end "
+        f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}."
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="2500,10000", help="data pages, comma-separated")
+    parser.add_argument(
+        "--reference",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="build the naive mkdocs-material reference too (slow: about 140 ms a page)",
+    )
+    parser.add_argument("--word", default="housing", help="the word searched")
+    parser.add_argument("--out", type=Path, help="also write the Markdown report here")
+    parser.add_argument("--json", type=Path, help="write the raw figures here, size by size")
+    parser.add_argument("--keep", type=Path, help="work in this folder (default: a temporary one)")
+    parser.add_argument(
+        "--table-from", type=Path, help="print the table of the figures a --json file holds"
+    )
+    args = parser.parse_args()
+    if args.table_from:
+        raw = json.loads(args.table_from.read_text(encoding="utf-8"))
+        print(national_table.report(national_table.from_json(raw), machine(0)))
+        return
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    work = args.keep or Path(tempfile.mkdtemp(prefix="okr-national-"))
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    results: list[SizeResult] = []
+    try:
+        for size in sizes:
+            results.append(measure(size, work, args.word, args.reference))
+            if args.json:
+                raw = [dataclasses.asdict(r) for r in results]
+                args.json.write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    text = national_table.report(results, machine(time.perf_counter() - started))
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
