@@ -44,8 +44,11 @@ import search_bytes
 import variants
 from national_table import Build, Reference, SizeResult, Variant
 
-#: The build's last line: "Built DIR: N data pages, C charts rendered and R reused, ...".
-SUMMARY = re.compile(r"Built .*?: (\d+) data pages, (\d+) charts rendered and (\d+) reused")
+#: The build's last line:
+#: "Built DIR: N data pages (P rendered), C charts rendered and R reused, ...".
+SUMMARY = re.compile(
+    r"Built .*?: (\d+) data pages \((\d+) rendered\), (\d+) charts rendered and (\d+) reused"
+)
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -74,20 +77,21 @@ def build(project: Path, site: Path, label: str) -> Build:
     found = SUMMARY.search(run.stdout)
     if found is None:
         sys.exit(f"No summary line in the build's output ({label}):\n{run.stdout[-2000:]}")
-    pages, charts, reused = (int(n) for n in found.groups())
+    pages, rendered, charts, reused = (int(n) for n in found.groups())
     result = Build(
         seconds=run.seconds,
         cpu_seconds=run.cpu_seconds,
         load=load,
         peak_mb=run.peak_bytes / 2**20,
         pages=pages,
+        rendered=rendered,
         charts=charts,
         reused=reused,
         html_files=len(html_pages(site)),
     )
     log(
         f"{label}: {result.seconds:.1f} s ({result.cpu_seconds:.1f} s CPU, load {load:.1f}), "
-        f"{pages} pages, {charts} charts rendered, {reused} reused, "
+        f"{pages} pages ({rendered} rendered), {charts} charts rendered, {reused} reused, "
         f"peak tree {result.peak_mb:.0f} MB"
     )
     return result

@@ -31,6 +31,7 @@ class Build:
     charts: int  # charts rendered (every language)
     reused: int  # charts taken from the cache
     html_files: int  # HTML pages a reader opens (embed/ left out)
+    rendered: int | None = None  # data pages rendered, not copied (None: not yet counted)
 
     @property
     def ms_per_page(self) -> float:
@@ -161,6 +162,10 @@ def _one(stage: str, get: Callable[[Build], float]) -> Cell:
     return lambda r: get(_of(r.one, stage))
 
 
+def _rendered(stage: str) -> Cell:
+    return lambda r: _of(r.one, stage).rendered
+
+
 def _two(stage: str, get: Callable[[Build], float]) -> Cell:
     return lambda r: get(_of(r.two, stage))
 
@@ -198,6 +203,8 @@ def table(results: Sequence[SizeResult]) -> str:
     t.row("data pages written, one language (en)", lambda r: r.pages, ratio=True)
     t.row("HTML pages written, one language (embed/ left out)", lambda r: r.one.cold.html_files)
     t.row("charts rendered, cold build", lambda r: r.one.cold.charts, ratio=True)
+    for name, stage in STAGES[1:]:
+        t.row(f"data pages rendered (not copied), {name}", _rendered(stage))
     for name, stage in STAGES:
         t.row(f"**seconds, {name}**", _one(stage, lambda b: b.seconds), ratio=True)
     for name, stage in STAGES:
