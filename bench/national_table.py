@@ -277,10 +277,13 @@ def _each(results: Sequence[SizeResult], ok: Callable[[SizeResult], bool], show:
     return f"{_verdict(all(ok(r) for r in results))} ({figures})"
 
 
-def _extrapolated(results: Sequence[SizeResult], get: Callable[[SizeResult], float]) -> float:
-    """``get`` at 20,000 pages, on the straight line through the two largest sizes."""
+def _extrapolated(
+    results: Sequence[SizeResult], get: Callable[[SizeResult], float]
+) -> float | None:
+    """``get`` at 20,000 pages, on the straight line through the two largest sizes; None for
+    one size (a build has fixed costs: a line through the origin would say nothing)."""
     if len(results) < 2:
-        return get(results[-1]) * 20_000 / results[-1].pages
+        return None
     a, b = results[-2], results[-1]
     slope = (get(b) - get(a)) / (b.pages - a.pages)
     return get(b) + slope * (20_000 - b.pages)
@@ -324,15 +327,8 @@ def targets(results: Sequence[SizeResult]) -> list[str]:
             f"{_verdict(cold <= allowed and warm <= allowed)} (cold {cold:.2f}, warm {warm:.2f} "
             f"times as long; CPU seconds {cpu_cold:.2f} and {cpu_warm:.2f} times)."
         )
-    if large.pages >= MOONSHOT_PAGES:
-        gib = _peak(large) / 1024
-        how = f"{gib:.2f} GiB measured at {large.pages:,} pages"
-    else:
-        gib = _extrapolated(results, _peak) / 1024
-        how = f"{gib:.2f} GiB extrapolated to 20,000 pages on the line through the sizes measured"
+    lines += [_memory_target(results)]
     lines += [
-        f"- Peak memory of the whole process tree at most {PEAK_GIB_AT_20000:g} GiB at 20,000 "
-        f"pages: {_verdict(gib <= PEAK_GIB_AT_20000)} ({how}).",
         f"- Median page at most {MEDIAN_PAGE_KB:g} KB: "
         + _each(results, lambda r: r.median_kb <= MEDIAN_PAGE_KB, lambda r: r.median_kb)
         + " KB.",
@@ -359,14 +355,40 @@ def targets(results: Sequence[SizeResult]) -> list[str]:
             f"{_verdict(ok)} ({large.pages:,} pages: cold {cold_s:.0f} s, warm {warm_s:.1f} s)."
         )
     else:
-        cold_s = _extrapolated(results, lambda r: r.one.cold.seconds)
-        warm_s = _extrapolated(results, lambda r: r.one.warm.seconds)
+        cold_x = _extrapolated(results, lambda r: r.one.cold.seconds)
+        warm_x = _extrapolated(results, lambda r: r.one.warm.seconds)
+        guess = (
+            "one size measured, nothing to extrapolate from"
+            if cold_x is None or warm_x is None
+            else f"extrapolated, cold {cold_x:.0f} s and warm {warm_x:.0f} s"
+        )
         lines.append(
             "- Moonshot (about 20,000 pages: cold under 5 minutes, warm under 30 s): not "
-            f"measured in this run (`--sizes 5000,20000`); extrapolated, cold {cold_s:.0f} s and "
-            f"warm {warm_s:.0f} s."
+            f"measured in this run (`--sizes 5000,20000`); {guess}."
         )
     return lines
+
+
+def _memory_target(results: Sequence[SizeResult]) -> str:
+    head = f"- Peak memory of the whole process tree at most {PEAK_GIB_AT_20000:g} GiB at 20,000 pages: "
+    large = results[-1]
+    if large.pages >= MOONSHOT_PAGES:
+        gib = _peak(large) / 1024
+        return (
+            head
+            + f"{_verdict(gib <= PEAK_GIB_AT_20000)} ({gib:.2f} GiB measured at {large.pages:,} pages)."
+        )
+    line = _extrapolated(results, _peak)
+    if line is None:
+        return (
+            head
+            + "not judged (one size measured, below 19,000 pages: nothing to extrapolate from)."
+        )
+    gib = line / 1024
+    return head + (
+        f"{_verdict(gib <= PEAK_GIB_AT_20000)} ({gib:.2f} GiB extrapolated to 20,000 pages on the "
+        "line through the two largest sizes measured)."
+    )
 
 
 def report(results: Sequence[SizeResult], machine: str) -> str:
