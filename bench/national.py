@@ -131,11 +131,11 @@ def build_reference(project: Path, work: Path, size: int) -> Reference:
     return result
 
 
-def measure(size: int, work: Path, word: str, with_reference: bool) -> SizeResult:
+def measure(size: int, work: Path, word: str, with_reference: bool, full: bool) -> SizeResult:
+    """Every figure of one size; without ``full``, neither the second language nor the
+    reference (the largest sizes, where each takes as long as the rest)."""
     one, two = work / f"portal-{size}", work / f"portal-{size}-nb"
     counts = scale.generate(one, size)
-    scale.generate(two, size)
-    variants.add_language(two)
     log(f"[{size}] generated {counts}")
     site = work / f"site-{size}"
     first, changed = builds(one, site, f"[{size}] en")
@@ -143,10 +143,14 @@ def measure(size: int, work: Path, word: str, with_reference: bool) -> SizeResul
     searched = sum(v for k, v in search.items() if k != "page") / 1000
     log(f"[{size}] a query for {word!r} downloads {searched:.1f} KB")
     median = median_kb(site)
-    second, _ = builds(two, work / f"site-{size}-nb", f"[{size}] en+nb")
+    second = None
+    if full:
+        scale.generate(two, size)
+        variants.add_language(two)
+        second, _ = builds(two, work / f"site-{size}-nb", f"[{size}] en+nb")
     floor_s = floor.seconds(first.warm.pages, work / f"floor-{size}")
     log(f"[{size}] Jinja2 floor: {floor_s:.2f} s for {first.warm.pages} files")
-    ref = build_reference(one, work, size) if with_reference else None
+    ref = build_reference(one, work, size) if with_reference and full else None
     for folder in (one, two, site, work / f"site-{size}-nb"):
         shutil.rmtree(folder, ignore_errors=True)
     return SizeResult(
@@ -184,6 +188,11 @@ def main() -> None:
         default=True,
         help="build the naive mkdocs-material reference too (slow: about 140 ms a page)",
     )
+    parser.add_argument(
+        "--full-up-to",
+        type=int,
+        help="sizes above this are measured in one language, without the reference",
+    )
     parser.add_argument("--word", default="housing", help="the word searched")
     parser.add_argument("--out", type=Path, help="also write the Markdown report here")
     parser.add_argument("--json", type=Path, help="write the raw figures here, size by size")
@@ -203,7 +212,8 @@ def main() -> None:
     results: list[SizeResult] = []
     try:
         for size in sizes:
-            results.append(measure(size, work, args.word, args.reference))
+            full = args.full_up_to is None or size <= args.full_up_to
+            results.append(measure(size, work, args.word, args.reference, full))
             if args.json:
                 raw = [dataclasses.asdict(r) for r in results]
                 args.json.write_text(json.dumps(raw, indent=1), encoding="utf-8")

@@ -67,7 +67,7 @@ class SizeResult:
     key_results: int
     checkins: int
     one: Variant  # one language
-    two: Variant  # the same portal in two languages
+    two: Variant | None  # the same portal in two languages (None: not measured at this size)
     median_kb: float
     search_kb: float
     search_word: str
@@ -107,7 +107,7 @@ def from_json(raw: list[dict[str, Any]]) -> list[SizeResult]:
             **{
                 **r,
                 "one": variant(r["one"]),
-                "two": variant(r["two"]),
+                "two": variant(r["two"]) if r["two"] else None,
                 "reference": Reference(**r["reference"]) if r["reference"] else None,
             }
         )
@@ -167,23 +167,28 @@ def _rendered(stage: str) -> Cell:
 
 
 def _two(stage: str, get: Callable[[Build], float]) -> Cell:
-    return lambda r: get(_of(r.two, stage))
+    return lambda r: None if r.two is None else get(_of(r.two, stage))
 
 
 def _two_per_one(stage: str, cpu: bool = False) -> Cell:
-    if cpu:
-        return lambda r: _of(r.two, stage).cpu_seconds / _of(r.one, stage).cpu_seconds
-    return lambda r: _of(r.two, stage).seconds / _of(r.one, stage).seconds
+    def ratio(r: SizeResult) -> float | None:
+        if r.two is None:
+            return None
+        two, one = _of(r.two, stage), _of(r.one, stage)
+        return two.cpu_seconds / one.cpu_seconds if cpu else two.seconds / one.seconds
+
+    return ratio
 
 
 def _peak(r: SizeResult) -> float:
     return max(b.peak_mb for b in (r.one.cold, r.one.warm, r.one.one_row))
 
 
-def _extra_language(r: SizeResult, cpu: bool = False) -> float:
+def _extra_language(r: SizeResult, cpu: bool = False) -> float | None:
     """What the second language adds, as a share of the one-language build (cold or warm,
-    the larger), in wall or in CPU seconds."""
-    return max(_two_per_one(s, cpu)(r) or 0.0 for s in ("cold", "warm")) - 1
+    the larger), in wall or in CPU seconds; None where two languages were not measured."""
+    shares = [_two_per_one(s, cpu)(r) for s in ("cold", "warm")]
+    return None if None in shares else max(s or 0.0 for s in shares) - 1
 
 
 def _ref(get: Callable[[Reference], float]) -> Cell:
@@ -235,15 +240,15 @@ def table(results: Sequence[SizeResult]) -> str:
         t.row(f"peak tree memory MB, {name}", _one(stage, lambda b: b.peak_mb), ratio=True)
     t.row("median page KB", lambda r: r.median_kb)
     t.row("KB a search query downloads", lambda r: r.search_kb)
-    t.row("two languages (en, nb): data pages", lambda r: r.two.cold.pages)
-    t.row("two languages: charts rendered, cold", lambda r: r.two.cold.charts)
+    t.row("two languages (en, nb): data pages", _two("cold", lambda b: b.pages))
+    t.row("two languages: charts rendered, cold", _two("cold", lambda b: b.charts))
     for name, stage in STAGES:
         t.row(
             f"two languages: seconds, {name}",
             _two(stage, lambda b: b.seconds),
             ratio=True,
         )
-    t.row("two languages: peak tree memory MB, cold", lambda r: r.two.cold.peak_mb, ratio=True)
+    t.row("two languages: peak tree memory MB, cold", _two("cold", lambda b: b.peak_mb), ratio=True)
     for name, stage in STAGES:
         t.row(
             f"two ÷ one language, {name}",
@@ -336,17 +341,7 @@ def targets(results: Sequence[SizeResult]) -> list[str]:
         + _each(results, lambda r: r.search_kb <= QUERY_KB, lambda r: r.search_kb)
         + " KB.",
     ]
-    lines.append(
-        f"- Each extra language adds at most {EXTRA_LANGUAGE:g} of the one-language build: "
-        + _each(
-            results,
-            lambda r: _extra_language(r) <= EXTRA_LANGUAGE,
-            _extra_language,
-        )
-        + " (the larger of cold and warm; in CPU seconds "
-        + ", ".join(_n(_extra_language(r, cpu=True)) for r in results)
-        + ")."
-    )
+    lines.append(_language_target(results))
     if large.pages >= MOONSHOT_PAGES:
         cold_s, warm_s = large.one.cold.seconds, large.one.warm.seconds
         ok = cold_s < MOONSHOT_COLD_S and warm_s < MOONSHOT_WARM_S
@@ -367,6 +362,20 @@ def targets(results: Sequence[SizeResult]) -> list[str]:
             f"measured in this run (`--sizes 5000,20000`); {guess}."
         )
     return lines
+
+
+def _language_target(results: Sequence[SizeResult]) -> str:
+    head = f"- Each extra language adds at most {EXTRA_LANGUAGE:g} of the one-language build: "
+    measured = [r for r in results if r.two is not None]
+    if not measured:
+        return head + "not judged (two languages not measured)."
+    return (
+        head
+        + _each(measured, lambda r: (_extra_language(r) or 0.0) <= EXTRA_LANGUAGE, _extra_language)
+        + " (the larger of cold and warm; in CPU seconds "
+        + ", ".join(_n(_extra_language(r, cpu=True) or 0.0) for r in measured)
+        + ")."
+    )
 
 
 def _memory_target(results: Sequence[SizeResult]) -> str:
