@@ -160,6 +160,16 @@ def test_percent_follows_the_language(tag: str, share: float, expected: str) -> 
     assert Language(tag).percent(share, decimals=1) == expected
 
 
+@pytest.mark.parametrize(("tag", "zero"), [("en", "0%"), ("nb", "0\u00a0%")])
+def test_a_negative_zero_is_written_as_zero_whatever_was_written_before(
+    tag: str, zero: str
+) -> None:
+    language = Language(tag)
+    assert language.percent(-0.0) == zero
+    assert language.number(-0.0) == "0"
+    assert language.percent(0.0) == zero  # formatted after -0.0: the same value, the same text
+
+
 def test_numbers_currency_and_dates_follow_the_language() -> None:
     en, nb = Language("en"), Language("nb")
     assert en.quantity(1234.5, "days") == "1,234.5 days"

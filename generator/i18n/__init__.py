@@ -63,13 +63,13 @@ class Language:
     def number(self, value: float, decimals: int = 2) -> str:
         """``1234.5`` -> ``1,234.5`` (en) or ``1 234,5`` (nb); at most ``decimals`` decimals."""
         pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-        return _decimal(value, pattern, self.locale)
+        return _decimal(value or 0.0, pattern, self.locale)
 
     def percent(self, share: float, decimals: int = 0) -> str:
         """A share as a percentage: ``0.125`` -> ``12.5%`` (en) or ``12,5 %`` (nb)."""
         pattern = self.locale.percent_formats[None].pattern
         fraction = "." + "#" * decimals if decimals else ""
-        return _percent(share, _with_fraction(pattern, fraction), self.locale)
+        return _percent(share or 0.0, _with_fraction(pattern, fraction), self.locale)
 
     def date(self, day: datetime.date) -> str:
         """``2026-11-16`` -> ``Nov 16, 2026`` (en) or ``16. nov. 2026`` (nb)."""
@@ -161,6 +161,8 @@ class Language:
 
 # A portal writes the same few thousand values on many pages (a key result's figures appear on
 # its page, its objective's, its unit's, in feeds and reports); Babel takes about 20 µs a value.
+# Callers pass ``value or 0.0``: -0.0 (a decrease not yet begun: 0.0 / -10) equals 0.0 as a
+# key, and Babel would write it "-0".
 @cache
 def _decimal(value: float, pattern: str, locale: Locale) -> str:
     return format_decimal(value, format=pattern, locale=locale)

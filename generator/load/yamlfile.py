@@ -33,7 +33,8 @@ class LineList(list[Any]):
 
 
 class _Loader(yaml.CBaseLoader):
-    """BaseLoader, in libyaml's C parser (about ten times faster than PyYAML's own), that records lines and reports duplicate keys instead of keeping the last."""
+    """BaseLoader in libyaml's C parser (about ten times faster than PyYAML's own) that
+    records lines and reports duplicate keys instead of keeping the last."""
 
     def __init__(self, stream: str, path: str, problems: Problems) -> None:
         super().__init__(stream)
