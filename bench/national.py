@@ -45,9 +45,11 @@ import variants
 from national_table import Build, Reference, SizeResult, Variant
 
 #: The build's last line:
-#: "Built DIR: N data pages (P rendered), C charts rendered and R reused, ...".
+#: "Built DIR: N data pages, P pages rendered (embeds included), C charts rendered and R
+#: reused, ...".
 SUMMARY = re.compile(
-    r"Built .*?: (\d+) data pages \((\d+) rendered\), (\d+) charts rendered and (\d+) reused"
+    r"Built .*?: (\d+) data pages, (\d+) pages rendered \(embeds included\), "
+    r"(\d+) charts rendered and (\d+) reused"
 )
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}
 

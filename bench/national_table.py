@@ -31,7 +31,7 @@ class Build:
     charts: int  # charts rendered (every language)
     reused: int  # charts taken from the cache
     html_files: int  # HTML pages a reader opens (embed/ left out)
-    rendered: int | None = None  # data pages rendered, not copied (None: not yet counted)
+    rendered: int | None = None  # pages rendered, not copied, embeds included (None: not counted)
 
     @property
     def ms_per_page(self) -> float:
@@ -209,7 +209,7 @@ def table(results: Sequence[SizeResult]) -> str:
     t.row("HTML pages written, one language (embed/ left out)", lambda r: r.one.cold.html_files)
     t.row("charts rendered, cold build", lambda r: r.one.cold.charts, ratio=True)
     for name, stage in STAGES[1:]:
-        t.row(f"data pages rendered (not copied), {name}", _rendered(stage))
+        t.row(f"pages rendered (not copied), embeds included, {name}", _rendered(stage))
     for name, stage in STAGES:
         t.row(f"**seconds, {name}**", _one(stage, lambda b: b.seconds), ratio=True)
     for name, stage in STAGES:

@@ -239,8 +239,8 @@ def build(project: Path, out: Path | None, today: datetime.datetime | None, no_c
         raise
     _swap_in(staging, target)
     click.echo(
-        f"Built {target}: {printer.count('pages written')} data pages "
-        f"({printer.count('pages rendered')} rendered), "
+        f"Built {target}: {printer.count('pages written')} data pages, "
+        f"{printer.count('pages rendered')} pages rendered (embeds included), "
         f"{printer.count('charts rendered')} charts rendered and "
         f"{printer.count('charts from the cache')} reused, {printer.warnings} warning(s), "
         f"in {time.monotonic() - started:.1f} s"

@@ -277,9 +277,8 @@ def test_a_build_says_how_far_it_has_come_and_ends_with_one_summary_line(
     assert re.search(r"^pages written: \d+$", cold.stderr, re.M)
     summary = cold.stdout.strip().splitlines()[-1]
     assert re.fullmatch(
-        rf"Built {re.escape(str(tmp_path / 'one'))}: \d+ data pages \(\d+ rendered\), 10 charts "
-        r"rendered and 0 "
-        r"reused, 0 warning\(s\), in \d+\.\d s",
+        rf"Built {re.escape(str(tmp_path / 'one'))}: \d+ data pages, \d+ pages rendered "
+        r"\(embeds included\), 10 charts rendered and 0 reused, 0 warning\(s\), in \d+\.\d s",
         summary,
     ), summary
     warm = okr_portal("build", "--project", str(minimal), "--out", str(tmp_path / "two"))

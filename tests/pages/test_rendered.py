@@ -10,7 +10,8 @@ from tests.test_cli import all_files, minimal, okr_portal
 __all__ = ["minimal"]  # the fixture, shared with the CLI's tests
 
 SUMMARY = re.compile(
-    r"Built .*: (\d+) data pages \((\d+) rendered\), (\d+) charts rendered and (\d+) reused"
+    r"Built .*: (\d+) data pages, (\d+) pages rendered \(embeds included\), (\d+) charts "
+    r"rendered and (\d+) reused"
 )
 
 
