@@ -410,6 +410,8 @@ def report(results: Sequence[SizeResult], machine: str) -> str:
             "",
             *targets(results),
             "",
-            "One-row change: " + "; ".join(r.changed for r in results) + ".",
+            "One-row change (one row per size, in this order): "
+            + "; ".join(r.changed for r in results)
+            + ".",
         ]
     )
