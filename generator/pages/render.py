@@ -245,13 +245,19 @@ def write_standalone(
     """Write pages that are whole documents of their own template, without the portal's
     chrome (the embeds of key results), rendered or as ``cache`` holds them."""
     cache = RenderedPages(None) if cache is None else cache
-    context = context_digest([*template_folders(env), LOCALES], [Path(__file__)], "standalone")
+    context = _cache_context(env, "standalone")
     for page in pages:
 
         def make(page: Page = page) -> str:
             return env.get_template(page.template).render(page=page, body=page.body)
 
         cache.write(out, page, context, make)
+
+
+def _cache_context(env: Environment, chrome: object) -> bytes:
+    """What a cached page's HTML depends on besides its values: ``env``'s templates, the
+    catalogues, this module's code and ``chrome``."""
+    return context_digest([*template_folders(env), LOCALES], [Path(__file__)], chrome)
 
 
 def template_folders(env: Environment) -> list[Path]:
@@ -282,7 +288,7 @@ def write_pages(
     total = len(pages) if total is None else total
     cache = RenderedPages(None) if cache is None else cache
     shared = (sorted(shells.items()), site_title, base_url, locale)
-    context = context_digest([*template_folders(env), LOCALES], [Path(__file__)], shared)
+    context = _cache_context(env, shared)
     written = []
     for page in pages:
 
