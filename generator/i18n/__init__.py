@@ -82,14 +82,7 @@ class Language:
         if is_currency(unit):
             pattern = self.locale.currency_formats["standard"].pattern.split(";")[0]
             fraction = "" if float(value).is_integer() else ".00"
-            written = format_currency(
-                value,
-                unit,
-                format=_with_fraction(pattern, fraction),
-                locale=self.locale,
-                currency_digits=False,
-            )
-            return _currency_spaced(written)
+            return _currency(value or 0.0, unit, _with_fraction(pattern, fraction), self.locale)
         return f"{self.number(value)} {unit}"
 
     def d3_number_locale(self) -> dict[str, object]:
@@ -171,6 +164,12 @@ def _decimal(value: float, pattern: str, locale: Locale) -> str:
 @cache
 def _percent(share: float, pattern: str, locale: Locale) -> str:
     return format_percent(share, format=pattern, locale=locale)
+
+
+@cache
+def _currency(value: float, code: str, pattern: str, locale: Locale) -> str:
+    written = format_currency(value, code, format=pattern, locale=locale, currency_digits=False)
+    return _currency_spaced(written)
 
 
 @cache
