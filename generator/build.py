@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import gc
 import os
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
@@ -41,6 +42,7 @@ CACHE_DIR = ".okr-cache"
 def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = None) -> Portal:
     """Load, validate, score and chart the portal in ``root``; raises ``DataError`` on bad data."""
     project = load_project(root)
+    _lasting()
     checkins = len(project.dataset.checkins)
     progress.report("data loaded (check-ins)", checkins, checkins)
     figures = score(project.dataset, project.as_of, project.settings.status_factors)
@@ -51,7 +53,20 @@ def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = Non
         _edition(project, figures, history, statuses, tag, charts_cache, workers)
         for tag in project.settings.languages
     )
+    _lasting()
     return Portal(project, editions, charts_cache)
+
+
+def _lasting() -> None:
+    """Everything made so far (the model, its figures, the pages' values) lasts until the site
+    is written: frozen, it is left out of the garbage collector's full passes, which walked it
+    again and again for a fifth of a warm build. ``release`` hands it back once the build ends
+    (``okr-portal serve`` builds again in the same process)."""
+    gc.freeze()
+
+
+def release() -> None:
+    gc.unfreeze()
 
 
 def _edition(
@@ -166,3 +181,4 @@ def write_site(
     published = Published(portal, (*hand_written, *written), tuple(posts))
     for export in EXPORTS:
         export(published, out)
+    out.forget_the_rest()

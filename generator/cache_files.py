@@ -4,8 +4,10 @@ stopped halfway never leaves a torn file for the next build to trust."""
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -34,3 +36,41 @@ class CacheFolder:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+class StatRecord:
+    """The size and time of last change of a cache folder's files, as the last build left them.
+
+    The site's files are hard links into the cache, so a file changed where it was published
+    (a minifier, a hand edit) changes the cached file too: a build must not trust a cached
+    file it has not checked. Reading every one again would be most of a warm build's I/O; a
+    file whose size and time are as recorded, and older than the record, was not written
+    since. One whose time is the record's own may have changed in the same tick of the clock,
+    and is read.
+    """
+
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        try:
+            self.since = file.stat().st_mtime_ns
+            self.recorded: dict[str, list[int]] = json.loads(file.read_bytes())
+        except (OSError, ValueError):
+            self.since, self.recorded = 0, {}
+
+    def unchanged(self, file: Path) -> bool:
+        """Whether ``file`` is as the record says, so need not be read to be trusted."""
+        try:
+            found = file.stat()
+        except OSError:
+            return False
+        recorded = self.recorded.get(file.name)
+        return recorded == [found.st_size, found.st_mtime_ns] and found.st_mtime_ns < self.since
+
+    def save(self, files: Iterable[Path]) -> None:
+        """Record ``files`` (checked by this build): written only if anything changed, so a
+        build that changed nothing changes nothing in the cache."""
+        record = {file.name: [(s := file.stat()).st_size, s.st_mtime_ns] for file in files}
+        if record != self.recorded:
+            CacheFolder(self.file.parent, self.file.suffix).write(
+                self.file.stem, json.dumps(record, sort_keys=True).encode()
+            )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import logging
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -32,6 +31,7 @@ from generator.load.problems import DataError, Level, Problem
 from generator.load.project import load_project
 from generator.quality import QualityWarning, Rule, quality_warnings
 from generator.scoring import score
+from generator.staging import discard, staging_folder, swap_in
 from generator.starter import FolderNotEmpty, create_portal, starter_values
 
 TODAY = click.option(
@@ -224,20 +224,20 @@ def build(project: Path, out: Path | None, today: datetime.datetime | None, no_c
     root = project.resolve()
     target = (out or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    staging = staging_folder(target)
     try:
         with watching_progress() as printer, _cache_folder(no_cache, target.parent) as cache:
             engine.build(root, staging, today.date() if today else None, cache)
     except DataError as error:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         _report(error.problems, root)
     except engine.BuildFailed as error:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         _fail(str(error))
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         raise
-    _swap_in(staging, target)
+    swap_in(staging, target)
     click.echo(
         f"Built {target}: {printer.count('pages written')} data pages, "
         f"{printer.count('pages rendered')} pages rendered (embeds included), "
@@ -386,12 +386,3 @@ def checkin_template_command(
     # loader accepts the mark.
     out.write_text(text, encoding="utf-8-sig", newline="")
     click.echo(f"Wrote {out}", err=True)
-
-
-def _swap_in(staging: Path, target: Path) -> None:
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)

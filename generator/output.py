@@ -6,28 +6,65 @@ was written, so a failed build never leaves a half-written site.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
 from pathlib import Path
+
+from generator.cache_files import CacheFolder, StatRecord
 
 
 class SiteFolder:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, kept: Path | None = None) -> None:
+        """``kept``: the folder of :class:`KeptFiles` the files are linked from, or None to
+        write each file into the site itself."""
         self.root = root
+        self.kept = None if kept is None else KeptFiles(kept)
+        self.folders: set[Path] = set()  # the folders this build made sure are there
 
     def write_text(self, path: str, text: str) -> None:
-        """Write ``text`` as UTF-8 with ``\\n`` line ends to ``path`` (relative to the site)."""
-        file = self._replaced(path)
-        with open(file, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        """Write ``text`` as UTF-8 (its ``\\n`` line ends as they are) to ``path`` (relative
+        to the site)."""
+        self.write_bytes(path, text.encode("utf-8"))
 
     def write_bytes(self, path: str, data: bytes) -> None:
         """Write a binary file (a PDF) to ``path`` (relative to the site)."""
-        self._replaced(path).write_bytes(data)
+        file = self._replaced(path)
+        if self.kept is None:
+            file.write_bytes(data)
+        else:
+            link(self.kept.holding(data), file)
+
+    def place(self, path: str, source: Path) -> None:
+        """Put the file ``source`` (a file of the cache) at ``path``, as a hard link."""
+        link(source, self._replaced(path))
+
+    def keep(self, path: str) -> str:
+        """Keep the file another program wrote at ``path`` (Pagefind's index) with the site's
+        other files; the key it is kept under."""
+        data = (self.root / path).read_bytes()
+        self.write_bytes(path, data)
+        return hashlib.sha256(data).hexdigest()
+
+    def place_kept(self, path: str, key: str) -> bool:
+        """Put the kept file ``key`` at ``path``; False where none is kept intact."""
+        kept = None if self.kept is None else self.kept.intact(key)
+        if kept is not None:
+            link(kept, self._replaced(path))
+        return kept is not None
+
+    def forget_the_rest(self) -> None:
+        """Once the site is written: drop the kept files it no longer links."""
+        if self.kept is not None:
+            self.kept.forget_the_rest()
 
     def _replaced(self, path: str) -> Path:
         """``path``'s file, made ready to write anew: a file already there may be a hard link
         into the cache (``generator.pages.rendered``), which writing into would change."""
         file = self.root / path
-        file.parent.mkdir(parents=True, exist_ok=True)
+        if file.parent not in self.folders:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(file.parent)
         file.unlink(missing_ok=True)
         return file
 
@@ -35,3 +72,56 @@ class SiteFolder:
         """The text of a file already in the site (written by the engine), or None."""
         file = self.root / path
         return file.read_text(encoding="utf-8") if file.is_file() else None
+
+
+class KeptFiles:
+    """The site's files kept between builds under the hash of their bytes.
+
+    Creating a file costs this kind of machine about ten times what a hard link to it costs,
+    and a warm build writes thousands of files that have not changed (CSV downloads, feeds,
+    link-preview images, the search index): each is linked from here instead. A kept file is
+    trusted only once it was compared with the bytes it should hold, or found as the last build
+    left it (:class:`StatRecord`): one edited through its link in a published folder is written
+    anew, never published.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.cache = CacheFolder(folder, "")
+        self.record = StatRecord(folder.with_suffix(".json"))
+        self.checked: set[str] = set()  # the kept files this build wrote or compared
+
+    def holding(self, data: bytes) -> Path:
+        """The kept file holding ``data``, written if no intact one does."""
+        key = hashlib.sha256(data).hexdigest()
+        file = self.cache.path(key)
+        if key not in self.checked:
+            if not self.record.unchanged(file) and self.cache.read(key) != data:
+                self.cache.write(key, data)
+            self.checked.add(key)
+        return file
+
+    def intact(self, key: str) -> Path | None:
+        """The kept file ``key``, if it still holds the bytes it is named for."""
+        file = self.cache.path(key)
+        if key not in self.checked and not self.record.unchanged(file):
+            data = self.cache.read(key)
+            if data is None or hashlib.sha256(data).hexdigest() != key:
+                return None
+        self.checked.add(key)
+        return file
+
+    def forget_the_rest(self) -> None:
+        """Remove the kept files this build did not use: the folder holds one site's."""
+        for file in self.cache.folder.iterdir():
+            if file.name not in self.checked:
+                file.unlink(missing_ok=True)
+        self.record.save(self.cache.path(key) for key in sorted(self.checked))
+
+
+def link(source: Path, target: Path) -> None:
+    """``target`` made a hard link to ``source`` (a copy where the file system has none, or
+    where ``source`` has as many links as it can hold)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -122,8 +122,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "generator.scoring": {"generator.model", "generator.settings"},
     "generator.i18n": set(),
     "generator.cache_files": set(),
+    "generator.staging": set(),
     "generator.charts": {"generator.progress", "generator.cache_files"},
-    "generator.output": set(),
+    "generator.output": {"generator.cache_files"},  # the site's files kept between builds
     "generator.progress": set(),
     "generator.history": {"generator.cache_files", "generator.load"},
     "generator.pages": {
@@ -200,6 +201,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.load",
         "generator.scoring",
         "generator.starter",
+        "generator.staging",
     },
 }
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import io
+import json
 import os
 import re
 import shutil
@@ -160,24 +162,33 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     # rewrote none.
     # Beside each chart's drawings, the PNG of its wide one: the image a shared link to its key
     # result shows.
-    top = [n for n in stamps["cold"] if "/" not in n]
+    # What the cached pages and kept files were as the build left them (StatRecord).
+    records = ["files.json", "pages.json"]
+    top = [n for n in stamps["cold"] if "/" not in n and n not in records]
     charts = [n for n in top if n.endswith(".svg")]
     images = [n for n in top if n.endswith("-social.png")]
     pages = [n for n in stamps["cold"] if n.startswith("pages/")]
     index = [n for n in stamps["cold"] if n.startswith("search/")]
-    reports = [n for n in stamps["cold"] if n not in top + pages + index]
-    # The search index is kept once, under the hash of its pages, as the site has it.
-    kept = {n.split("/")[1] for n in index}
-    assert len(kept) == 1 and re.fullmatch("[0-9a-f]{64}", *kept)
-    assert {n.split("/", 2)[2] for n in index} == {
+    files = [n for n in stamps["cold"] if n.startswith("files/")]
+    reports = [n for n in stamps["cold"] if n not in top + pages + index + files + records]
+    # The search index is listed once, under the hash of its pages, as the site has it.
+    assert len(index) == 1 and re.fullmatch("search/[0-9a-f]{64}.json", *index)
+    listed = json.loads((cache / index[0]).read_bytes())
+    assert set(listed) == {
         p.relative_to(tmp_path / "cold" / "pagefind").as_posix()
         for p in (tmp_path / "cold" / "pagefind").rglob("*")
         if p.is_file()
     }
+    assert {f"files/{key}" for key in listed.values()} <= set(files)
     assert [n for n in top if n.startswith(".") or n not in charts + images] == []
     assert [n for n in pages if not re.fullmatch(r"pages/[0-9a-f]{64}-[0-9a-f]{16}\.html", n)] == []
     assert images  # one per distinct wide drawing: compared with the site's below
     assert [n for n in reports if not re.fullmatch(r"reports/[0-9a-f]{64}\.pdf", n)] == []
+    # The site's other files (downloads, feeds, images), each kept under the hash of its bytes.
+    assert files
+    assert [
+        n for n in files if n != f"files/{hashlib.sha256((cache / n).read_bytes()).hexdigest()}"
+    ] == []
     assert len(charts) >= IN_PROCESS_BELOW
     assert stamps["warm"] == stamps["cold"]
     one, two = all_files(tmp_path / "cold"), all_files(tmp_path / "warm")

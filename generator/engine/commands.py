@@ -35,7 +35,8 @@ def quiet() -> None:
 def build(
     root: Path, site_dir: Path, today: datetime.date | None = None, cache_dir: Path | None = None
 ) -> None:
-    """Build the portal in ``root`` into ``site_dir``; raises DataError or BuildFailed.
+    """Build the portal in ``root`` into ``site_dir``, which holds no file (folders only);
+    raises DataError or BuildFailed.
     ``today`` is the build date (posts dated after it stay out); default: today. ``cache_dir``:
     where charts and pages are kept between builds (default: ``<root>/.okr-cache``)."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -43,14 +44,20 @@ def build(
     from mkdocs.exceptions import Abort
 
     # MkDocs logs a build error, then raises Abort from it: the caller says it once.
-    logging.getLogger("mkdocs.commands.build").addFilter(
-        lambda record: record.levelno < logging.ERROR
-    )
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_said_here)
     try:
         with mkdocs_config_file(root, site_dir, today, cache_dir=cache_dir) as config_file:
-            mkdocs_build(load_config(config_file=str(config_file)))
+            # "Dirty": MkDocs writes into the folders already there instead of removing them
+            # first (``generator.staging`` hands it the last build's folders, without a file).
+            mkdocs_build(load_config(config_file=str(config_file)), dirty=True)
     except Abort as abort:
         raise _failure(abort) from None
+
+
+def _not_said_here(record: logging.LogRecord) -> bool:
+    """MkDocs' build errors (the caller says them once) and its warning that a build into
+    folders already there may keep stale pages: a folder without a file has none to keep."""
+    return record.levelno < logging.ERROR and "'dirty' build" not in record.getMessage()
 
 
 def serve(root: Path, dev_addr: str, today: datetime.date | None = None) -> None:

@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from generator import updates
-from generator.build import home_html, prepare, write_site
+from generator.build import home_html, prepare, release, write_site
 from generator.load.fields import parse_date
 from generator.load.problems import DataError, Problem
 from generator.output import SiteFolder
@@ -404,9 +404,17 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.problems:
-            return
-        site_dir = Path(config.site_dir)
+        try:
+            if not self.problems:
+                self._write_site(Path(config.site_dir))
+        finally:
+            release()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        release()
+
+    def _write_site(self, site_dir: Path) -> None:
+        """Pour every data page into the chrome Material gave its shell, then the exports."""
         shells: dict[str, dict[int, render.Shell]] = {}
         for folder, tag in self.shell_tags.items():
             shells[tag] = {}
@@ -418,7 +426,8 @@ class OkrPortalPlugin(BasePlugin[OkrPortalConfig]):
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
         (site_dir / "sitemap.xml").unlink(missing_ok=True)
         posts = [PublishedPost(p.address, p.title, p.date, p.summary) for p in self.posts.values()]
-        write_site(self.portal, SiteFolder(site_dir), shells, self.hand_written, posts)
+        site = SiteFolder(site_dir, self.portal.charts_cache / "files")
+        write_site(self.portal, site, shells, self.hand_written, posts)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root / "data"))

@@ -5,14 +5,16 @@ Pagefind as the HTML the site holds; Pagefind indexes the content a template mar
 ``data-pagefind-body`` (not the menu or other chrome) and keeps one index per ``<html lang>``.
 Redirects, the 404 page and the search pages themselves are not handed in. The browser then
 downloads only the index chunks of the words searched for (``/search/``, ``search.js``).
-The index is kept in the cache under the hash of the pages it was made from, so a build whose
-pages are the same copies it instead of indexing them again.
+The index is kept with the site's other files (``SiteFolder``), listed in the cache under the
+hash of the pages it was made from, so a build whose pages are the same links it instead of
+indexing them again.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -24,6 +26,7 @@ from pathlib import Path
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
+from generator.cache_files import CacheFolder
 from generator.output import SiteFolder
 from generator.pages import urls
 from generator.portal import Published
@@ -37,15 +40,14 @@ UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pag
 
 def write(published: Published, out: SiteFolder) -> None:
     pages = indexed_paths(published)
-    kept = published.portal.charts_cache / "search" / _digest(pages, out)
-    if kept.is_dir():
-        shutil.copytree(kept, out.root / FOLDER, copy_function=shutil.copyfile)
+    listing = published.portal.charts_cache / "search" / f"{_digest(pages, out)}.json"
+    if _placed(listing, out):
         return
     # Pagefind's client is asynchronous; its own thread keeps it apart from any event loop
     # the caller runs (a test driving a browser, a server).
     with ThreadPoolExecutor(max_workers=1) as thread:
         thread.submit(asyncio.run, index_pages(pages, out)).result()
-    _keep(out.root / FOLDER, kept)
+    _keep(out, listing)
 
 
 def _digest(pages: Iterable[str], out: SiteFolder) -> str:
@@ -57,15 +59,29 @@ def _digest(pages: Iterable[str], out: SiteFolder) -> str:
     return digest.hexdigest()
 
 
-def _keep(index: Path, kept: Path) -> None:
-    """Keep the index for the next build with the same pages (a build whose data did not
-    change, or changed only what no page shows): the cache holds the latest index alone."""
-    if kept.parent.is_dir():
-        shutil.rmtree(kept.parent)
-    kept.parent.mkdir(parents=True)
-    staging = Path(tempfile.mkdtemp(prefix=".", dir=kept.parent))
-    shutil.copytree(index, staging, dirs_exist_ok=True, copy_function=shutil.copyfile)
-    staging.rename(kept)
+def _placed(listing: Path, out: SiteFolder) -> bool:
+    """Whether the index ``listing`` lists was put in the site, every file of it kept intact."""
+    try:
+        files: dict[str, str] = json.loads(listing.read_bytes())
+    except FileNotFoundError:
+        return False
+    return all(out.place_kept(FOLDER + path, key) for path, key in files.items())
+
+
+def _keep(out: SiteFolder, listing: Path) -> None:
+    """Keep the index Pagefind wrote for the next build with the same pages (a build whose
+    data did not change, or changed only what no page shows), and list its files under the
+    hash of those pages: the cache lists the latest index alone."""
+    folder = out.root / FOLDER
+    files = {
+        path: out.keep(FOLDER + path)
+        for path in sorted(
+            p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()
+        )
+    }
+    if listing.parent.is_dir():
+        shutil.rmtree(listing.parent)
+    CacheFolder(listing.parent, ".json").write(listing.stem, json.dumps(files).encode())
 
 
 def indexed_paths(published: Published) -> list[str]:

@@ -10,14 +10,12 @@ A page that changed gets a new hash and is rendered; nothing is trusted by date 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import shutil
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 
-from generator.cache_files import CacheFolder
+from generator.cache_files import CacheFolder, StatRecord
 from generator.output import SiteFolder
 from generator.pages.views.parts import Page
 
@@ -50,6 +48,7 @@ class RenderedPages:
         """``cache_dir`` None: every page is rendered, and nothing is kept."""
         self.cache = None if cache_dir is None else CacheFolder(cache_dir / "pages", ".html")
         self.found = {} if self.cache is None else _by_key(self.cache.folder)
+        self.record = None if cache_dir is None else StatRecord(cache_dir / "pages.json")
         self.kept: set[str] = set()  # the names of the cached pages this build wrote
         self.rendered: list[str] = []  # the pages rendered in this build, by path
 
@@ -63,11 +62,11 @@ class RenderedPages:
             return
         key = hashlib.sha256(context + pickle.dumps(page, protocol=5)).hexdigest()
         cached = self.found.get(key)
-        if cached is None or not _intact(cached):
+        if cached is None or not self._intact(cached):
             cached = self._keep(key, make().encode("utf-8"))
             self.rendered.append(page.path)
         self.kept.add(cached.name)
-        _link(cached, out.root / target)
+        out.place(target, cached)
 
     def _keep(self, key: str, html: bytes) -> Path:
         assert self.cache is not None
@@ -76,6 +75,13 @@ class RenderedPages:
         self.found[key] = self.cache.path(name)
         return self.cache.path(name)
 
+    def _intact(self, cached: Path) -> bool:
+        """Whether ``cached`` holds the page it was written with (its name's check)."""
+        assert self.record is not None
+        if self.record.unchanged(cached):
+            return True
+        return cached.stem.partition("-")[2] == _check(cached.read_bytes())
+
     def forget_the_rest(self) -> None:
         """Remove the cached pages this build did not write: the cache holds one site."""
         if self.cache is None:
@@ -83,6 +89,8 @@ class RenderedPages:
         for file in self.cache.folder.glob("*.html"):
             if file.name not in self.kept:
                 file.unlink(missing_ok=True)
+        assert self.record is not None
+        self.record.save(self.cache.folder / name for name in sorted(self.kept))
 
 
 def _check(html: bytes) -> str:
@@ -91,17 +99,3 @@ def _check(html: bytes) -> str:
 
 def _by_key(folder: Path) -> dict[str, Path]:
     return {file.stem.partition("-")[0]: file for file in folder.glob("*.html")}
-
-
-def _intact(cached: Path) -> bool:
-    return cached.stem.partition("-")[2] == _check(cached.read_bytes())
-
-
-def _link(source: Path, target: Path) -> None:
-    """``target`` made a hard link to ``source`` (a copy where the file system has none)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)

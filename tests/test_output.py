@@ -1,0 +1,58 @@
+"""The site folder: files kept between builds are linked, never trusted unchecked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.output import SiteFolder
+from tests.pages.test_rendered import build
+from tests.test_cli import all_files, minimal
+
+__all__ = ["minimal"]  # the fixture, shared with the CLI's tests
+
+
+def test_a_file_written_twice_is_linked_from_one_kept_file(tmp_path: Path) -> None:
+    site = SiteFolder(tmp_path / "site", tmp_path / "kept")
+    site.write_text("a/one.csv", "id,value\r\nx,1\r\n")
+    site.write_text("b/two.csv", "id,value\r\nx,1\r\n")
+    one, two = tmp_path / "site" / "a" / "one.csv", tmp_path / "site" / "b" / "two.csv"
+    assert one.read_bytes() == b"id,value\r\nx,1\r\n"  # line ends as given, not translated
+    assert one.stat().st_ino == two.stat().st_ino
+    assert [p.stat().st_ino for p in (tmp_path / "kept").iterdir()] == [one.stat().st_ino]
+
+
+def test_a_kept_file_changed_through_its_link_is_written_anew(tmp_path: Path) -> None:
+    first = SiteFolder(tmp_path / "one", tmp_path / "kept")
+    first.write_text("data.csv", "a,b\n")
+    (tmp_path / "one" / "data.csv").write_text("=HYPERLINK()\n")  # in place: the kept file too
+    second = SiteFolder(tmp_path / "two", tmp_path / "kept")
+    second.write_text("data.csv", "a,b\n")
+    assert (tmp_path / "two" / "data.csv").read_text() == "a,b\n"
+
+
+def test_the_kept_folder_holds_only_the_last_site_s_files(tmp_path: Path) -> None:
+    first = SiteFolder(tmp_path / "one", tmp_path / "kept")
+    first.write_text("old.txt", "old")
+    first.forget_the_rest()
+    second = SiteFolder(tmp_path / "two", tmp_path / "kept")
+    second.write_text("new.txt", "new")
+    second.forget_the_rest()
+    assert [p.read_text() for p in (tmp_path / "kept").iterdir()] == ["new"]
+    assert (tmp_path / "one" / "old.txt").read_text() == "old"  # the published site keeps it
+
+
+def test_a_warm_build_links_its_exports_and_republishes_an_edited_one(
+    minimal: Path, tmp_path: Path
+) -> None:
+    build(minimal, tmp_path / "one")
+    published = all_files(tmp_path / "one")
+    build(minimal, tmp_path / "two")  # the search index is kept once it was made
+    kept = {p.stat().st_ino for p in (minimal / ".okr-cache" / "files").iterdir()}
+    csv = tmp_path / "two" / "downloads" / "key-results.csv"
+    index = next((tmp_path / "two" / "pagefind").rglob("*.pf_fragment"))
+    assert {csv.stat().st_ino, index.stat().st_ino} <= kept
+    for changed in (csv, index):
+        with changed.open("r+b") as handle:  # in place, as most tools write
+            handle.write(b"=1+1,")
+    build(minimal, tmp_path / "three")
+    assert all_files(tmp_path / "three") == published

@@ -1,0 +1,62 @@
+"""The staging folder: a build writes into the last build's folders, and leaves none empty."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.staging import staging_folder, swap_in
+from tests.pages.test_rendered import build
+from tests.test_cli import all_files, minimal
+
+__all__ = ["minimal"]  # the fixture, shared with the CLI's tests
+
+
+def tree(folder: Path) -> set[str]:
+    return {
+        p.relative_to(folder).as_posix() + ("/" if p.is_dir() else "") for p in folder.rglob("*")
+    }
+
+
+def test_the_replaced_site_leaves_its_folders_and_no_file_for_the_next_build(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "public"
+    (target / "units" / "parks").mkdir(parents=True)
+    (target / "units" / "parks" / "index.html").write_text("old")
+    staging = staging_folder(target)
+    assert not list(staging.iterdir())  # the first build beside this site: a new folder
+    (staging / "units" / "roads").mkdir(parents=True)
+    (staging / "units" / "roads" / "index.html").write_text("new")
+    swap_in(staging, target)
+    assert tree(target) == {"units/", "units/roads/", "units/roads/index.html"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".public-folders", "public"]
+    assert tree(tmp_path / ".public-folders") == {"units/", "units/parks/"}
+    staging = staging_folder(target)
+    assert tree(staging) == {"units/", "units/parks/"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [staging.name, "public"]
+
+
+def test_a_folder_the_build_wrote_nothing_into_is_not_published(tmp_path: Path) -> None:
+    target = tmp_path / "public"
+    (tmp_path / ".public-folders" / "key-results" / "gone" / "embed").mkdir(parents=True)
+    staging = staging_folder(target)
+    (staging / "key-results" / "kept").mkdir(parents=True)
+    (staging / "key-results" / "kept" / "index.html").write_text("page")
+    swap_in(staging, target)
+    assert tree(target) == {"key-results/", "key-results/kept/", "key-results/kept/index.html"}
+
+
+def test_a_build_into_the_last_site_s_folders_equals_a_fresh_one(
+    minimal: Path, tmp_path: Path
+) -> None:
+    build(minimal, tmp_path / "public")
+    build(minimal, tmp_path / "public")  # into the folders of the first
+    (minimal / "data" / "okrs" / "2026-Q2" / "parks.yml").unlink()  # its pages are gone
+    checkins = minimal / "data" / "checkins" / "q2.csv"
+    rows = checkins.read_text(encoding="utf-8").splitlines(keepends=True)
+    checkins.write_text("".join(r for r in rows if ",parks-" not in r), encoding="utf-8")
+    build(minimal, tmp_path / "public")
+    build(minimal, tmp_path / "fresh")
+    assert not (tmp_path / "public" / "key-results" / "parks-satisfaction").exists()
+    assert tree(tmp_path / "public") == tree(tmp_path / "fresh")
+    assert all_files(tmp_path / "public") == all_files(tmp_path / "fresh")
