@@ -19,7 +19,7 @@ from pathlib import Path
 from generator import progress
 from generator.cache_files import CacheFolder
 from generator.charts import render
-from generator.charts.inputs import ChartInput, ChartSvgs, Layout
+from generator.charts.inputs import ChartInput, ChartSvgs, Layout, Svg
 from generator.charts.render import Drawing, Job
 
 _KEY_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}")
@@ -119,20 +119,24 @@ def chart_svgs(
                 strip = dataclasses.replace(chart.strip, layout=layout)
                 drawings[(name, f"{layout}-strip")] = strip
     keys = {part: input_key(drawing) for part, drawing in drawings.items()}
-    svgs = render_svgs(
-        {keys[part]: drawing for part, drawing in drawings.items()}, cache_dir, workers
+    cache = CacheFolder(cache_dir, ".svg")
+    for key in keys.values():
+        _check_key(key)
+    drawn = {key for key in keys.values() if cache.path(key).is_file()}
+    progress.report("charts from the cache", len(drawn), len(drawn))
+    # Drawn into the cache, not kept here: a page reads its drawings when it is rendered.
+    render_svgs(
+        {keys[part]: d for part, d in drawings.items() if keys[part] not in drawn},
+        cache_dir,
+        workers,
     )
-
-    def svg(name: str, part: str) -> str:
-        key = keys.get((name, part))
-        return "" if key is None else svgs[key]
-
+    svgs = {part: Svg(key, cache.path(key)) for part, key in keys.items()}
     return {
         name: ChartSvgs(
-            wide=svg(name, Layout.WIDE),
-            narrow=svg(name, Layout.NARROW),
-            wide_strip=svg(name, f"{Layout.WIDE}-strip"),
-            narrow_strip=svg(name, f"{Layout.NARROW}-strip"),
+            wide=svgs[(name, Layout.WIDE)],
+            narrow=svgs[(name, Layout.NARROW)],
+            wide_strip=svgs.get((name, f"{Layout.WIDE}-strip")),
+            narrow_strip=svgs.get((name, f"{Layout.NARROW}-strip")),
         )
         for name in charts
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 
@@ -88,11 +89,33 @@ class StripInput:
 
 
 @dataclass(frozen=True)
+class Svg:
+    """A drawing in the charts' cache, read only when a page that shows it is rendered: a warm
+    build renders few pages, and a national portal's drawings (15 KB each, 25,000 of them)
+    would otherwise all be held at once."""
+
+    key: str  # its cache key: the hash of everything that drew it
+    file: Path
+
+    def text(self) -> str:
+        return self.file.read_text(encoding="utf-8")
+
+    def __html__(self) -> str:
+        # Safe to inline: charts.render refuses any SVG with script, handlers or external links.
+        return self.text()
+
+    def __reduce__(self) -> tuple[type[str], tuple[str]]:
+        """Pickled as its key: a page's values are pickled to be hashed, and the key names
+        the drawing wherever the cache is."""
+        return (str, (self.key,))
+
+
+@dataclass(frozen=True)
 class ChartSvgs:
     """A chart as drawn, for a wide and for a narrow screen, each with the strip of its
-    history below it ("" where it has none)."""
+    history below it (None where it has none)."""
 
-    wide: str
-    narrow: str
-    wide_strip: str = ""
-    narrow_strip: str = ""
+    wide: Svg
+    narrow: Svg
+    wide_strip: Svg | None = None
+    narrow_strip: Svg | None = None

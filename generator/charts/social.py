@@ -27,6 +27,7 @@ import vl_convert
 
 from generator import progress
 from generator.cache_files import CacheFolder
+from generator.charts.inputs import Svg
 
 __all__ = ["LIGHT", "PNG_WIDTH", "ChartPng", "chart_pngs", "opaque_svg", "png_size"]
 
@@ -111,8 +112,9 @@ def png_size(data: bytes) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def png_key(svg: str) -> str:
-    digest = hashlib.sha256(svg.encode("utf-8"))
+def png_key(svg: Svg) -> str:
+    """The PNG's cache key: its drawing's, so a warm build need not read the drawing."""
+    digest = hashlib.sha256(svg.key.encode("utf-8"))
     version = getattr(vl_convert, "__version__", "unknown")
     digest.update(f"\0png={PNG_REVISION}\0vl-convert={version}".encode())
     return digest.hexdigest() + "-social"
@@ -135,7 +137,7 @@ def _render(misses: Sequence[tuple[str, str]], workers: int) -> Iterator[tuple[s
             yield from done
 
 
-def chart_pngs(svgs: Mapping[str, str], cache_dir: Path, workers: int) -> dict[str, ChartPng]:
+def chart_pngs(svgs: Mapping[str, Svg], cache_dir: Path, workers: int) -> dict[str, ChartPng]:
     """Name (a key result id) -> its chart's PNG in ``cache_dir``, drawn where it is not there."""
     cache = CacheFolder(cache_dir, ".png")
     keys = {name: png_key(svg) for name, svg in svgs.items()}
@@ -144,7 +146,7 @@ def chart_pngs(svgs: Mapping[str, str], cache_dir: Path, workers: int) -> dict[s
     for name, key in keys.items():
         head = _head(cache.path(key))
         if head is None:
-            misses.append((key, svgs[name]))
+            misses.append((key, svgs[name].text()))
         else:
             found[key] = head
     unique = list(dict(misses).items())  # the same chart in two places is drawn once

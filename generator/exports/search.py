@@ -43,6 +43,8 @@ def write(published: Published, out: SiteFolder) -> None:
     listing = published.portal.charts_cache / "search" / f"{_digest(pages, out)}.json"
     if _placed(listing, out):
         return
+    # Pagefind writes into files already there: none may be a link to a kept file.
+    shutil.rmtree(out.root / FOLDER, ignore_errors=True)
     # Pagefind's client is asynchronous; its own thread keeps it apart from any event loop
     # the caller runs (a test driving a browser, a server).
     with ThreadPoolExecutor(max_workers=1) as thread:

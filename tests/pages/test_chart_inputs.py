@@ -69,7 +69,7 @@ def test_a_key_result_with_years_of_history_shows_the_years_on_its_axis(tmp_path
     fmt = Formatter(Language("en"), project.settings)
     chart = chart_inputs(project.dataset, fmt)["roads-repair-days"]
     assert chart.date_format == "%b %Y"
-    svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"].wide
+    svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"].wide.text()
     assert "2025" in svg and "2026" in svg
 
 
@@ -149,7 +149,7 @@ def test_yearly_figures_are_named_by_their_fiscal_year(tmp_path: Path) -> None:
     assert named[datetime.date(2026, 9, 30)] == "FY 2026"
     assert len(named) == 11
     svgs = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"]
-    for svg in (svgs.wide, svgs.narrow):
+    for svg in (svgs.wide.text(), svgs.narrow.text()):
         shown = re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
         assert "FY 2016" in shown and "FY 2025" in shown
         assert not [text for text in shown if re.search(r"\b(Oct|Sep)\b", text)]
@@ -194,7 +194,7 @@ def test_yearly_figures_outside_the_fiscal_years_are_named_by_their_year(
 def test_a_tick_label_cannot_run_as_a_vega_expression(tmp_path: Path) -> None:
     label = "FY '{year}\" \\ ] + alert(1) ø"
     chart = yearly_chart(yearly_portal(tmp_path, label, YEAR_ENDS[:3]))
-    svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"].wide
+    svg = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"].wide.text()
     shown = [html.unescape(t) for t in re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)]
     assert label.format(year=2017) in shown
 
@@ -241,12 +241,13 @@ def test_a_long_history_leaves_the_chart_to_its_period_and_draws_a_strip(
     assert strip.focus_label == "April to June 2026 (the chart above)"
     assert strip.date_format == "%Y"
     svgs = chart_svgs({"kr": chart}, tmp_path / "cache", 1)["kr"]
-    for svg, width in ((svgs.wide_strip, 720), (svgs.narrow_strip, 288)):
+    assert svgs.wide_strip is not None and svgs.narrow_strip is not None
+    for svg, width in ((svgs.wide_strip.text(), 720), (svgs.narrow_strip.text(), 288)):
         assert svg.startswith("<svg ") and f'width="{width}"' in svg[: svg.index(">")]
         shown = re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
         assert "April to June 2026 (the chart above)" in shown and "2022" in shown
         assert set(re.findall(r'font-size="([^"]+)"', svg)) == {"12px"}
-    assert "2022" not in re.findall(r"<text\b[^>]*>([^<]*)</text>", svgs.wide)
+    assert "2022" not in re.findall(r"<text\b[^>]*>([^<]*)</text>", svgs.wide.text())
 
 
 @pytest.mark.parametrize(

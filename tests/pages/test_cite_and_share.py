@@ -16,6 +16,7 @@ from PIL import Image
 
 from generator.build import prepare
 from generator.charts import social
+from generator.charts.inputs import Svg
 from generator.exports.robots import robots
 from generator.pages.views.key_result import embed
 from generator.pages.views.parts import citation
@@ -304,7 +305,9 @@ def test_a_warm_build_draws_no_png_again(tmp_path: Path, monkeypatch: pytest.Mon
         '<rect width="200" height="100" fill="white"/><path d="M0,0L200,100" stroke="#1f4e79"/>'
         "</svg>"
     )
-    first = social.chart_pngs({"a": svg, "b": svg}, tmp_path, 1)
+    (tmp_path / "drawing.svg").write_text(svg, encoding="utf-8")
+    drawing = Svg("drawing", tmp_path / "drawing.svg")
+    first = social.chart_pngs({"a": drawing, "b": drawing}, tmp_path, 1)
     assert first["a"] == first["b"] and first["a"].width == social.PNG_WIDTH
     assert first["a"].file.parent == tmp_path  # beside the charts' SVGs
     stamp = first["a"].file.stat().st_mtime_ns
@@ -313,7 +316,7 @@ def test_a_warm_build_draws_no_png_again(tmp_path: Path, monkeypatch: pytest.Mon
         raise AssertionError("drawn again")
 
     monkeypatch.setattr(social.vl_convert, "svg_to_png", refuse)
-    assert social.chart_pngs({"a": svg}, tmp_path, 1) == {"a": first["a"]}
+    assert social.chart_pngs({"a": drawing}, tmp_path, 1) == {"a": first["a"]}
     assert first["a"].file.stat().st_mtime_ns == stamp
 
 

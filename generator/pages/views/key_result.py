@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
+from generator.charts.inputs import Svg
 from generator.model import CheckIn, Direction, KeyResult, Kind
 from generator.pages import urls
 from generator.pages.chart_inputs import charted_events, event_mark, has_history_strip
@@ -79,8 +80,8 @@ class ChartImage:
     a narrow screen, of which the page's CSS shows the one that fits."""
 
     name: str
-    wide: Markup
-    narrow: Markup
+    wide: tuple[Svg, ...]  # the chart, then the strip of its history where it has one
+    narrow: tuple[Svg, ...]
 
 
 @dataclass(frozen=True)
@@ -266,12 +267,11 @@ def chart_image(site: Site, kr: KeyResult) -> ChartImage | None:
     svgs = site.charts.get(kr.id)
     if svgs is None:
         return None
-    # Safe to inline: charts.render refuses any SVG with script, handlers or external links.
     # A strip of the history, where there is one, is part of the same image.
     return ChartImage(
         chart_name(site, kr),
-        Markup(svgs.wide + svgs.wide_strip),
-        Markup(svgs.narrow + svgs.narrow_strip),
+        tuple(svg for svg in (svgs.wide, svgs.wide_strip) if svg is not None),
+        tuple(svg for svg in (svgs.narrow, svgs.narrow_strip) if svg is not None),
     )
 
 

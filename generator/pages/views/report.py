@@ -165,7 +165,7 @@ def _chart(site: Site, kr: KeyResult) -> Chart | None:
     if svgs is None:
         return None
     # Paper is a wide page: the wide drawing, scaled to the page.
-    encoded = base64.b64encode(svgs.wide.encode("utf-8")).decode("ascii")
+    encoded = base64.b64encode(svgs.wide.text().encode("utf-8")).decode("ascii")
     return Chart(
         src=f"data:image/svg+xml;base64,{encoded}",
         alt=site.fmt._("Chart of %(title)s over time", title=kr.title),
