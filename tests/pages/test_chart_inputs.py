@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -379,3 +380,25 @@ def test_an_at_least_key_result_with_interim_targets_draws_its_pace(tmp_path: Pa
     ]
     assert chart.expected[1] == (datetime.date(2026, 5, 31), 18.0)
     assert chart.waypoints == ((datetime.date(2026, 5, 31), 18.0),)
+
+
+def test_a_cached_drawing_is_read_only_when_a_page_shows_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm build holds every drawing by its key: none is read until a page is rendered,
+    and a page's values (pickled to be hashed) carry the key, not the drawing."""
+    project = load_project(FIXTURES / "minimal")
+    chart = chart_inputs(project.dataset, Formatter(Language("en"), project.settings))
+    first = chart_svgs({"kr": chart["roads-repair-days"]}, tmp_path / "cache", 1)["kr"]
+    drawn = first.wide.text()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a drawing was read")
+
+    with monkeypatch.context() as patch:
+        for name in ("read_text", "read_bytes", "open"):
+            patch.setattr(Path, name, refuse)
+        again = chart_svgs({"kr": chart["roads-repair-days"]}, tmp_path / "cache", 1)["kr"]
+        assert again == first
+        assert pickle.loads(pickle.dumps(again.wide)) == first.wide.key
+    assert again.wide.__html__() == drawn and drawn.startswith("<svg ")
