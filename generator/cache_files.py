@@ -8,6 +8,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 
@@ -30,12 +31,23 @@ class CacheFolder:
     def write(self, key: str, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{key}.", suffix=".tmp")
         try:
+            # Readable as any file this user writes: a site's files are links to these, and a
+            # web server reads them as a user of its own (mkstemp makes them the owner's alone).
+            os.fchmod(fd, 0o666 & ~umask())
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(tmp, self.path(key))
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+@cache
+def umask() -> int:
+    """The process's file mode mask (read by setting it, so set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 class StatRecord:

@@ -122,7 +122,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "generator.scoring": {"generator.model", "generator.settings"},
     "generator.i18n": set(),
     "generator.cache_files": set(),
-    "generator.staging": set(),
+    "generator.staging": {"generator.cache_files"},  # the mode a published file is made with
     "generator.charts": {"generator.progress", "generator.cache_files"},
     "generator.output": {"generator.cache_files"},  # the site's files kept between builds
     "generator.progress": set(),

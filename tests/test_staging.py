@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
+from generator.cache_files import umask
 from generator.staging import staging_folder, swap_in
 from tests.pages.test_rendered import build
 from tests.test_cli import all_files, minimal
@@ -60,3 +62,15 @@ def test_a_build_into_the_last_site_s_folders_equals_a_fresh_one(
     assert not (tmp_path / "public" / "key-results" / "parks-satisfaction").exists()
     assert tree(tmp_path / "public") == tree(tmp_path / "fresh")
     assert all_files(tmp_path / "public") == all_files(tmp_path / "fresh")
+
+
+def test_a_published_site_is_readable_as_the_umask_allows(minimal: Path, tmp_path: Path) -> None:
+    """A web server reads the site as a user of its own: the staging folder and the cached
+    files the site links to are made as any file this user writes, not the owner's alone."""
+    mask = umask()
+    build(minimal, tmp_path / "public")
+    build(minimal, tmp_path / "public")  # warm: its files are links into the cache
+    site = tmp_path / "public"
+    for path in (site, *site.rglob("*")):
+        wanted = (0o777 if path.is_dir() else 0o666) & ~mask
+        assert stat.S_IMODE(path.stat().st_mode) & 0o444 == wanted & 0o444, path

@@ -19,12 +19,16 @@ from generator.cache_files import CacheFolder, StatRecord
 from generator.output import SiteFolder
 from generator.pages.views.parts import Page
 
+#: Bump to render every cached page again once. 2: cached pages are readable by all (the
+#: site's pages are links to them; they were the owner's alone).
+REVISION = 2
+
 
 def context_digest(folders: Iterable[Path], code: Iterable[Path], parts: object) -> bytes:
     """What every page of one language's build shares: the files of ``folders`` (templates,
     catalogues), the source of ``code`` (what turns a page's values into HTML), Jinja2's
     version and ``parts`` (the page chrome)."""
-    digest = hashlib.sha256(f"jinja2={metadata.version('jinja2')}".encode())
+    digest = hashlib.sha256(f"jinja2={metadata.version('jinja2')}\0{REVISION}".encode())
     for folder in folders:
         for file in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(f"\0{file.relative_to(folder).as_posix()}\0".encode())
