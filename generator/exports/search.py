@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -27,7 +26,7 @@ from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 
 from generator.cache_files import CacheFolder
-from generator.output import SiteFolder
+from generator.output import SiteFolder, link
 from generator.pages import urls
 from generator.portal import Published
 
@@ -122,7 +121,4 @@ def _link(page: Path, place: Path) -> None:
     if not page.is_file():
         raise FileNotFoundError(f"{page}: a published page is missing")
     place.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(page, place)
-    except OSError:
-        shutil.copyfile(page, place)
+    link(page, place)
