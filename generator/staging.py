@@ -20,11 +20,12 @@ from generator.cache_files import umask
 def staging_folder(target: Path) -> Path:
     """A folder beside ``target`` to build into: the last build's folders, or a new one."""
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    staging.chmod(0o777 & ~umask())  # a published folder: mkdtemp makes it the owner's alone
     kept = _folders(target)
     if kept.is_dir():
         staging.rmdir()
         kept.rename(staging)
+    # A published folder: mkdtemp makes it the owner's alone, as it did the sites before.
+    staging.chmod(0o777 & ~umask())
     return staging
 
 

@@ -74,3 +74,11 @@ def test_a_published_site_is_readable_as_the_umask_allows(minimal: Path, tmp_pat
     for path in (site, *site.rglob("*")):
         wanted = (0o777 if path.is_dir() else 0o666) & ~mask
         assert stat.S_IMODE(path.stat().st_mode) & 0o444 == wanted & 0o444, path
+
+
+def test_the_last_site_s_folders_are_made_readable_when_built_into(tmp_path: Path) -> None:
+    """A site published before its folders took the umask leaves them the owner's alone."""
+    folders = tmp_path / ".public-folders"
+    folders.mkdir(mode=0o700)
+    staging = staging_folder(tmp_path / "public")
+    assert stat.S_IMODE(staging.stat().st_mode) == 0o777 & ~umask()
