@@ -1,6 +1,6 @@
 # Two commands for a fresh machine (Python 3.11+ and make):
 #   make serve   set up, build the sample portal into site/ and serve it at http://127.0.0.1:8000/
-#   make test    set up (.venv, Debian's chromium and WeasyPrint's libraries, the Nu Html
+#   make test    set up (.venv, Debian's chromium, strace and WeasyPrint's libraries, the Nu Html
 #                Checker, Lighthouse), then run ruff, mypy and the whole test suite
 VENV := .venv
 BIN := $(VENV)/bin
@@ -13,7 +13,7 @@ VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 LIGHTHOUSE_VERSION := 12.2.3
 LIGHTHOUSE := .tools/node_modules/lighthouse/cli/index.js
 
-.PHONY: serve build test lint messages chromium weasyprint
+.PHONY: serve build test lint messages chromium weasyprint strace
 
 # Every package at the exact version in constraints.txt: CI passes the same way tomorrow.
 # Quietly: setuptools' notes on editable installs say nothing a publisher can act on.
@@ -44,6 +44,10 @@ chromium:
 weasyprint: $(BIN)/okr-portal
 	.ci/weasyprint $(BIN)/python
 
+# tests/charts/test_fonts.py traces the files a chart drawing opens with Debian's strace.
+strace:
+	.ci/strace
+
 $(VNU_JAR):
 	.ci/java
 	npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@$(VNU_VERSION)
@@ -51,7 +55,7 @@ $(VNU_JAR):
 $(LIGHTHOUSE):
 	npm install --silent --no-audit --no-fund --save-exact --prefix .tools lighthouse@$(LIGHTHOUSE_VERSION)
 
-test: lint chromium weasyprint $(VNU_JAR) $(LIGHTHOUSE)
+test: lint chromium weasyprint strace $(VNU_JAR) $(LIGHTHOUSE)
 	$(BIN)/python -m pytest
 
 # Extract the portal's own words and merge them into every catalogue; then translate the new ones.

@@ -20,6 +20,7 @@ from typing import Any, TypeAlias
 
 import vl_convert
 
+from generator.charts.fonts import hold_fonts_in_memory
 from generator.charts.inputs import ChartInput, StripInput
 
 __all__ = [
@@ -164,6 +165,7 @@ def _spec_of(drawing: Drawing) -> Mapping[str, Any]:
 
 def _render_chunk(items: Sequence[tuple[str, Job]]) -> list[tuple[str, str]]:
     """Worker entry point (module level so that it pickles)."""
+    hold_fonts_in_memory()
     return [(key, _render_one(key, spec)) for key, spec in items]
 
 

@@ -27,12 +27,13 @@ import vl_convert
 
 from generator import progress
 from generator.cache_files import CacheFolder
+from generator.charts.fonts import hold_fonts_in_memory
 from generator.charts.inputs import Svg
 
 __all__ = ["LIGHT", "PNG_WIDTH", "ChartPng", "chart_pngs", "opaque_svg", "png_size"]
 
-#: Bump when the PNG changes for the same SVG (its width, the colours, the background).
-PNG_REVISION = "2"
+#: Bump when the PNG changes for the same SVG (its width, the colours, the background, the fonts).
+PNG_REVISION = "3"
 #: Wide enough for a large link preview: a wide chart (2:1) is drawn 640 by 320 pixels, above
 #: the 600 by 315 that Facebook asks of a large image and the 300 by 157 of X's large card.
 #: Twice as wide would cost 2.5 times the drawing time and the bytes, and a preview shows it
@@ -122,6 +123,7 @@ def png_key(svg: Svg) -> str:
 
 def _render_chunk(items: Sequence[tuple[str, str]]) -> list[tuple[str, bytes]]:
     """Worker entry point (module level so that it pickles): (key, SVG) -> (key, PNG)."""
+    hold_fonts_in_memory()
     return [(key, png_of(svg)) for key, svg in items]
 
 
