@@ -419,3 +419,22 @@ def test_a_provisional_figure_is_a_hollow_circle_over_its_point_named_in_the_leg
     for name in ("Målt verdi", "Forventet takt"):
         assert layers[name]["mark"]["fillOpacity"] == 0
     assert "Foreløpig" not in json.dumps(chart_spec(make()))
+
+
+def clipped(chart: ChartInput) -> dict[str, bool]:
+    """series -> whether its layer is clipped to the chart's frame."""
+    layers = layers_by_series(chart_spec(chart))
+    return {name: layer["mark"].get("clip", False) for name, layer in layers.items()}
+
+
+def test_only_a_layer_reaching_outside_the_frame_is_clipped() -> None:
+    chart = make(waypoints=WAYPOINTS, provisional=PROVISIONAL)
+    inside = clipped(chart)
+    assert len(inside) == 6 and not any(inside.values())
+    # The chart of its period alone, from February: the measured line comes in from the
+    # January check-in and the expected pace from 1 January.
+    period = clipped(dataclasses.replace(chart, span=(dt.date(2024, 2, 1), dt.date(2024, 12, 31))))
+    assert [name for name, clip in period.items() if clip] == ["Forventet takt", "Målt verdi"]
+    # A provisional figure above the y domain (which leaves provisional figures out).
+    high = clipped(dataclasses.replace(chart, provisional=((dt.date(2024, 5, 10), 90.0),)))
+    assert [name for name, clip in high.items() if clip] == ["Provisional"]
