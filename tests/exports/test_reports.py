@@ -206,3 +206,25 @@ def test_report_levels_naming_an_unknown_level_is_a_problem_at_its_line(tmp_path
         "site_config.yml:7: 'report_levels' names 'departments', which is not a level: "
         "did you mean 'department'?"
     ]
+
+
+def test_many_reports_are_rendered_by_workers_as_one_process_renders_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    documents = {
+        f"{n:064x}": f"<!doctype html><html lang=en><title>Report {n}</title><p>Figure {n}</p>"
+        for n in range(3)
+    }
+    alone = reports.render_pdfs(documents)
+    monkeypatch.setattr(reports, "POOL_FROM", 3)
+    monkeypatch.setattr(reports.os, "cpu_count", lambda: 2)
+    spawned: list[object] = []
+    real_pool = reports.ProcessPoolExecutor
+
+    def pool(**options: object) -> object:
+        spawned.append(options)
+        return real_pool(**options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reports, "ProcessPoolExecutor", pool)
+    assert reports.render_pdfs(documents) == alone
+    assert len(spawned) == 1
