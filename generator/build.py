@@ -18,7 +18,7 @@ from pathlib import Path
 from generator import progress
 from generator.charts.cache import chart_svgs
 from generator.charts.social import chart_pngs
-from generator.exports import EXPORTS, SEARCH_INDEX
+from generator.exports import EXPORTS
 from generator.history import History, read_history
 from generator.i18n import Language
 from generator.load.project import Project, load_project
@@ -179,7 +179,6 @@ def write_site(
     cache.forget_the_rest()
     progress.report("pages rendered", len(cache.rendered), len(cache.rendered))
     published = Published(portal, (*hand_written, *written), tuple(posts))
-    with SEARCH_INDEX(published, out):
-        for export in EXPORTS:
-            export(published, out)
+    for export in EXPORTS:
+        export(published, out)
     out.forget_the_rest()

@@ -1,8 +1,7 @@
 """Every file of the portal that is not a page: one module per output format, each with one
 function ``write(published, out)`` from the written portal to the files it adds.
 
-``build`` runs them in the order of :data:`EXPORTS`, after the data pages are written, inside
-:data:`SEARCH_INDEX`: the search index is made from the pages while they are written. A new
+``build`` runs them in the order of :data:`EXPORTS`, after the data pages are written. A new
 format is a new module here and one line below. A format made on demand, by a command of its
 own and never into a site, is listed in :data:`ON_DEMAND` instead and has no ``write``.
 """
@@ -10,7 +9,6 @@ own and never into a site, is listed in :data:`ON_DEMAND` instead and has no ``w
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from types import ModuleType
 
 from generator.exports import (
@@ -43,10 +41,7 @@ EXPORTS: tuple[Export, ...] = (
     feeds.write,
     reports.write,
     social_images.write,
+    search.write,  # last: it indexes the pages as the site holds them
 )
-
-#: Pagefind indexes the pages as the site holds them in a process of its own, while the
-#: exports above are written (none of them changes a page).
-SEARCH_INDEX: Callable[[Published, SiteFolder], AbstractContextManager[None]] = search.indexing
 
 ON_DEMAND: tuple[ModuleType, ...] = (checkin_template,)

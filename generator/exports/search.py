@@ -7,8 +7,7 @@ Redirects, the 404 page and the search pages themselves are not handed in. The b
 downloads only the index chunks of the words searched for (``/search/``, ``search.js``).
 The index is kept with the site's other files (``SiteFolder``), listed in the cache under the
 hash of the pages it was made from, so a build whose pages are the same links it instead of
-indexing them again. Pagefind indexes in a process of its own while the other exports are
-written (:func:`indexing`): on two CPUs, its time and theirs overlap.
+indexing them again.
 """
 
 from __future__ import annotations
@@ -18,9 +17,8 @@ import hashlib
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 
@@ -39,23 +37,17 @@ NOT_INDEXED = (urls.SEARCH, urls.A_Z)
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 
 
-@contextmanager
-def indexing(published: Published, out: SiteFolder) -> Iterator[None]:
-    """Index the site's pages while the block runs, then keep the index; the pages must be
-    written and the block must not change them (the build writes its other exports in it)."""
+def write(published: Published, out: SiteFolder) -> None:
     pages = indexed_paths(published)
     listing = published.portal.charts_cache / "search" / f"{_digest(pages, out)}.json"
     if _placed(listing, out):
-        yield
         return
     # Pagefind writes into files already there: none may be a link to a kept file.
     shutil.rmtree(out.root / FOLDER, ignore_errors=True)
     # Pagefind's client is asynchronous; its own thread keeps it apart from any event loop
-    # the caller runs (a test driving a browser, a server), and from the block.
+    # the caller runs (a test driving a browser, a server).
     with ThreadPoolExecutor(max_workers=1) as thread:
-        made = thread.submit(asyncio.run, index_pages(pages, out))
-        yield  # leaving the executor waits for Pagefind, however the block ends
-    made.result()
+        thread.submit(asyncio.run, index_pages(pages, out)).result()
     _keep(out, listing)
 
 

@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from generator.exports import EXPORTS, ON_DEMAND, SEARCH_INDEX, redirects, sitemap
+from generator.exports import EXPORTS, ON_DEMAND, redirects, sitemap
 from generator.load.project import load_project
 from tests.conftest import FIXTURES, ROOT, build
 
@@ -16,7 +16,7 @@ MINIMAL = FIXTURES / "minimal"
 def test_every_export_module_is_in_exactly_one_registry() -> None:
     folder = ROOT / "generator" / "exports"
     modules = sorted(f.stem for f in folder.glob("*.py") if f.stem != "__init__")
-    written = [export.__module__.rsplit(".", 1)[1] for export in (*EXPORTS, SEARCH_INDEX)]
+    written = [export.__module__.rsplit(".", 1)[1] for export in EXPORTS]
     on_demand = [module.__name__.rsplit(".", 1)[1] for module in ON_DEMAND]
     assert sorted(written + on_demand) == modules  # each once: in one registry, not in both
     assert all(export.__name__ == "write" for export in EXPORTS)

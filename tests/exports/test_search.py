@@ -4,18 +4,13 @@ JavaScript."""
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import html
 import json
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from generator.exports import search
 from generator.exports.search import FOLDER
 from generator.i18n.collation import sort_key
 from generator.load.project import Project, load_project
@@ -116,41 +111,3 @@ def test_the_a_z_index_is_in_each_language_s_alphabetical_order(two_languages_si
         assert plain == sorted(plain, key=lambda t: sort_key(t, tag)), tag
         letters = re.findall(r'<h2 id="letter-\d+">([^<]+)</h2>', page)
         assert letters == sorted(set(letters), key=lambda t: sort_key(t, tag))
-
-
-def test_the_index_is_made_while_the_block_runs_and_kept_after_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from generator.build import prepare, release
-    from generator.output import SiteFolder
-    from generator.portal import Published
-
-    portal = prepare(FIXTURES / "minimal", tmp_path / "cache")
-    release()
-    out = SiteFolder(tmp_path / "site", tmp_path / "kept")
-    block_ran = threading.Event()
-
-    async def indexer(pages: object, site: SiteFolder) -> None:
-        # Done only once the block has run: were they one after the other, it never would be.
-        for _ in range(1000):
-            if block_ran.is_set():
-                break
-            await asyncio.sleep(0.01)
-        else:
-            raise AssertionError("the block did not run while Pagefind indexed")
-        (site.root / search.FOLDER).mkdir(parents=True)
-        (site.root / search.FOLDER / "pagefind.js").write_text("index")
-
-    monkeypatch.setattr(search, "index_pages", indexer)
-    with search.indexing(Published(portal, ()), out):
-        block_ran.set()
-    kept = (tmp_path / "site" / search.FOLDER / "pagefind.js").stat()
-    assert kept.st_nlink == 2  # linked from the kept files, for the next build
-    (tmp_path / "site" / "a").mkdir()
-    (tmp_path / "site" / "a" / "index.html").write_text("<html lang=en><p>A page</p></html>")
-    failing = Published(portal, ("a/",))
-    with (
-        pytest.raises(LookupError),
-        search.indexing(failing, out),
-    ):  # the block's error is the build's
-        raise LookupError("an export failed")
