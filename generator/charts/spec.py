@@ -163,17 +163,6 @@ def _x_days(chart: ChartInput) -> tuple[datetime.date, datetime.date]:
     return first, last
 
 
-def _reaches_out(chart: ChartInput, points: tuple[tuple[datetime.date, float], ...]) -> bool:
-    """Whether a point lies outside the chart's frame, so that its layer must be clipped.
-
-    Only such a layer is: a clip path costs the PNG's renderer a mask as large as the image
-    (about 5 ms a layer, more than drawing the rest of the chart) and the browser a layer too.
-    """
-    first, last = _x_days(chart)
-    low, high = _y_domain(chart)  # the scale's "nice" domain holds this one
-    return any(not (first <= day <= last and low <= value <= high) for day, value in points)
-
-
 def _or_undefined(number: int | None) -> int | UndefinedType:
     """A size's setting, or none at all (Vega-Lite's default) where it has none."""
     return alt.Undefined if number is None else number
@@ -337,13 +326,20 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     def rows(name: str, values: list[dict[str, Any]]) -> alt.InlineData:
         return alt.InlineData(values=[{"series": name, **row} for row in values])
 
+    def reaches_out(points: tuple[tuple[datetime.date, float], ...]) -> bool:
+        """Whether a point lies outside the chart's frame (the y scale's "nice" domain holds
+        [y_low, y_high]): only such a layer is clipped. A clip path costs the PNG's renderer a
+        mask as large as the image, about 5 ms a layer, more than the rest of the chart."""
+        return any(not (first <= day <= last and y_low <= value <= y_high) for day, value in points)
+
     x = alt.X(
         "date:T",
         title=labels.date,
         scale=alt.Scale(type="utc", domain=_x_domain(chart)),
         axis=_x_axis(chart),
     )
-    y_scale = alt.Scale(domain=_y_domain(chart), zero=False, nice=True)
+    y_low, y_high = _y_domain(chart)
+    y_scale = alt.Scale(domain=[y_low, y_high], zero=False, nice=True)
     y_axis = alt.Axis(format=chart.locale_number_format, tickCount=_or_undefined(size.y_ticks))
     y = alt.Y("value:Q", scale=y_scale, title=labels.value, axis=y_axis)
 
@@ -393,7 +389,7 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
             .mark_line(
                 strokeWidth=2,
                 strokeCap="round",
-                clip=_reaches_out(chart, chart.expected),
+                clip=reaches_out(chart.expected),
                 fillOpacity=0,
             )
             .encode(x=x, y=y, **series_encoding("expected"))
@@ -406,7 +402,7 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
                 size=120,
                 strokeWidth=2,
                 opacity=1,
-                clip=_reaches_out(chart, chart.waypoints),
+                clip=reaches_out(chart.waypoints),
             )
             .encode(x=x, y=y, **series_encoding("waypoint"))
         )
@@ -425,7 +421,7 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         .mark_line(
             strokeWidth=2,
             point=_markers(chart),
-            clip=_reaches_out(chart, measured),
+            clip=reaches_out(measured),
             fillOpacity=0,
         )
         .encode(x=x, y=y, **series_encoding("measured"))
@@ -438,7 +434,7 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
                 size=HOLLOW_SIZE,
                 strokeWidth=2,
                 opacity=1,
-                clip=_reaches_out(chart, chart.provisional),
+                clip=reaches_out(chart.provisional),
             )
             .encode(x=x, y=y, **series_encoding("provisional"))
         )
