@@ -9,6 +9,7 @@ everything succeeded: a failed build never leaves a half-written site.
 from __future__ import annotations
 
 import datetime
+import gc
 import logging
 import os
 import sys
@@ -238,6 +239,7 @@ def build(project: Path, out: Path | None, today: datetime.datetime | None, no_c
         discard(staging)
         raise
     swap_in(staging, target)
+    _left_to_the_system()
     click.echo(
         f"Built {target}: {printer.count('pages written')} data pages, "
         f"{printer.count('pages rendered')} pages rendered (embeds included), "
@@ -245,6 +247,14 @@ def build(project: Path, out: Path | None, today: datetime.datetime | None, no_c
         f"{printer.count('charts from the cache')} reused, {printer.warnings} warning(s), "
         f"in {time.monotonic() - started:.1f} s"
     )
+
+
+def _left_to_the_system() -> None:
+    """What the build made (the portal, every page's values: a million objects at 10,000
+    pages) is cyclic garbage now, which Python's last collection would walk and free one by one
+    on the way out: 3 s of a 20 s build. Frozen, it is left for the operating system to take
+    back with the process."""
+    gc.freeze()
 
 
 @contextmanager

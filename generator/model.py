@@ -325,12 +325,29 @@ class Dataset:
         """The events that concern a key result, oldest first: those that name it, its
         objective's unit or one of its objective's themes, and those that name none."""
         objective = self.objectives[self.key_results[key_result_id].objective]
-        found = [
-            event
-            for event in self.events
-            if event.everywhere
-            or key_result_id in event.key_results
-            or objective.unit in event.units
-            or any(theme in event.themes for theme in objective.themes)
-        ]
-        return tuple(sorted(found, key=lambda event: event.date))
+        named = self._events_naming
+        found = {
+            *named.get(None, ()),
+            *named.get(("key result", key_result_id), ()),
+            *named.get(("unit", objective.unit), ()),
+            *(i for theme in objective.themes for i in named.get(("theme", theme), ())),
+        }
+        # By date; events of one day in the order the file lists them.
+        return tuple(self.events[i] for i in sorted(found, key=lambda i: (self.events[i].date, i)))
+
+    @cached_property
+    def _events_naming(self) -> Mapping[tuple[str, str] | None, tuple[int, ...]]:
+        """The events' positions by what they name (``("unit", id)``...; None: nothing, so
+        every key result), so that finding a key result's events does not read them all."""
+        found: defaultdict[tuple[str, str] | None, list[int]] = defaultdict(list)
+        for i, event in enumerate(self.events):
+            if event.everywhere:
+                found[None].append(i)
+            for kind, ids in (
+                ("key result", event.key_results),
+                ("unit", event.units),
+                ("theme", event.themes),
+            ):
+                for named in ids:
+                    found[(kind, named)].append(i)
+        return {subject: tuple(positions) for subject, positions in found.items()}

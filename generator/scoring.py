@@ -17,6 +17,7 @@ import datetime
 import itertools
 import math
 import statistics
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -505,27 +506,32 @@ def _objective_frame(dataset: Dataset, key_results: pd.DataFrame) -> pd.DataFram
     return frame.join(key_results[["clipped", "status", "aspirational"]], on="kr")
 
 
-def _counts(rows: pd.DataFrame) -> StatusCounts:
-    """Key results by status from rows with ``status`` and ``aspirational`` columns."""
-    if rows.empty:
-        return StatusCounts()
-    aspirational = rows["aspirational"].astype(bool)
-    tally = rows.loc[~aspirational, "status"].value_counts()
-    return StatusCounts(
-        **{s.value: int(tally.get(s.value, 0)) for s in STATUS_ORDER},
-        aspirational=int(aspirational.sum()),
-    )
+def _counts_by(frame: pd.DataFrame, by: list[str]) -> dict[tuple[str, ...], StatusCounts]:
+    """Key results by status in each group of rows with the same ``by`` columns, from their
+    ``status`` and ``aspirational`` columns: one pass over the rows, not one a group."""
+    tallies: defaultdict[tuple[str, ...], Counter[str | None]] = defaultdict(Counter)
+    groups = zip(*(frame[column] for column in by), strict=True)
+    rows = zip(groups, frame["status"], frame["aspirational"], strict=True)
+    for group, status, aspirational in rows:
+        tallies[group][None if aspirational else status] += 1
+    return {
+        group: StatusCounts(
+            **{s.value: tally[s.value] for s in STATUS_ORDER}, aspirational=tally[None]
+        )
+        for group, tally in tallies.items()
+    }
 
 
 def _roll_up_objectives(dataset: Dataset, key_results: pd.DataFrame) -> dict[str, RollUp]:
     frame = _objective_frame(dataset, key_results)
     means = frame.groupby("objective")["clipped"].mean()
-    result: dict[str, RollUp] = {}
-    grouped = dict(tuple(frame.groupby("objective")))
-    for objective_id in dataset.objectives:
-        rows = grouped.get(objective_id, frame.iloc[0:0])
-        result[objective_id] = RollUp(_optional(means.get(objective_id)), _counts(rows))
-    return result
+    counts = _counts_by(frame, ["objective"])
+    return {
+        objective_id: RollUp(
+            _optional(means.get(objective_id)), counts.get((objective_id,), StatusCounts())
+        )
+        for objective_id in dataset.objectives
+    }
 
 
 def _roll_up(
@@ -541,13 +547,11 @@ def _roll_up(
         columns=["objective", "unit", "period", "progress"],
     )
     progress = per_objective.groupby(by)["progress"].mean()
-    groups = dict(tuple(frame.groupby(by)))
+    counts = _counts_by(frame, by)
     result: dict[tuple[str, ...], RollUp] = {}
     for key in progress.index:
         group = key if isinstance(key, tuple) else (key,)
-        result[group] = RollUp(
-            _optional(progress.get(key)), _counts(groups.get(group, frame.iloc[0:0]))
-        )
+        result[group] = RollUp(_optional(progress.get(key)), counts.get(group, StatusCounts()))
     return result
 
 

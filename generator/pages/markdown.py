@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -16,8 +18,22 @@ MARKDOWN_TAGS = set(nh3.ALLOWED_TAGS) - {"img"}
 def clean_markdown(text: str) -> Markup:
     """Publisher's Markdown as HTML, cleaned: data can never inject markup or script. Text in
     another language than the page's is marked with its ``lang``."""
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
-    cleaned = Markup(nh3.clean(html, tags=MARKDOWN_TAGS, link_rel="noopener"))
+    cleaned = Markup(_cleaned_html(str(text)))
     if isinstance(text, Foreign) and cleaned:
         return Markup('<div lang="{}">{}</div>').format(text.lang, cleaned)
     return cleaned
+
+
+@cache
+def _cleaned_html(text: str) -> str:
+    """A text's HTML, made once however many pages show it (an objective's description is on
+    its page, its key results' and their embeds)."""
+    html = _converter().reset().convert(text)
+    return nh3.clean(html, tags=MARKDOWN_TAGS, link_rel="noopener")
+
+
+@cache
+def _converter() -> markdown.Markdown:
+    """One converter, reset before each text: making one builds its parser anew, which cost
+    more than converting a description."""
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")

@@ -5,10 +5,11 @@ It is made once the figures are scored and every chart is rendered, so a view on
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from generator.charts.inputs import ChartSvgs
 from generator.history import NOT_IN_GIT, History
@@ -40,6 +41,13 @@ class Site:
     history: History = NOT_IN_GIT  # what commits changed in the data (``generator.history``)
     #: period id -> its key results' statuses changed on the days check-ins came in
     status_changes: Mapping[str, tuple[StatusChange, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def made(self) -> dict[Hashable, Any]:
+        """Parts of pages a view makes once and several pages show (an objective's summary is
+        on its page, its unit's, its period's and its themes'), by what made them: the site is
+        frozen, so a part never goes stale."""
+        return {}
 
     @cached_property
     def links(self) -> Links:

@@ -327,6 +327,15 @@ def freshness_note(site: Site, kr: KeyResult) -> FreshnessNote:
 
 
 def objective_summary(site: Site, objective: Objective, from_path: str) -> ObjectiveSummary:
+    """Made once per folder depth: its links are relative, and differ by nothing else."""
+    key = (ObjectiveSummary, objective.id, urls.depth(from_path))
+    made: ObjectiveSummary | None = site.made.get(key)
+    if made is None:
+        made = site.made[key] = _objective_summary(site, objective, from_path)
+    return made
+
+
+def _objective_summary(site: Site, objective: Objective, from_path: str) -> ObjectiveSummary:
     roll_up = site.figures.objectives[objective.id]
     period = site.dataset.periods[objective.period]
     return ObjectiveSummary(
