@@ -68,6 +68,7 @@ class StatRecord:
             self.recorded: dict[str, list[int]] = json.loads(file.read_bytes())
         except (OSError, ValueError):
             self.since, self.recorded = 0, {}
+        self.found_unchanged: set[str] = set()  # names of the files ``unchanged`` vouched for
 
     def unchanged(self, file: Path) -> bool:
         """Whether ``file`` is as the record says, so need not be read to be trusted."""
@@ -76,12 +77,20 @@ class StatRecord:
         except OSError:
             return False
         recorded = self.recorded.get(file.name)
-        return recorded == [found.st_size, found.st_mtime_ns] and found.st_mtime_ns < self.since
+        if recorded == [found.st_size, found.st_mtime_ns] and found.st_mtime_ns < self.since:
+            self.found_unchanged.add(file.name)
+            return True
+        return False
 
     def save(self, files: Iterable[Path]) -> None:
         """Record ``files`` (checked by this build): written only if anything changed, so a
         build that changed nothing changes nothing in the cache."""
-        record = {file.name: [(s := file.stat()).st_size, s.st_mtime_ns] for file in files}
+        record = {
+            file.name: self.recorded[file.name]
+            if file.name in self.found_unchanged
+            else [(s := file.stat()).st_size, s.st_mtime_ns]
+            for file in files
+        }
         if record != self.recorded:
             CacheFolder(self.file.parent, self.file.suffix).write(
                 self.file.stem, json.dumps(record, sort_keys=True).encode()

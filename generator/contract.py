@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from generator.model import Commitment, Direction, Kind, Status, UpdateEvery
 
@@ -65,11 +66,12 @@ class Record:
                 return item
         raise KeyError(name)
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
+        """Cached: the loaders ask it once a row (60,000 check-ins in a national portal)."""
         return tuple(item.name for item in self.fields)
 
-    @property
+    @cached_property
     def required(self) -> tuple[str, ...]:
         return tuple(item.name for item in self.fields if item.required)
 

@@ -29,15 +29,16 @@ class SiteFolder:
 
     def write_bytes(self, path: str, data: bytes) -> None:
         """Write a binary file (a PDF) to ``path`` (relative to the site)."""
-        file = self._replaced(path)
+        file = self._in_its_folder(path)
         if self.kept is None:
+            file.unlink(missing_ok=True)  # it may be a link into the cache: not written into
             file.write_bytes(data)
         else:
             link(self.kept.holding(data), file)
 
     def place(self, path: str, source: Path) -> None:
         """Put the file ``source`` (a file of the cache) at ``path``, as a hard link."""
-        link(source, self._replaced(path))
+        link(source, self._in_its_folder(path))
 
     def keep(self, path: str) -> str:
         """Keep the file another program wrote at ``path`` (Pagefind's index) with the site's
@@ -50,7 +51,7 @@ class SiteFolder:
         """Put the kept file ``key`` at ``path``; False where none is kept intact."""
         kept = None if self.kept is None else self.kept.intact(key)
         if kept is not None:
-            link(kept, self._replaced(path))
+            link(kept, self._in_its_folder(path))
         return kept is not None
 
     def forget_the_rest(self) -> None:
@@ -58,14 +59,12 @@ class SiteFolder:
         if self.kept is not None:
             self.kept.forget_the_rest()
 
-    def _replaced(self, path: str) -> Path:
-        """``path``'s file, made ready to write anew: a file already there may be a hard link
-        into the cache (``generator.pages.rendered``), which writing into would change."""
+    def _in_its_folder(self, path: str) -> Path:
+        """``path``'s file, its folder made if it is not there yet."""
         file = self.root / path
         if file.parent not in self.folders:
             file.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(file.parent)
-        file.unlink(missing_ok=True)
         return file
 
     def read_text(self, path: str) -> str | None:
@@ -120,8 +119,14 @@ class KeptFiles:
 
 def link(source: Path, target: Path) -> None:
     """``target`` made a hard link to ``source`` (a copy where the file system has none, or
-    where ``source`` has as many links as it can hold)."""
+    where ``source`` has as many links as it can hold). A file already at ``target`` is
+    replaced, never written into: it may be a link into the cache (``generator.pages.rendered``).
+    Linking first and removing only on a clash saves a build a system call a file: a site's
+    staging folder holds none."""
     try:
         os.link(source, target)
+    except FileExistsError:
+        target.unlink()
+        link(source, target)
     except OSError:
         shutil.copyfile(source, target)

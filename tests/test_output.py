@@ -30,6 +30,28 @@ def test_a_kept_file_changed_through_its_link_is_written_anew(tmp_path: Path) ->
     assert (tmp_path / "two" / "data.csv").read_text() == "a,b\n"
 
 
+def test_a_file_written_where_one_is_already_is_replaced_never_written_into(
+    tmp_path: Path,
+) -> None:
+    kept = SiteFolder(tmp_path / "site", tmp_path / "kept")
+    kept.write_text("page.html", "first")
+    first = tmp_path / "site" / "page.html"
+    inode = first.stat().st_ino
+    kept.write_text("page.html", "second")  # the first file is a link to a kept file
+    assert first.read_text() == "second"
+    assert [p.read_text() for p in (tmp_path / "kept").iterdir() if p.stat().st_ino == inode] == [
+        "first"
+    ]
+    # Without kept files too: a file there may be a link into the pages' cache.
+    outside = tmp_path / "cached.html"
+    outside.write_text("cached")
+    plain = SiteFolder(tmp_path / "plain")
+    plain.place("page.html", outside)
+    plain.write_text("page.html", "rendered")
+    assert (tmp_path / "plain" / "page.html").read_text() == "rendered"
+    assert outside.read_text() == "cached"
+
+
 def test_the_kept_folder_holds_only_the_last_site_s_files(tmp_path: Path) -> None:
     first = SiteFolder(tmp_path / "one", tmp_path / "kept")
     first.write_text("old.txt", "old")

@@ -5,11 +5,11 @@ It is made once the figures are scored and every chart is rendered, so a view on
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from generator.charts.inputs import ChartSvgs
 from generator.history import NOT_IN_GIT, History
@@ -29,6 +29,9 @@ class ChartImage:
     height: int
 
 
+Part = TypeVar("Part")
+
+
 @dataclass(frozen=True)
 class Site:
     settings: Settings
@@ -42,11 +45,17 @@ class Site:
     #: period id -> its key results' statuses changed on the days check-ins came in
     status_changes: Mapping[str, tuple[StatusChange, ...]] = field(default_factory=dict)
 
+    def once(self, key: Hashable, make: Callable[[], Part]) -> Part:
+        """``make()``, made the first time ``key`` is asked for and given again after: a part
+        several pages show (an objective's summary is on its page, its unit's, its period's and
+        its themes'). The site is frozen, so a part never goes stale."""
+        made = self._made
+        if key not in made:
+            made[key] = make()
+        return cast(Part, made[key])
+
     @cached_property
-    def made(self) -> dict[Hashable, Any]:
-        """Parts of pages a view makes once and several pages show (an objective's summary is
-        on its page, its unit's, its period's and its themes'), by what made them: the site is
-        frozen, so a part never goes stale."""
+    def _made(self) -> dict[Hashable, Any]:
         return {}
 
     @cached_property

@@ -326,7 +326,12 @@ def waypoint_rows(site: Site, kr: KeyResult) -> tuple[WaypointRow, ...]:
 
 def chart_name(site: Site, kr: KeyResult) -> str:
     """The chart as one image: what it shows and its sentence (latest value, target, dates),
-    where its history is a strip below it what each part shows, and the events marked on it."""
+    where its history is a strip below it what each part shows, and the events marked on it.
+    Made once: the key result's page and its embed each name the chart twice."""
+    return site.once((chart_name, kr.id), lambda: _chart_name(site, kr))
+
+
+def _chart_name(site: Site, kr: KeyResult) -> str:
     fmt = site.fmt
     parts = [fmt._("Chart of %(title)s. %(summary)s", title=kr.title, summary=summary(site, kr))]
     if has_history_strip(site.dataset, kr):
@@ -359,7 +364,12 @@ def chart_name(site: Site, kr: KeyResult) -> str:
 
 def summary(site: Site, kr: KeyResult) -> str:
     """The chart in a few sentences: how often measured, where it stands (its latest figure said
-    to be provisional where it is), what was expected, and the next interim target."""
+    to be provisional where it is), what was expected, and the next interim target. Made once:
+    the chart's name says it too, on the key result's page and its embed."""
+    return site.once((summary, kr.id), lambda: _summary(site, kr))
+
+
+def _summary(site: Site, kr: KeyResult) -> str:
     checkins = site.dataset.checkins_by_key_result.get(kr.id, ())
     fmt = site.fmt
     if not checkins:

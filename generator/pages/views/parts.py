@@ -328,11 +328,10 @@ def freshness_note(site: Site, kr: KeyResult) -> FreshnessNote:
 
 def objective_summary(site: Site, objective: Objective, from_path: str) -> ObjectiveSummary:
     """Made once per folder depth: its links are relative, and differ by nothing else."""
-    key = (ObjectiveSummary, objective.id, urls.depth(from_path))
-    made: ObjectiveSummary | None = site.made.get(key)
-    if made is None:
-        made = site.made[key] = _objective_summary(site, objective, from_path)
-    return made
+    return site.once(
+        (ObjectiveSummary, objective.id, urls.depth(from_path)),
+        lambda: _objective_summary(site, objective, from_path),
+    )
 
 
 def _objective_summary(site: Site, objective: Objective, from_path: str) -> ObjectiveSummary:
