@@ -16,9 +16,10 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from generator import progress
+from generator.alongside import alongside
 from generator.charts.cache import chart_svgs
 from generator.charts.social import chart_pngs
-from generator.exports import EXPORTS
+from generator.exports import EXPORTS, FROM_PAGES
 from generator.history import History, read_history
 from generator.i18n import Language
 from generator.load.project import Project, load_project
@@ -170,27 +171,55 @@ def write_site(
     published in this build. A data page whose address a ``hand_written`` page takes is left
     out: the publisher's page replaces it."""
     portal = portal.without(hand_written)
-    written: list[str] = []
+    written = tuple(page.path for page in portal.pages())
+    published = Published(portal, (*hand_written, *written), tuple(posts))
+    # The pages, then what is made from them, are written on the other CPU while the other
+    # exports are made here.
+    with alongside(lambda: _pages_and_what_reads_them(published, out, shells)) as pages:
+        for export in EXPORTS:
+            export(published, out)
+    rendered, kept = pages()
+    out.keep_also(kept)
+    progress.report("pages written", len(written), len(written))
+    progress.report("pages rendered", rendered, rendered)
+    out.forget_the_rest()
+
+
+def _pages_and_what_reads_them(
+    published: Published, out: SiteFolder, shells: Mapping[str, Mapping[int, render.Shell]]
+) -> tuple[int, frozenset[str]]:
+    """Every data page and embed written into ``out``, then the exports that read them; how
+    many pages were rendered, and the kept files they link (``SiteFolder.kept_names``)."""
+    rendered = _write_pages(published.portal, out, shells)
+    for export in FROM_PAGES:
+        export(published, out)
+    return rendered, out.kept_names()
+
+
+def _write_pages(
+    portal: Portal, out: SiteFolder, shells: Mapping[str, Mapping[int, render.Shell]]
+) -> int:
+    """Every data page and embed of ``portal`` written into ``out``, rendered or from the
+    cache; how many were rendered."""
+    written = 0
     total = sum(len(edition.pages) for edition in portal.editions)
     cache = RenderedPages(portal.charts_cache)
     for edition in portal.editions:
         settings = edition.site.settings
-        written += render.write_pages(
-            edition.env,
-            edition.pages,
-            out,
-            shells[edition.tag],
-            settings.title,
-            settings.base_url,
-            len(written),
-            total,
-            edition.tag,
-            cache,
+        written += len(
+            render.write_pages(
+                edition.env,
+                edition.pages,
+                out,
+                shells[edition.tag],
+                settings.title,
+                settings.base_url,
+                written,
+                total,
+                edition.tag,
+                cache,
+            )
         )
         render.write_standalone(edition.env, edition.embeds, out, cache)
     cache.forget_the_rest()
-    progress.report("pages rendered", len(cache.rendered), len(cache.rendered))
-    published = Published(portal, (*hand_written, *written), tuple(posts))
-    for export in EXPORTS:
-        export(published, out)
-    out.forget_the_rest()
+    return len(cache.rendered)

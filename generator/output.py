@@ -54,6 +54,17 @@ class SiteFolder:
             link(kept, self._in_its_folder(path))
         return kept is not None
 
+    def kept_names(self) -> frozenset[str]:
+        """The kept files this site links so far, by name."""
+        return frozenset(() if self.kept is None else self.kept.checked)
+
+    def keep_also(self, names: frozenset[str]) -> None:
+        """Count the kept files ``names`` as linked by this site: another process (a copy of
+        this one, ``generator.alongside``) linked them, and ``forget_the_rest`` must not drop
+        them."""
+        if self.kept is not None:
+            self.kept.checked |= names
+
     def forget_the_rest(self) -> None:
         """Once the site is written: drop the kept files it no longer links."""
         if self.kept is not None:

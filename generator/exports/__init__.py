@@ -1,8 +1,10 @@
 """Every file of the portal that is not a page: one module per output format, each with one
 function ``write(published, out)`` from the written portal to the files it adds.
 
-``build`` runs them in the order of :data:`EXPORTS`, after the data pages are written. A new
-format is a new module here and one line below. A format made on demand, by a command of its
+``build`` runs those of :data:`EXPORTS`, in their order, while the data pages are written
+(they read the portal, not the pages' files); those of :data:`FROM_PAGES` read the pages as
+the site holds them, and run once they are written, alongside the others
+(``generator.alongside``). A new format is a new module here and one line below. A format made on demand, by a command of its
 own and never into a site, is listed in :data:`ON_DEMAND` instead and has no ``write``.
 """
 
@@ -41,7 +43,8 @@ EXPORTS: tuple[Export, ...] = (
     feeds.write,
     reports.write,
     social_images.write,
-    search.write,  # last: it indexes the pages as the site holds them
 )
+
+FROM_PAGES: tuple[Export, ...] = (search.write,)
 
 ON_DEMAND: tuple[ModuleType, ...] = (checkin_template,)
