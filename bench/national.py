@@ -85,6 +85,7 @@ def build(project: Path, site: Path, label: str) -> Build:
         cpu_seconds=run.cpu_seconds,
         load=load,
         peak_mb=run.peak_bytes / 2**20,
+        peak_pss_mb=run.peak_pss_bytes / 2**20,
         pages=pages,
         rendered=rendered,
         charts=charts,

@@ -5,6 +5,12 @@ moment (chart workers, Pagefind, ...), of their resident set size (``VmRSS`` in
 ``/proc/<pid>/status``), sampled every ``INTERVAL`` seconds. It is never less than the
 ``ru_maxrss`` that ``wait4`` reports for the command (its largest single process), which catches
 a peak shorter than the interval in that one process.
+
+That sum counts a page of memory once for every process that maps it: a forked copy of the
+build (``generator.alongside``) shares the build's memory until either writes to it, and is
+counted as if it held all of it again. The same samples also sum the proportional set size
+(``Pss`` in ``/proc/<pid>/smaps_rollup``: a page shared by two processes counts half in each),
+the memory the tree takes from the machine.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ class Run:
     seconds: float
     cpu_seconds: float  # user + system, of the command and every descendant it waited for
     peak_bytes: int
+    peak_pss_bytes: int  # the same peak with shared pages counted once (see the module)
     returncode: int
     stdout: str
     stderr: str
@@ -45,32 +52,36 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _rss_bytes(pid: int) -> int:
+def _kilobytes(file: Path, field: str) -> int:
+    """The figure of ``field`` (``VmRSS:``, ``Pss:``) in a ``/proc`` file, in bytes."""
     try:
-        for line in (PROC / str(pid) / "status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in file.read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1]) * 1024
     except (OSError, ValueError):
         pass
     return 0
 
 
-def tree_rss(pid: int) -> int:
-    """The resident set of ``pid`` and all its descendants now, in bytes."""
-    total, todo, seen = 0, [pid], set()
+def tree_memory(pid: int) -> tuple[int, int]:
+    """The resident set and the proportional set of ``pid`` and all its descendants now,
+    each summed over the processes, in bytes."""
+    rss, pss, todo, seen = 0, 0, [pid], set()
     while todo:
         current = todo.pop()
         if current in seen:
             continue
         seen.add(current)
-        total += _rss_bytes(current)
+        rss += _kilobytes(PROC / str(current) / "status", "VmRSS:")
+        pss += _kilobytes(PROC / str(current) / "smaps_rollup", "Pss:")
         todo += _children(current)
-    return total
+    return rss, pss
 
 
 def _sample(pid: int, done: threading.Event, peak: list[int]) -> None:
     while not done.is_set():
-        peak[0] = max(peak[0], tree_rss(pid))
+        rss, pss = tree_memory(pid)
+        peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
         done.wait(INTERVAL)
 
 
@@ -82,7 +93,7 @@ def run(
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd, env=environment)
-        done, peak = threading.Event(), [0]
+        done, peak = threading.Event(), [0, 0]
         sampler = threading.Thread(target=_sample, args=(process.pid, done, peak), daemon=True)
         sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
@@ -96,6 +107,7 @@ def run(
             seconds=seconds,
             cpu_seconds=usage.ru_utime + usage.ru_stime,
             peak_bytes=max(peak[0], usage.ru_maxrss * 1024),
+            peak_pss_bytes=peak[1],
             returncode=process.returncode,
             stdout=out.read(),
             stderr=err.read(),

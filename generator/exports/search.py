@@ -52,11 +52,11 @@ def write(published: Published, out: SiteFolder) -> None:
 
 
 def _digest(pages: Iterable[str], out: SiteFolder) -> str:
-    """The hash of what the index is made from: Pagefind's version and every indexed page."""
+    """The hash of what the index is made from: Pagefind's version and every indexed page
+    (by the hash of its bytes)."""
     digest = hashlib.sha256(f"pagefind={metadata.version('pagefind')}".encode())
     for path in pages:
-        digest.update(f"\0{path}\0".encode())
-        digest.update((out.root / path / "index.html").read_bytes())
+        digest.update(f"\0{path}\0{out.digest(path + 'index.html')}".encode())
     return digest.hexdigest()
 
 

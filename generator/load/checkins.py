@@ -98,9 +98,10 @@ def _read_file(
             shown_as, 1, "the file is empty: it needs a header row (date,key_result,value,...)"
         )
         return {}
-    columns = _columns(header, shown_as, problems)
-    if columns is None:
+    names = _columns(header, shown_as, problems)
+    if names is None:
         return {}
+    columns = Columns.of(names)
     found: dict[tuple[str, datetime.date], PlacedCheckIn] = {}
     line = reader.line_num + 1
     while True:
@@ -112,15 +113,35 @@ def _read_file(
             return found
         if row is None:
             return found
-        if any(cell.strip() for cell in row) and not _names_rejected(row, columns, rejected):
+        if "".join(row).strip() and not _names_rejected(row, columns, rejected):
             placed = _read_row(row, columns, delimiter, shown_as, line, key_results, problems)
             if placed is not None:
                 found[(placed.checkin.key_result, placed.checkin.date)] = placed
         line = reader.line_num + 1
 
 
-def _names_rejected(row: list[str], columns: list[str], rejected: Set[str]) -> bool:
-    index = columns.index("key_result")
+@dataclass(frozen=True)
+class Columns:
+    """A file's header, read once for all its rows."""
+
+    names: tuple[str, ...]  # lowercased; "" for a column with no name
+    unnamed: tuple[int, ...]  # where those are: most files have none
+    read: tuple[tuple[str, int], ...]  # the contract's columns, by name and place
+    key_result: int  # the place of the key_result column
+
+    @classmethod
+    def of(cls, names: list[str]) -> Columns:
+        return cls(
+            names=tuple(names),
+            unnamed=tuple(i for i, name in enumerate(names) if not name),
+            # The cells of a column of the publisher's own are ignored.
+            read=tuple((name, i) for i, name in enumerate(names) if name in CHECKIN.names),
+            key_result=names.index("key_result"),
+        )
+
+
+def _names_rejected(row: list[str], columns: Columns, rejected: Set[str]) -> bool:
+    index = columns.key_result
     return index < len(row) and row[index].strip() in rejected
 
 
@@ -162,33 +183,29 @@ def _number(cell: str, delimiter: str) -> float | None:
 
 def _read_row(
     row: list[str],
-    columns: list[str],
+    columns: Columns,
     delimiter: str,
     shown_as: str,
     line: int,
     key_results: Mapping[str, KeyResult],
     problems: Problems,
 ) -> PlacedCheckIn | None:
-    if len(row) != len(columns):
+    if len(row) != len(columns.names):
         problems.add(
             shown_as,
             line,
-            f"the row has {len(row)} cells but the header has {len(columns)}: "
+            f"the row has {len(row)} cells but the header has {len(columns.names)}: "
             f"check for a stray '{delimiter}' or an unclosed quote",
         )
         return None
     before = len(problems)
-    if any(cell.strip() for name, cell in zip(columns, row, strict=True) if not name):
+    if any(row[i].strip() for i in columns.unnamed):
         problems.add(
             shown_as,
             line,
             "a value stands in a column with no name in the header: name the column or move the value",
         )
-    cells = {
-        name: cell.strip()
-        for name, cell in zip(columns, row, strict=True)
-        if name in CHECKIN.names  # the cells of a column of the publisher's own are ignored
-    }
+    cells = {name: row[i].strip() for name, i in columns.read}
 
     def problem(message: str) -> None:
         problems.add(shown_as, line, message)

@@ -70,7 +70,8 @@ class RenderedPages:
             cached = self._keep(key, make().encode("utf-8"))
             self.rendered.append(page.path)
         self.kept.add(cached.name)
-        out.place(target, cached)
+        # The name's check is the hash of the bytes, compared with them unless unchanged.
+        out.place(target, cached, digest=cached.stem.partition("-")[2])
 
     def _keep(self, key: str, html: bytes) -> Path:
         assert self.cache is not None
