@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from generator.output import SiteFolder
@@ -78,3 +79,16 @@ def test_a_warm_build_links_its_exports_and_republishes_an_edited_one(
             handle.write(b"=1+1,")
     build(minimal, tmp_path / "three")
     assert all_files(tmp_path / "three") == published
+
+
+def test_a_file_s_hash_is_the_one_its_writer_gave_or_else_made_from_its_bytes(
+    tmp_path: Path,
+) -> None:
+    site = SiteFolder(tmp_path / "site")
+    cached = tmp_path / "cached.html"
+    cached.write_text("<p>cached</p>")
+    site.place("a/index.html", cached, digest="given-by-the-cache")
+    assert site.digest("a/index.html") == "given-by-the-cache"
+    (tmp_path / "site" / "b").mkdir()
+    (tmp_path / "site" / "b" / "index.html").write_text("<p>by MkDocs</p>")
+    assert site.digest("b/index.html") == hashlib.sha256(b"<p>by MkDocs</p>").hexdigest()
