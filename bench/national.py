@@ -72,6 +72,9 @@ def median_kb(site: Path) -> float:
 def build(project: Path, site: Path, label: str) -> Build:
     """One ``okr-portal build`` of ``project`` into ``site``, measured."""
     command = [scale.okr_portal(), "build", "--project", str(project), "--out", str(site)]
+    # What the build before wrote (a cold build: 2 GB at 10,000 pages) is still being written
+    # to disk: the next build would pay for it. Each build starts once it is written.
+    os.sync()
     load = os.getloadavg()[0]
     run = proctree.run(command, env=QUIET)
     if run.returncode != 0:

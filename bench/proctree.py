@@ -8,9 +8,11 @@ a peak shorter than the interval in that one process.
 
 That sum counts a page of memory once for every process that maps it: a forked copy of the
 build (``generator.alongside``) shares the build's memory until either writes to it, and is
-counted as if it held all of it again. The same samples also sum the proportional set size
-(``Pss`` in ``/proc/<pid>/smaps_rollup``: a page shared by two processes counts half in each),
-the memory the tree takes from the machine.
+counted as if it held all of it again. Every ``PSS_EVERY``-th sample also sums the
+proportional set size (``Pss`` in ``/proc/<pid>/smaps_rollup``: a page shared by two processes
+counts half in each), the memory the tree takes from the machine. Only every tenth: reading it
+walks every page a process maps (about 10 ms for 600 MB), which would take a tenth of a core
+from the build at every sample, and a peak shorter than two seconds may be missed.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 INTERVAL = 0.2
+PSS_EVERY = 10
 PROC = Path("/proc")
 
 
@@ -63,25 +66,30 @@ def _kilobytes(file: Path, field: str) -> int:
     return 0
 
 
-def tree_memory(pid: int) -> tuple[int, int]:
-    """The resident set and the proportional set of ``pid`` and all its descendants now,
-    each summed over the processes, in bytes."""
-    rss, pss, todo, seen = 0, 0, [pid], set()
+def tree_memory(pid: int, proportional: bool = False) -> int:
+    """The resident set of ``pid`` and all its descendants now, summed over the processes, in
+    bytes; ``proportional``: their proportional set instead."""
+    total, todo, seen = 0, [pid], set()
     while todo:
         current = todo.pop()
         if current in seen:
             continue
         seen.add(current)
-        rss += _kilobytes(PROC / str(current) / "status", "VmRSS:")
-        pss += _kilobytes(PROC / str(current) / "smaps_rollup", "Pss:")
+        if proportional:
+            total += _kilobytes(PROC / str(current) / "smaps_rollup", "Pss:")
+        else:
+            total += _kilobytes(PROC / str(current) / "status", "VmRSS:")
         todo += _children(current)
-    return rss, pss
+    return total
 
 
 def _sample(pid: int, done: threading.Event, peak: list[int]) -> None:
+    samples = 0
     while not done.is_set():
-        rss, pss = tree_memory(pid)
-        peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+        peak[0] = max(peak[0], tree_memory(pid))
+        if samples % PSS_EVERY == 0:
+            peak[1] = max(peak[1], tree_memory(pid, proportional=True))
+        samples += 1
         done.wait(INTERVAL)
 
 
