@@ -31,6 +31,7 @@ class SiteFolder:
     def write_bytes(self, path: str, data: bytes) -> None:
         """Write a binary file (a PDF) to ``path`` (relative to the site)."""
         file = self._in_its_folder(path)
+        self.digests.pop(path, None)  # a hash given for a file placed there before
         if self.kept is None:
             file.unlink(missing_ok=True)  # it may be a link into the cache: not written into
             file.write_bytes(data)
@@ -39,7 +40,8 @@ class SiteFolder:
 
     def place(self, path: str, source: Path, digest: str | None = None) -> None:
         """Put the file ``source`` (a file of the cache) at ``path``, as a hard link;
-        ``digest``: the hash of its bytes, where the cache knows it (``digest``)."""
+        ``digest``: the hash of its bytes, where the cache knows it (``SiteFolder.digest``
+        gives it back)."""
         link(source, self._in_its_folder(path))
         if digest is not None:
             self.digests[path] = digest

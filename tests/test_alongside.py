@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from generator import alongside as alongside_module
 from generator.alongside import WorkFailed, alongside
+
+
+@pytest.fixture(autouse=True)
+def forkable(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thread another test left running (a server of a browser test) would keep the work
+    here: these tests fork whatever else runs, but the one about threads."""
+    if "thread" not in request.node.name:
+        monkeypatch.setattr(alongside_module, "_forkable", lambda: True)
 
 
 def test_the_work_runs_in_another_process_while_the_block_runs_here() -> None:

@@ -92,3 +92,5 @@ def test_a_file_s_hash_is_the_one_its_writer_gave_or_else_made_from_its_bytes(
     (tmp_path / "site" / "b").mkdir()
     (tmp_path / "site" / "b" / "index.html").write_text("<p>by MkDocs</p>")
     assert site.digest("b/index.html") == hashlib.sha256(b"<p>by MkDocs</p>").hexdigest()
+    site.write_text("a/index.html", "<p>written over</p>")  # the hash given before is dropped
+    assert site.digest("a/index.html") == hashlib.sha256(b"<p>written over</p>").hexdigest()
