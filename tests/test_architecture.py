@@ -126,6 +126,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "generator.charts": {"generator.progress", "generator.cache_files"},
     "generator.output": {"generator.cache_files"},  # the site's files kept between builds
     "generator.progress": set(),
+    # Work done in a forked copy of the build: it knows nothing of what the work is.
+    "generator.alongside": {"generator.progress"},
     "generator.history": {"generator.cache_files", "generator.load"},
     "generator.pages": {
         "generator.cache_files",
@@ -151,6 +153,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.portal",
     },
     "generator.build": {
+        "generator.alongside",
         "generator.history",
         "generator.progress",
         "generator.model",
