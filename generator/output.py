@@ -21,7 +21,9 @@ class SiteFolder:
         self.root = root
         self.kept = None if kept is None else KeptFiles(kept)
         self.folders: set[Path] = set()  # the folders this build made sure are there
-        self.digests: dict[str, str] = {}  # path -> the hash of its bytes, where a writer gave it
+        # page -> the key of what search reads of it (generator.pages.search_form), where its
+        # writer kept that
+        self.search_forms: dict[str, str] = {}
 
     def write_text(self, path: str, text: str) -> None:
         """Write ``text`` as UTF-8 (its ``\\n`` line ends as they are) to ``path`` (relative
@@ -31,29 +33,19 @@ class SiteFolder:
     def write_bytes(self, path: str, data: bytes) -> None:
         """Write a binary file (a PDF) to ``path`` (relative to the site)."""
         file = self._in_its_folder(path)
-        self.digests.pop(path, None)  # a hash given for a file placed there before
+        self.search_forms.pop(path, None)  # a form given for a page placed there before
         if self.kept is None:
             file.unlink(missing_ok=True)  # it may be a link into the cache: not written into
             file.write_bytes(data)
         else:
             link(self.kept.holding(data), file)
 
-    def place(self, path: str, source: Path, digest: str | None = None) -> None:
+    def place(self, path: str, source: Path, search_form: str | None = None) -> None:
         """Put the file ``source`` (a file of the cache) at ``path``, as a hard link;
-        ``digest``: the hash of its bytes, where the cache knows it (``SiteFolder.digest``
-        gives it back)."""
+        ``search_form``: the key the page's search form is kept under, if it has one."""
         link(source, self._in_its_folder(path))
-        if digest is not None:
-            self.digests[path] = digest
-
-    def digest(self, path: str) -> str:
-        """A hash of the bytes of the file at ``path``: the one its writer gave, or else made
-        from the bytes read (a page MkDocs wrote). Search hashes every page to learn whether
-        its index must be made again: reading 10,000 pages took half a second."""
-        given = self.digests.get(path)
-        if given is not None:
-            return given
-        return hashlib.sha256((self.root / path).read_bytes()).hexdigest()
+        if search_form is not None:
+            self.search_forms[path] = search_form
 
     def keep(self, path: str) -> str:
         """Keep the file another program wrote at ``path`` (Pagefind's index) with the site's

@@ -18,6 +18,7 @@ import pytest
 from generator.charts.render import IN_PROCESS_BELOW
 from generator.engine.commands import mkdocs_settings
 from generator.load.project import load_project
+from generator.pages.search_form import FORMS, form_key
 from tests.conftest import FIXTURES, ROOT
 
 MINIMAL = FIXTURES / "minimal"
@@ -169,8 +170,9 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     images = [n for n in top if n.endswith("-social.png")]
     pages = [n for n in stamps["cold"] if n.startswith("pages/")]
     index = [n for n in stamps["cold"] if n.startswith("search/")]
+    forms = [n for n in stamps["cold"] if n.startswith(f"{FORMS}/")]
     files = [n for n in stamps["cold"] if n.startswith("files/")]
-    reports = [n for n in stamps["cold"] if n not in top + pages + index + files + records]
+    reports = [n for n in stamps["cold"] if n not in top + pages + index + forms + files + records]
     # The search index is listed once, under the hash of its pages, as the site has it.
     assert len(index) == 1 and re.fullmatch("search/[0-9a-f]{64}.json", *index)
     listed = json.loads((cache / index[0]).read_bytes())
@@ -181,7 +183,14 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     }
     assert {f"files/{key}" for key in listed.values()} <= set(files)
     assert [n for n in top if n.startswith(".") or n not in charts + images] == []
-    assert [n for n in pages if not re.fullmatch(r"pages/[0-9a-f]{64}-[0-9a-f]{16}\.html", n)] == []
+    # A page is named for what made it, its bytes and its search form (an embed has none),
+    # and each form is kept once, under the hash of its text.
+    named = re.compile(r"pages/[0-9a-f]{64}-[0-9a-f]{16}(?:-([0-9a-f]{32}))?\.html")
+    assert [n for n in pages if not named.fullmatch(n)] == []
+    assert sorted(forms) == sorted(
+        {f"{FORMS}/{m.group(1)}.html" for n in pages if (m := named.fullmatch(n)) and m.group(1)}
+    )
+    assert [n for n in forms if n != f"{FORMS}/{form_key((cache / n).read_text())}.html"] == []
     assert images  # one per distinct wide drawing: compared with the site's below
     assert [n for n in reports if not re.fullmatch(r"reports/[0-9a-f]{64}\.pdf", n)] == []
     # The site's other files (downloads, feeds, images), each kept under the hash of its bytes.

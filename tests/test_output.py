@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from generator.output import SiteFolder
@@ -81,16 +80,14 @@ def test_a_warm_build_links_its_exports_and_republishes_an_edited_one(
     assert all_files(tmp_path / "three") == published
 
 
-def test_a_file_s_hash_is_the_one_its_writer_gave_or_else_made_from_its_bytes(
+def test_a_page_s_search_form_is_the_one_its_writer_gave_until_it_is_written_over(
     tmp_path: Path,
 ) -> None:
     site = SiteFolder(tmp_path / "site")
     cached = tmp_path / "cached.html"
     cached.write_text("<p>cached</p>")
-    site.place("a/index.html", cached, digest="given-by-the-cache")
-    assert site.digest("a/index.html") == "given-by-the-cache"
-    (tmp_path / "site" / "b").mkdir()
-    (tmp_path / "site" / "b" / "index.html").write_text("<p>by MkDocs</p>")
-    assert site.digest("b/index.html") == hashlib.sha256(b"<p>by MkDocs</p>").hexdigest()
-    site.write_text("a/index.html", "<p>written over</p>")  # the hash given before is dropped
-    assert site.digest("a/index.html") == hashlib.sha256(b"<p>written over</p>").hexdigest()
+    site.place("a/index.html", cached, search_form="given-by-the-cache")
+    site.place("b/index.html", cached)
+    assert site.search_forms == {"a/index.html": "given-by-the-cache"}
+    site.write_text("a/index.html", "<p>written over</p>")  # the form given before is dropped
+    assert site.search_forms == {}

@@ -1,13 +1,14 @@
 """The full-text search index: Pagefind's static files under ``/pagefind/``.
 
 Every published page, hand-written and data page alike, in every language, is handed to
-Pagefind as the HTML the site holds; Pagefind indexes the content a template marks with
-``data-pagefind-body`` (not the menu or other chrome) and keeps one index per ``<html lang>``.
-Redirects, the 404 page and the search pages themselves are not handed in. The browser then
-downloads only the index chunks of the words searched for (``/search/``, ``search.js``).
+Pagefind as its search form (``pages.search_form``): the content a template marks with
+``data-pagefind-body`` (not the menu or other chrome), less what moves with every check-in;
+Pagefind keeps one index per ``<html lang>``. Redirects, the 404 page and the search pages
+themselves are not handed in. The browser then downloads only the index chunks of the words
+searched for (``/search/``, ``search.js``).
 The index is kept with the site's other files (``SiteFolder``), listed in the cache under the
-hash of the pages it was made from, so a build whose pages are the same links it instead of
-indexing them again.
+hash of the forms it was made from, so a build whose pages read the same for search (a commit
+of figures alone) links it instead of indexing them again.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import hashlib
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -28,18 +30,30 @@ from pagefind.service import PagefindService
 from generator.cache_files import CacheFolder
 from generator.output import SiteFolder, link
 from generator.pages import urls
+from generator.pages.search_form import SearchForms, form_key, search_form
 from generator.portal import Published
 
 FOLDER = "pagefind/"
+#: Pagefind's entry file: its version and the index of each language.
+ENTRY = "pagefind-entry.json"
 #: Pages that lead to others and say nothing of their own: found, they would only be noise.
 NOT_INDEXED = (urls.SEARCH, urls.A_Z)
 #: Pagefind's ready-made interfaces: the search page has its own (theme/assets/okr/search.js).
 UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 
 
+@dataclass(frozen=True)
+class Form:
+    """What search reads of one page: kept in the cache by the page's writer, or made now."""
+
+    key: str
+    text: str | None = None  # made now from the page (a page the engine wrote)
+
+
 def write(published: Published, out: SiteFolder) -> None:
-    pages = indexed_paths(published)
-    listing = published.portal.charts_cache / "search" / f"{_digest(pages, out)}.json"
+    kept = SearchForms(published.portal.charts_cache)
+    forms = search_forms(indexed_paths(published), out)
+    listing = published.portal.charts_cache / "search" / f"{_digest(forms)}.json"
     if _placed(listing, out):
         return
     # Pagefind writes into files already there: none may be a link to a kept file.
@@ -47,16 +61,37 @@ def write(published: Published, out: SiteFolder) -> None:
     # Pagefind's client is asynchronous; its own thread keeps it apart from any event loop
     # the caller runs (a test driving a browser, a server).
     with ThreadPoolExecutor(max_workers=1) as thread:
-        thread.submit(asyncio.run, index_pages(pages, out)).result()
+        thread.submit(asyncio.run, index_pages(forms, kept, out)).result()
     _keep(out, listing)
 
 
-def _digest(pages: Iterable[str], out: SiteFolder) -> str:
-    """The hash of what the index is made from: Pagefind's version and every indexed page
-    (by the hash of its bytes)."""
-    digest = hashlib.sha256(f"pagefind={metadata.version('pagefind')}".encode())
+def search_forms(pages: list[str], out: SiteFolder) -> dict[str, Form]:
+    """Page -> its search form, for the ``pages`` with something to index."""
+    forms = {}
     for path in pages:
-        digest.update(f"\0{path}\0{out.digest(path + 'index.html')}".encode())
+        form = _form(path + "index.html", out)
+        if form is not None:
+            forms[path] = form
+    return forms
+
+
+def _form(page: str, out: SiteFolder) -> Form | None:
+    key = out.search_forms.get(page)
+    if key is not None:
+        return Form(key)
+    file = out.root / page
+    if not file.is_file():
+        raise FileNotFoundError(f"{file}: a published page is missing")
+    text = search_form(file.read_text(encoding="utf-8"))
+    return None if text is None else Form(form_key(text), text)
+
+
+def _digest(forms: Mapping[str, Form]) -> str:
+    """The hash of what the index is made from: Pagefind's version and every indexed page
+    (by its address and the key of its search form)."""
+    digest = hashlib.sha256(f"pagefind={metadata.version('pagefind')}".encode())
+    for path, form in forms.items():
+        digest.update(f"\0{path}\0{form.key}".encode())
     return digest.hexdigest()
 
 
@@ -92,17 +127,17 @@ def indexed_paths(published: Published) -> list[str]:
     return [path for path in published.page_paths if path not in skipped]
 
 
-async def index_pages(pages: Iterable[str], out: SiteFolder) -> None:
-    """Index ``pages`` of the site and write Pagefind's files into its folder.
+async def index_pages(forms: Mapping[str, Form], kept: SearchForms, out: SiteFolder) -> None:
+    """Index the pages' search ``forms`` and write Pagefind's files into the site's folder.
 
-    Pagefind reads the pages from a folder of links to them and writes its files itself: its
-    client answers each request a tenth of a second late and cannot read an answer over 2 MiB,
-    so a page at a time, or the files sent back whole, would not scale past a few thousand
-    pages (10,000 pages would wait 17 minutes, then hang).
+    Pagefind reads the forms from a folder laid out as the site and writes its files itself:
+    its client answers each request a tenth of a second late and cannot read an answer over
+    2 MiB, so a page at a time, or the files sent back whole, would not scale past a few
+    thousand pages (10,000 pages would wait 17 minutes, then hang).
     """
     with tempfile.TemporaryDirectory(prefix=".okr-search-", dir=out.root.parent) as folder:
-        for path in pages:
-            _link(out.root / path / "index.html", Path(folder) / path / "index.html")
+        for path, form in forms.items():
+            _lay_out(path, form, kept, out, Path(folder) / path / "index.html")
         config: IndexConfig = {"keep_index_url": False, "write_playground": False}
         service = await PagefindService().launch()
         try:
@@ -114,11 +149,23 @@ async def index_pages(pages: Iterable[str], out: SiteFolder) -> None:
     for unused in (out.root / FOLDER).iterdir():
         if unused.name.startswith(UNUSED):
             unused.unlink()
+    _languages_in_order(out.root / FOLDER / ENTRY)
 
 
-def _link(page: Path, place: Path) -> None:
-    """``place`` made a hard link to ``page`` (a copy where the file system has none)."""
-    if not page.is_file():
-        raise FileNotFoundError(f"{page}: a published page is missing")
+def _languages_in_order(entry: Path) -> None:
+    """Pagefind lists the languages of its entry file in an order of its own, which changes
+    from run to run: sorted, the same pages make the same bytes."""
+    listed = json.loads(entry.read_bytes())
+    listed["languages"] = dict(sorted(listed["languages"].items()))
+    entry.write_text(json.dumps(listed, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def _lay_out(path: str, form: Form, kept: SearchForms, out: SiteFolder, place: Path) -> None:
+    """The form of the page at ``path`` put at ``place``: a link to the kept form where it
+    holds the text it is named for, else the text (made now, or again from the page)."""
     place.parent.mkdir(parents=True, exist_ok=True)
-    link(page, place)
+    if form.text is None and kept.text(form.key) is not None:
+        link(kept.path(form.key), place)
+        return
+    text = form.text or search_form((out.root / path / "index.html").read_text(encoding="utf-8"))
+    place.write_text(text or "", encoding="utf-8")

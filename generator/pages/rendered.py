@@ -17,11 +17,13 @@ from pathlib import Path
 
 from generator.cache_files import CacheFolder, StatRecord
 from generator.output import SiteFolder
+from generator.pages.search_form import SearchForms, search_form
 from generator.pages.views.parts import Page
 
 #: Bump to render every cached page again once. 2: cached pages are readable by all (the
-#: site's pages are links to them; they were the owner's alone).
-REVISION = 2
+#: site's pages are links to them; they were the owner's alone). 3: a page's name holds the
+#: key of its search form.
+REVISION = 3
 
 
 def context_digest(folders: Iterable[Path], code: Iterable[Path], parts: object) -> bytes:
@@ -42,15 +44,18 @@ def context_digest(folders: Iterable[Path], code: Iterable[Path], parts: object)
 class RenderedPages:
     """Writes pages into a site, from the cache where the same page was rendered before.
 
-    A cached page is named ``<key>-<check>.html``: the hash of what made it, then the hash of
-    its bytes. The site gets a hard link to it, so a build writes (and the next one deletes)
-    only the pages it rendered; a cached page changed through its link (an edit in the
-    published folder) no longer matches its check and is rendered again, never published.
+    A cached page is named ``<key>-<check>[-<form>].html``: the hash of what made it, the hash
+    of its bytes, and the key its search form is kept under where it has one
+    (``pages.search_form``). The site gets a hard link to it, so a build writes (and the next
+    one deletes) only the pages it rendered; a cached page changed through its link (an edit
+    in the published folder) no longer matches its check and is rendered again, never
+    published.
     """
 
     def __init__(self, cache_dir: Path | None) -> None:
         """``cache_dir`` None: every page is rendered, and nothing is kept."""
         self.cache = None if cache_dir is None else CacheFolder(cache_dir / "pages", ".html")
+        self.forms = None if cache_dir is None else SearchForms(cache_dir)
         self.found = {} if self.cache is None else _by_key(self.cache.folder)
         self.record = None if cache_dir is None else StatRecord(cache_dir / "pages.json")
         self.kept: set[str] = set()  # the names of the cached pages this build wrote
@@ -67,16 +72,17 @@ class RenderedPages:
         key = hashlib.sha256(context + pickle.dumps(page, protocol=5)).hexdigest()
         cached = self.found.get(key)
         if cached is None or not self._intact(cached):
-            cached = self._keep(key, make().encode("utf-8"))
+            cached = self._keep(key, make())
             self.rendered.append(page.path)
         self.kept.add(cached.name)
-        # The name's check is the hash of the bytes, compared with them unless unchanged.
-        out.place(target, cached, digest=cached.stem.partition("-")[2])
+        out.place(target, cached, search_form=_parts(cached)[2])
 
-    def _keep(self, key: str, html: bytes) -> Path:
-        assert self.cache is not None
-        name = f"{key}-{_check(html)}"
-        self.cache.write(name, html)
+    def _keep(self, key: str, html: str) -> Path:
+        assert self.cache is not None and self.forms is not None
+        data = html.encode("utf-8")
+        form = search_form(html)
+        name = f"{key}-{_check(data)}" + ("" if form is None else f"-{self.forms.keep(form)}")
+        self.cache.write(name, data)
         self.found[key] = self.cache.path(name)
         return self.cache.path(name)
 
@@ -85,7 +91,7 @@ class RenderedPages:
         assert self.record is not None
         if self.record.unchanged(cached):
             return True
-        return cached.stem.partition("-")[2] == _check(cached.read_bytes())
+        return _parts(cached)[1] == _check(cached.read_bytes())
 
     def forget_the_rest(self) -> None:
         """Remove the cached pages this build did not write: the cache holds one site."""
@@ -94,12 +100,21 @@ class RenderedPages:
         for file in self.cache.folder.glob("*.html"):
             if file.name not in self.kept:
                 file.unlink(missing_ok=True)
-        assert self.record is not None
+        assert self.record is not None and self.forms is not None
         self.record.save(self.cache.folder / name for name in sorted(self.kept))
+        self.forms.forget_except(
+            form for name in self.kept if (form := _parts(Path(name))[2]) is not None
+        )
 
 
 def _check(html: bytes) -> str:
     return hashlib.sha256(html).hexdigest()[:16]
+
+
+def _parts(cached: Path) -> tuple[str, str, str | None]:
+    """A cached page's key, check and search form's key (None for a page without one)."""
+    key, check, *form = cached.stem.split("-")
+    return key, check, form[0] if form else None
 
 
 def _by_key(folder: Path) -> dict[str, Path]:

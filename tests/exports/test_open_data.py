@@ -191,7 +191,7 @@ def test_portal_json_holds_the_whole_model_with_its_figures(
 
 def shown(page: str, term: str) -> str:
     """The text of the value after ``<dt>term</dt>`` on a key result page."""
-    found = re.search(rf"<dt>{term}</dt><dd>(.*?)</dd>", page, re.S)
+    found = re.search(rf"<dt[^>]*>{term}</dt><dd[^>]*>(.*?)</dd>", page, re.S)
     assert found, term
     return html.unescape(re.sub(r"<[^>]+>", " ", found.group(1)))
 

@@ -163,7 +163,9 @@ def test_every_key_result_has_an_embed_page_without_chrome(sample_site: Path) ->
     kr_html = (sample_site / "key-results" / KR / "index.html").read_text(encoding="utf-8")
     assert svg and svg.group(0) in kr_html
     # The latest figure, the status as a symbol and a word, the date of the figures.
-    assert re.search(r'<dt>Latest</dt><dd>[\d,.]+ households \(<time datetime="2026-', html)
+    assert re.search(
+        r'<dt[^>]*>Latest</dt><dd[^>]*>[\d,.]+ households \(<time datetime="2026-', html
+    )
     assert re.search(
         r'<span class="okr-status okr-status--\w+"><span class="okr-status__symbol" '
         r'aria-hidden="true">.</span> (On track|At risk|Off track|No data yet)</span>',

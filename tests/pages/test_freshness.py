@@ -63,7 +63,7 @@ def row(page: str, key_result: str) -> str:
 def facts(page: str) -> dict[str, str]:
     return {
         term: html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
-        for term, text in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", page, re.S)
+        for term, text in re.findall(r"<dt[^>]*>(.*?)</dt><dd[^>]*>(.*?)</dd>", page, re.S)
     }
 
 

@@ -117,7 +117,7 @@ def test_it_is_in_the_portal_s_language(tmp_path: Path) -> None:
 def test_each_key_result_page_links_it_beside_the_status(site: Path) -> None:
     for key_result in ("roads-repair-days", "roads-budget-use"):
         page = read(site, urls.key_result(key_result))
-        status = re.search(r"<dt>Status</dt><dd>(.*?)</dd>", page, re.S)
+        status = re.search(r"<dt[^>]*>Status</dt><dd[^>]*>(.*?)</dd>", page, re.S)
         assert status, key_result
         link = re.search(r'<a href="([^"]+)">How to read these figures</a>', status.group(1))
         assert link, key_result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.exports.test_search import fragments
 from tests.test_cli import all_files, minimal, okr_portal
 
 __all__ = ["minimal"]  # the fixture, shared with the CLI's tests
@@ -80,9 +81,27 @@ def test_a_changed_checkin_renders_its_chart_and_only_the_pages_that_show_it(
     assert "embed/key-results/roads-resurfaced-km/index.html" in differ
     assert "key-results/roads-repair-days/index.html" not in differ
     assert len(differ) < len(after) / 2
-    # The pages searched changed, so the search index was made again, and kept alone.
+    # Only figures changed, and search reads none of them (pages.search_form): the search
+    # index was linked as it was, not made again.
     index_after = sorted((minimal / ".okr-cache" / "search").iterdir())
-    assert len(index_after) == len(index_before) == 1 and index_after != index_before
+    assert len(index_after) == 1 and index_after == index_before
+    assert all_files(tmp_path / "after" / "pagefind") == all_files(tmp_path / "before" / "pagefind")
+
+
+def test_a_changed_title_makes_the_search_index_again(minimal: Path, tmp_path: Path) -> None:
+    build(minimal, tmp_path / "before")
+    index_before = sorted((minimal / ".okr-cache" / "search").iterdir())
+    okrs = minimal / "data" / "okrs" / "2026-Q2" / "roads.yml"
+    text = okrs.read_text(encoding="utf-8")
+    okrs.write_text(text.replace("to repair a reported pothole", "to mend a pothole"), "utf-8")
+
+    build(minimal, tmp_path / "after")
+
+    index_after = sorted((minimal / ".okr-cache" / "search").iterdir())
+    assert len(index_after) == 1 and index_after != index_before  # made again, kept alone
+    found = fragments(tmp_path / "after")["/key-results/roads-repair-days/"]
+    assert found["meta"]["title"] == "Days to mend a pothole"
+    assert "reported" not in found["content"]
 
 
 def test_no_cache_renders_every_chart_and_page_and_leaves_the_cache_alone(

@@ -90,7 +90,7 @@ def test_key_result_pages_show_the_figures_computed_from_the_data(
     checked = 0
     for kr in sample.dataset.key_results.values():
         body = page(sample_site, urls.key_result(kr.id))
-        facts = dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", body, re.S))
+        facts = dict(re.findall(r"<dt[^>]*>(.*?)</dt><dd[^>]*>(.*?)</dd>", body, re.S))
         if kr.id not in latest:
             assert "No data yet" in facts["Latest"]
             assert "No check-in has been published for this key result yet." in body
