@@ -13,19 +13,16 @@ of figures alone) links it instead of indexing them again.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-
-from pagefind.index import IndexConfig
-from pagefind.service import PagefindService
 
 from generator.cache_files import CacheFolder
 from generator.output import SiteFolder, link
@@ -58,10 +55,7 @@ def write(published: Published, out: SiteFolder) -> None:
         return
     # Pagefind writes into files already there: none may be a link to a kept file.
     shutil.rmtree(out.root / FOLDER, ignore_errors=True)
-    # Pagefind's client is asynchronous; its own thread keeps it apart from any event loop
-    # the caller runs (a test driving a browser, a server).
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        thread.submit(asyncio.run, index_pages(forms, kept, out)).result()
+    index_pages(forms, kept, out)
     _keep(out, listing)
 
 
@@ -127,25 +121,23 @@ def indexed_paths(published: Published) -> list[str]:
     return [path for path in published.page_paths if path not in skipped]
 
 
-async def index_pages(forms: Mapping[str, Form], kept: SearchForms, out: SiteFolder) -> None:
+def index_pages(forms: Mapping[str, Form], kept: SearchForms, out: SiteFolder) -> None:
     """Index the pages' search ``forms`` and write Pagefind's files into the site's folder.
 
-    Pagefind reads the forms from a folder laid out as the site and writes its files itself:
-    its client answers each request a tenth of a second late and cannot read an answer over
-    2 MiB, so a page at a time, or the files sent back whole, would not scale past a few
-    thousand pages (10,000 pages would wait 17 minutes, then hang).
+    Pagefind's command reads the forms from a folder laid out as the site and writes its files
+    itself, and is done when it exits. Its service (the Python API) answers before the last file
+    is written, and is stopped once it has answered: under load, 10,000 pages left an empty
+    entry file. Run from the folder of forms, it reads no configuration file of the publisher's.
     """
     with tempfile.TemporaryDirectory(prefix=".okr-search-", dir=out.root.parent) as folder:
+        site = Path(folder) / "site"
         for path, form in forms.items():
-            _lay_out(path, form, kept, out, Path(folder) / path / "index.html")
-        config: IndexConfig = {"keep_index_url": False, "write_playground": False}
-        service = await PagefindService().launch()
-        try:
-            index = await service.create_index(config)
-            await index.add_directory(folder)
-            await index.write_files(output_path=str(out.root / FOLDER))
-        finally:
-            await service.close()
+            _lay_out(path, form, kept, out, site / path / "index.html")
+        command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+        command += ["--output-path", str(out.root / FOLDER), "--quiet"]
+        done = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"Pagefind failed ({done.returncode}): {done.stdout}{done.stderr}")
     for unused in (out.root / FOLDER).iterdir():
         if unused.name.startswith(UNUSED):
             unused.unlink()
@@ -164,8 +156,11 @@ def _lay_out(path: str, form: Form, kept: SearchForms, out: SiteFolder, place: P
     """The form of the page at ``path`` put at ``place``: a link to the kept form where it
     holds the text it is named for, else the text (made now, or again from the page)."""
     place.parent.mkdir(parents=True, exist_ok=True)
-    if form.text is None and kept.text(form.key) is not None:
-        link(kept.path(form.key), place)
-        return
-    text = form.text or search_form((out.root / path / "index.html").read_text(encoding="utf-8"))
-    place.write_text(text or "", encoding="utf-8")
+    text = form.text
+    if text is None:
+        if kept.text(form.key) is not None:
+            link(kept.path(form.key), place)
+            return
+        # A kept form damaged since: made again from its page, which the page cache checked.
+        text = search_form((out.root / path / "index.html").read_text(encoding="utf-8")) or ""
+    place.write_text(text, encoding="utf-8")

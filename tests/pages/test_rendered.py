@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.pages.search_form import FORMS
 from tests.exports.test_search import fragments
 from tests.test_cli import all_files, minimal, okr_portal
 
@@ -94,6 +95,8 @@ def test_a_changed_title_makes_the_search_index_again(minimal: Path, tmp_path: P
     okrs = minimal / "data" / "okrs" / "2026-Q2" / "roads.yml"
     text = okrs.read_text(encoding="utf-8")
     okrs.write_text(text.replace("to repair a reported pothole", "to mend a pothole"), "utf-8")
+    for kept in (minimal / ".okr-cache" / FORMS).iterdir():  # damaged: made again, not trusted
+        kept.write_text("<p>damaged</p>", encoding="utf-8")
 
     build(minimal, tmp_path / "after")
 
@@ -102,6 +105,8 @@ def test_a_changed_title_makes_the_search_index_again(minimal: Path, tmp_path: P
     found = fragments(tmp_path / "after")["/key-results/roads-repair-days/"]
     assert found["meta"]["title"] == "Days to mend a pothole"
     assert "reported" not in found["content"]
+    build(minimal, tmp_path / "fresh", "--no-cache")
+    assert all_files(tmp_path / "after" / "pagefind") == all_files(tmp_path / "fresh" / "pagefind")
 
 
 def test_no_cache_renders_every_chart_and_page_and_leaves_the_cache_alone(

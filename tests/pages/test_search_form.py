@@ -3,7 +3,6 @@ the forms as from the pages, and a form leaves out what moves with every check-i
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ def indexed(site: Path, tmp_path: Path, read: str) -> dict[str, bytes]:
         forms[url.lstrip("/")] = Form(form_key(text), text)
     out = SiteFolder(tmp_path / read / "site")
     out.root.mkdir(parents=True)
-    asyncio.run(index_pages(forms, SearchForms(tmp_path / read / "cache"), out))
+    index_pages(forms, SearchForms(tmp_path / read / "cache"), out)
     return all_files(out.root)
 
 
