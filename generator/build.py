@@ -19,7 +19,7 @@ from generator import progress
 from generator.alongside import alongside
 from generator.charts.cache import chart_svgs
 from generator.charts.social import chart_pngs
-from generator.exports import EXPORTS, FROM_PAGES
+from generator.exports import EXPORTS, WITH_PAGES
 from generator.history import History, read_history
 from generator.i18n import Language
 from generator.load.project import Project, load_project
@@ -175,7 +175,7 @@ def write_site(
     published = Published(portal, (*hand_written, *written), tuple(posts))
     # The pages, then what is made from them, are written on the other CPU while the other
     # exports are made here.
-    with alongside(lambda: _pages_and_what_reads_them(published, out, shells)) as pages:
+    with alongside(lambda: _pages_and_with_them(published, out, shells)) as pages:
         for export in EXPORTS:
             export(published, out)
     rendered, kept = pages()
@@ -185,13 +185,13 @@ def write_site(
     out.forget_the_rest()
 
 
-def _pages_and_what_reads_them(
+def _pages_and_with_them(
     published: Published, out: SiteFolder, shells: Mapping[str, Mapping[int, render.Shell]]
 ) -> tuple[int, frozenset[str]]:
-    """Every data page and embed written into ``out``, then the exports that read them; how
+    """Every data page and embed written into ``out``, then the exports made with them; how
     many pages were rendered, and the kept files they link (``SiteFolder.kept_names``)."""
     rendered = _write_pages(published.portal, out, shells)
-    for export in FROM_PAGES:
+    for export in WITH_PAGES:
         export(published, out)
     return rendered, out.kept_names()
 
