@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator import progress
 from generator.alongside import alongside
+from generator.cache_files import CACHE_DIR
 from generator.charts.cache import chart_svgs
 from generator.charts.social import chart_pngs
 from generator.exports import EXPORTS, WITH_PAGES
@@ -36,8 +37,6 @@ from generator.portal import Edition, Portal, Published, PublishedPost
 from generator.scoring import Figures, StatusChange, score, status_changes
 from generator.settings import Settings
 from generator.translation import in_language
-
-CACHE_DIR = ".okr-cache"
 
 
 def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = None) -> Portal:

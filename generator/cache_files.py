@@ -11,6 +11,9 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+#: A project's cache folder, in the project's folder.
+CACHE_DIR = ".okr-cache"
+
 
 class CacheFolder:
     def __init__(self, folder: Path, suffix: str) -> None:

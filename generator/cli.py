@@ -17,13 +17,15 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
 from generator import contract, progress
+from generator.alongside import alongside
+from generator.cache_files import CACHE_DIR
 from generator.diff import RevisionError, compare, load_revision, scored, to_markdown
 from generator.engine import commands as engine
 from generator.exports.checkin_template import DELIMITERS, TemplateError, checkin_template
@@ -32,7 +34,14 @@ from generator.load.problems import DataError, Level, Problem
 from generator.load.project import load_project
 from generator.quality import QualityWarning, Rule, quality_warnings
 from generator.scoring import score
-from generator.staging import discard, staging_folder, swap_in
+from generator.staging import (
+    FOLDERS,
+    discard,
+    make_folders,
+    remember_folders,
+    staging_folder,
+    swap_in,
+)
 from generator.starter import FolderNotEmpty, create_portal, starter_values
 
 TODAY = click.option(
@@ -226,8 +235,14 @@ def build(project: Path, out: Path | None, today: datetime.datetime | None, no_c
     target = (out or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = staging_folder(target)
+    # The last site's folders, listed in the project's cache (a build without it keeps none).
+    listing = None if no_cache else root / CACHE_DIR / FOLDERS
     try:
-        with watching_progress() as printer, _cache_folder(no_cache, target.parent) as cache:
+        with (
+            watching_progress() as printer,
+            _cache_folder(no_cache, target.parent) as cache,
+            _folders_made(staging, listing),
+        ):
             engine.build(root, staging, today.date() if today else None, cache)
     except DataError as error:
         discard(staging)
@@ -238,7 +253,9 @@ def build(project: Path, out: Path | None, today: datetime.datetime | None, no_c
     except BaseException:
         discard(staging)
         raise
-    swap_in(staging, target)
+    folders = swap_in(staging, target)
+    if listing is not None:
+        remember_folders(listing, folders)
     _left_to_the_system()
     click.echo(
         f"Built {target}: {printer.count('pages written')} data pages, "
@@ -247,6 +264,14 @@ def build(project: Path, out: Path | None, today: datetime.datetime | None, no_c
         f"{printer.count('charts from the cache')} reused, {printer.warnings} warning(s), "
         f"in {time.monotonic() - started:.1f} s"
     )
+
+
+def _folders_made(staging: Path, listing: Path | None) -> AbstractContextManager[object]:
+    """The last site's folders made in ``staging`` on the other CPU while the block builds:
+    about a second of a warm build of 10,000 pages in a fresh checkout."""
+    if listing is None:
+        return nullcontext()
+    return alongside(lambda: make_folders(staging, listing))
 
 
 def _left_to_the_system() -> None:

@@ -154,6 +154,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     },
     "generator.build": {
         "generator.alongside",
+        "generator.cache_files",
         "generator.history",
         "generator.progress",
         "generator.model",
@@ -195,6 +196,8 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.scoring",
     },
     "generator.cli": {
+        "generator.alongside",
+        "generator.cache_files",
         "generator.progress",
         "generator.quality",
         "generator.contract",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import stat
 from pathlib import Path
 
 from generator.cache_files import umask
-from generator.staging import staging_folder, swap_in
+from generator.staging import FOLDERS, make_folders, remember_folders, staging_folder, swap_in
 from tests.pages.test_rendered import build
 from tests.test_cli import all_files, minimal
 
@@ -82,3 +83,48 @@ def test_the_last_site_s_folders_are_made_readable_when_built_into(tmp_path: Pat
     folders.mkdir(mode=0o700)
     staging = staging_folder(tmp_path / "public")
     assert stat.S_IMODE(staging.stat().st_mode) == 0o777 & ~umask()
+
+
+def test_the_published_folders_are_listed_each_after_its_parent(tmp_path: Path) -> None:
+    target = tmp_path / "public"
+    staging = staging_folder(target)
+    for page in ("units/roads", "units/roads-east", "a-z", "units/parks/embed"):
+        (staging / page).mkdir(parents=True)
+        (staging / page / "index.html").write_text("page")
+    (staging / "key-results" / "gone").mkdir(parents=True)  # nothing written: not published
+    folders = swap_in(staging, target)
+    parents_first = ["a-z", "units", "units/parks", "units/parks/embed", "units/roads"]
+    assert folders == [*parents_first, "units/roads-east"]
+    assert folders == sorted(p.relative_to(target).as_posix() for p in target.rglob("*/"))
+
+
+def test_a_fresh_staging_folder_gets_the_listed_folders_and_no_other(tmp_path: Path) -> None:
+    listing = tmp_path / "cache" / FOLDERS
+    remember_folders(listing, ["units", "units/roads", "../outside", "/root", "units/../x"])
+    staging = staging_folder(tmp_path / "public")
+    make_folders(staging, listing)
+    assert tree(staging) == {"units/", "units/roads/"}
+    assert not (tmp_path / "outside").exists()
+    # The last site's folders already there (reused): nothing is made.
+    (staging / "units" / "roads").rmdir()
+    make_folders(staging, listing)
+    assert tree(staging) == {"units/"}
+    make_folders(staging_folder(tmp_path / "other"), tmp_path / "missing.json")  # no listing
+
+
+def test_a_build_in_a_fresh_checkout_makes_the_last_site_s_folders_first(
+    minimal: Path, tmp_path: Path
+) -> None:
+    """In CI the site's folder is new each time and the cache is restored: the folders are
+    made from the cache's list while the data loads, and the site is the same."""
+    build(minimal, tmp_path / "one")
+    listing = minimal / ".okr-cache" / FOLDERS
+    listed = json.loads(listing.read_bytes())
+    assert listed == sorted(
+        p.relative_to(tmp_path / "one").as_posix() for p in (tmp_path / "one").rglob("*/")
+    )
+    remember_folders(listing, [*listed, "key-results/no-longer-published"])
+    build(minimal, tmp_path / "two")  # a new folder beside no folders of a site before
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")
+    assert all_files(tmp_path / "two") == all_files(tmp_path / "one")
+    assert json.loads(listing.read_bytes()) == listed
