@@ -125,9 +125,9 @@ def index_pages(forms: Mapping[str, Form], kept: SearchForms, out: SiteFolder) -
     """Index the pages' search ``forms`` and write Pagefind's files into the site's folder.
 
     Pagefind's command reads the forms from a folder laid out as the site and writes its files
-    itself, and is done when it exits. Its service (the Python API) answers before the last file
-    is written, and is stopped once it has answered: under load, 10,000 pages left an empty
-    entry file. Run from the folder of forms, it reads no configuration file of the publisher's.
+    itself, and is done when it exits. Its service (the Python API), stopped once it had
+    answered, left an empty entry file in a cold build of 10,000 pages under load. Run from the
+    folder of forms, the command reads no configuration file of the publisher's.
     """
     with tempfile.TemporaryDirectory(prefix=".okr-search-", dir=out.root.parent) as folder:
         site = Path(folder) / "site"
