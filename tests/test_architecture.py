@@ -242,6 +242,7 @@ def test_each_part_imports_only_what_it_may() -> None:
             "vl_convert",
             {
                 "generator.charts.render",
+                "generator.charts.shapes",
                 "generator.charts.cache",
                 "generator.charts.social",
                 "generator.charts.fonts",

@@ -22,6 +22,7 @@ import vl_convert
 
 from generator.charts.fonts import hold_fonts_in_memory
 from generator.charts.inputs import ChartInput, StripInput
+from generator.charts.shapes import VegaShapes
 
 __all__ = [
     "RENDER_REVISION",
@@ -136,6 +137,10 @@ def postprocess_svg(svg: str, key: str) -> str:
     return svg
 
 
+# The shapes this process has compiled (a worker's, for every chunk it draws).
+_SHAPES = VegaShapes()
+
+
 def _vl_version(spec: Mapping[str, Any]) -> str | None:
     """The Vega-Lite version the spec was written for ($schema), if vl-convert has it."""
     match = _SCHEMA_VERSION_RE.search(str(spec.get("$schema", "")))
@@ -148,7 +153,7 @@ def _vl_version(spec: Mapping[str, Any]) -> str | None:
 def _render_one(key: str, job: Job) -> str:
     spec = job if isinstance(job, Mapping) else _spec_of(job)
     try:
-        svg = vl_convert.vegalite_to_svg(dict(spec), vl_version=_vl_version(spec))
+        svg = vl_convert.vega_to_svg(_SHAPES.vega(spec, _vl_version(spec)))
     except Exception as error:  # vl-convert raises plain ValueError
         raise ChartRenderError(key, f"{type(error).__name__}: {error}") from None
     return postprocess_svg(svg, key)

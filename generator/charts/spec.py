@@ -11,6 +11,7 @@ module's source (`generator.charts.cache.input_key`), so a warm build never impo
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import json
 import math
@@ -145,7 +146,7 @@ def _y_domain(chart: ChartInput) -> list[float]:
     return [padded_low, high + pad]
 
 
-def _x_domain(chart: ChartInput) -> list[alt.DateTime]:
+def _x_domain(chart: ChartInput) -> list[int]:
     return [_utc(day) for day in _x_days(chart)]
 
 
@@ -168,8 +169,11 @@ def _or_undefined(number: int | None) -> int | UndefinedType:
     return alt.Undefined if number is None else number
 
 
-def _utc(day: datetime.date) -> alt.DateTime:
-    return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
+def _utc(day: datetime.date) -> int:
+    """The day's UTC midnight in milliseconds since 1970, as Vega holds a date. A number, not a
+    Vega-Lite DateTime: compiled, it stays the same literal, so a chart's compiled shape takes
+    it as it takes any other number (``generator.charts.shapes``)."""
+    return calendar.timegm(day.timetuple()) * 1000
 
 
 def _x_axis(chart: ChartInput) -> alt.Axis:
