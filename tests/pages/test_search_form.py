@@ -59,6 +59,9 @@ def test_a_form_is_the_indexed_part_of_its_page_without_its_figures(
     # How it stands: the chart, the check-ins, the status, the figures as of a day.
     assert "<svg" not in form and "okr-checkins" not in form and "okr-status" not in form
     assert "Latest" not in form and "Figures as of" not in form
+    # The page's furniture: its permanent address, how to cite and embed it.
+    assert "cite-text" in page and "embed-code" in page
+    assert "cite-text" not in form and "embed-code" not in form and "iframe" not in form
     # What it is: its objective, unit, measure and source.
     objective = data.objectives[kr.objective]
     assert escape(objective.title) in form and escape(str(kr.source)) in form
