@@ -20,7 +20,7 @@ from generator.alongside import alongside
 from generator.cache_files import CACHE_DIR
 from generator.charts.cache import chart_svgs
 from generator.charts.social import chart_pngs
-from generator.exports import EXPORTS, WITH_PAGES
+from generator.exports import AFTER_PAGES, EXPORTS, WITH_PAGES
 from generator.history import History, read_history
 from generator.i18n import Language
 from generator.load.project import Project, load_project
@@ -177,22 +177,25 @@ def write_site(
     with alongside(lambda: _pages_and_with_them(published, out, shells)) as pages:
         for export in EXPORTS:
             export(published, out)
-    rendered, kept = pages()
-    out.keep_also(kept)
+    rendered, kept, search_forms = pages()
+    out.adopt(kept, search_forms)
     progress.report("pages written", len(written), len(written))
     progress.report("pages rendered", rendered, rendered)
+    for export in AFTER_PAGES:
+        export(published, out)
     out.forget_the_rest()
 
 
 def _pages_and_with_them(
     published: Published, out: SiteFolder, shells: Mapping[str, Mapping[int, render.Shell]]
-) -> tuple[int, frozenset[str]]:
+) -> tuple[int, frozenset[str], dict[str, str]]:
     """Every data page and embed written into ``out``, then the exports made with them; how
-    many pages were rendered, and the kept files they link (``SiteFolder.kept_names``)."""
+    many pages were rendered, the kept files they link (``SiteFolder.kept_names``) and the
+    keys of their search forms (``SiteFolder.search_forms``)."""
     rendered = _write_pages(published.portal, out, shells)
     for export in WITH_PAGES:
         export(published, out)
-    return rendered, out.kept_names()
+    return rendered, out.kept_names(), out.search_forms
 
 
 def _write_pages(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from generator.cache_files import CacheFolder, StatRecord
@@ -65,12 +66,13 @@ class SiteFolder:
         """The kept files this site links so far, by name."""
         return frozenset(() if self.kept is None else self.kept.checked)
 
-    def keep_also(self, names: frozenset[str]) -> None:
-        """Count the kept files ``names`` as linked by this site: another process (a copy of
-        this one, ``generator.alongside``) linked them, and ``forget_the_rest`` must not drop
-        them."""
+    def adopt(self, kept_names: frozenset[str], search_forms: Mapping[str, str]) -> None:
+        """Take what another process (a copy of this one, ``generator.alongside``) placed in
+        this folder as placed here: the kept files it linked (``forget_the_rest`` must not
+        drop them) and the search forms of the pages it placed."""
         if self.kept is not None:
-            self.kept.checked |= names
+            self.kept.checked |= kept_names
+        self.search_forms.update(search_forms)
 
     def forget_the_rest(self) -> None:
         """Once the site is written: drop the kept files it no longer links."""

@@ -1,4 +1,4 @@
-"""Every export is one module in ``EXPORTS`` or ``WITH_PAGES``, writing through the one
+"""Every export is one module in ``EXPORTS``, ``WITH_PAGES`` or ``AFTER_PAGES``, writing through the one
 ``SiteFolder``."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from generator.exports import EXPORTS, ON_DEMAND, WITH_PAGES, redirects, sitemap
+from generator.exports import AFTER_PAGES, EXPORTS, ON_DEMAND, WITH_PAGES, redirects, sitemap
 from generator.load.project import load_project
 from tests.conftest import FIXTURES, ROOT, build
 
@@ -17,10 +17,12 @@ MINIMAL = FIXTURES / "minimal"
 def test_every_export_module_is_in_exactly_one_registry() -> None:
     folder = ROOT / "generator" / "exports"
     modules = sorted(f.stem for f in folder.glob("*.py") if f.stem != "__init__")
-    written = [export.__module__.rsplit(".", 1)[1] for export in (*EXPORTS, *WITH_PAGES)]
+    written = [
+        export.__module__.rsplit(".", 1)[1] for export in (*EXPORTS, *WITH_PAGES, *AFTER_PAGES)
+    ]
     on_demand = [module.__name__.rsplit(".", 1)[1] for module in ON_DEMAND]
     assert sorted(written + on_demand) == modules  # each once: in one registry, not in two
-    assert all(export.__name__ == "write" for export in (*EXPORTS, *WITH_PAGES))
+    assert all(export.__name__ == "write" for export in (*EXPORTS, *WITH_PAGES, *AFTER_PAGES))
     # An on-demand format is never written into a site, so it has no write() to be run by mistake.
     assert on_demand and not any(hasattr(module, "write") for module in ON_DEMAND)
 
