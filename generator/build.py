@@ -102,7 +102,7 @@ def _edition(
         status_changes=statuses,
     )
     theme_dirs = [project.root / "theme"] if (project.root / "theme").is_dir() else []
-    env = render.environment(language, theme_dirs)
+    env = render.environment(language, theme_dirs, cache_dir / "templates")
     # The default language's home page is the publisher's content/index.md, made by the engine.
     own_home = () if root == urls.HOME else (home.page(site),)
     pages = tuple(

@@ -174,7 +174,15 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     index = [n for n in stamps["cold"] if n.startswith("search/")]
     forms = [n for n in stamps["cold"] if n.startswith(f"{FORMS}/")]
     files = [n for n in stamps["cold"] if n.startswith("files/")]
-    reports = [n for n in stamps["cold"] if n not in top + pages + index + forms + files + records]
+    templates = [n for n in stamps["cold"] if n.startswith("templates/")]
+    reports = [
+        n
+        for n in stamps["cold"]
+        if n not in top + pages + index + forms + files + templates + records
+    ]
+    # The templates, compiled (pages.render.CompiledTemplates).
+    assert templates
+    assert [n for n in templates if not re.fullmatch(r"templates/__jinja2_\w+\.cache", n)] == []
     # The search index is listed once, under the hash of its pages, as the site has it.
     assert len(index) == 1 and re.fullmatch("search/[0-9a-f]{64}.json", *index)
     listed = json.loads((cache / index[0]).read_bytes())
