@@ -15,6 +15,7 @@ import calendar
 import datetime
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -297,7 +298,7 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     # label; colour, dash and legend symbol are scales over that field with an explicit
     # domain, so all layers share one legend. (Constant `datum` encodings would be shorter
     # but the Vega-Lite schema allows no scale/legend on them.)
-    def series_encoding(name: str) -> dict[str, Any]:
+    def series_encoding() -> dict[str, Any]:
         return {
             "color": alt.Color(
                 "series:N",
@@ -327,6 +328,19 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
             ),
         }
 
+    # Each series layer has the same four channels: written once and added to each layer as
+    # written (``_layered_spec``), where Altair took as long to write them as the rest of a
+    # layer, each time.
+    series_channels = {
+        channel: written.to_dict(validate=False) for channel, written in series_encoding().items()
+    }
+    layers: list[alt.Chart] = []
+    in_series: list[int] = []  # the layers that have the series channels
+
+    def add_series_layer(layer: alt.Chart) -> None:
+        in_series.append(len(layers))
+        layers.append(layer)
+
     def rows(name: str, values: list[dict[str, Any]]) -> alt.InlineData:
         return alt.InlineData(values=[{"series": name, **row} for row in values])
 
@@ -347,7 +361,6 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     y_axis = alt.Axis(format=chart.locale_number_format, tickCount=_or_undefined(size.y_ticks))
     y = alt.Y("value:Q", scale=y_scale, title=labels.value, axis=y_axis)
 
-    layers: list[alt.Chart] = []
     if target_range is not None:
         # Light band (decorative fill) with solid dark edges that meet the 3:1 contrast;
         # its own legend shows the same light square with the dark edge.
@@ -376,19 +389,19 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
             )
         )
     if chart.baseline is not None:
-        layers.append(
+        add_series_layer(
             alt.Chart(rows(names["baseline"], [{"value": _finite(chart.baseline, "baseline")}]))
             .mark_rule(strokeWidth=1.5)
-            .encode(y=y, **series_encoding("baseline"))
+            .encode(y=y)
         )
     if target_range is None and chart.target is not None:
-        layers.append(
+        add_series_layer(
             alt.Chart(rows(names["target"], [{"value": _finite(chart.target, "target")}]))
             .mark_rule(strokeWidth=2.5)
-            .encode(y=y, **series_encoding("target"))
+            .encode(y=y)
         )
     if chart.expected:
-        layers.append(
+        add_series_layer(
             alt.Chart(rows(names["expected"], _rows(chart.expected, "expected value")))
             .mark_line(
                 strokeWidth=2,
@@ -396,10 +409,10 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
                 clip=reaches_out(chart.expected),
                 fillOpacity=0,
             )
-            .encode(x=x, y=y, **series_encoding("expected"))
+            .encode(x=x, y=y)
         )
     if chart.waypoints:
-        layers.append(
+        add_series_layer(
             alt.Chart(rows(names["waypoint"], _rows(chart.waypoints, "interim target")))
             .mark_point(
                 filled=False,
@@ -408,17 +421,15 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
                 opacity=1,
                 clip=reaches_out(chart.waypoints),
             )
-            .encode(x=x, y=y, **series_encoding("waypoint"))
+            .encode(x=x, y=y)
         )
     marks = [{"date": day.isoformat(), "label": label} for day, label in events]
     if events:
-        layers.append(
-            alt.Chart(rows(names["event"], marks))
-            .mark_rule(strokeWidth=1.5)
-            .encode(x=x, **series_encoding("event"))
+        add_series_layer(
+            alt.Chart(rows(names["event"], marks)).mark_rule(strokeWidth=1.5).encode(x=x)
         )
     measured = thinned(chart.points, size.width)
-    layers.append(
+    add_series_layer(
         alt.Chart(rows(names["measured"], _rows(measured, "check-in value")))
         # Clipped where it reaches out: on a chart of its period alone, the line may come in
         # from the check-in before.
@@ -428,10 +439,10 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
             clip=reaches_out(measured),
             fillOpacity=0,
         )
-        .encode(x=x, y=y, **series_encoding("measured"))
+        .encode(x=x, y=y)
     )
     if chart.provisional:
-        layers.append(
+        add_series_layer(
             alt.Chart(rows(names["provisional"], _rows(chart.provisional, "provisional value")))
             .mark_point(
                 filled=False,
@@ -440,11 +451,11 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
                 opacity=1,
                 clip=reaches_out(chart.provisional),
             )
-            .encode(x=x, y=y, **series_encoding("provisional"))
+            .encode(x=x, y=y)
         )
     layers += _event_labels([{"series": names["event"], **m} for m in marks], x, first, last)
 
-    spec = _layered_spec(layers, size.width, size.height)
+    spec = _layered_spec(layers, size.width, size.height, {at: series_channels for at in in_series})
     return _with_locale(spec, chart.locale, chart.time_locale)
 
 
@@ -501,8 +512,15 @@ def _config() -> alt.Config:
     )
 
 
-def _layered_spec(layers: list[alt.Chart], width: int, height: int) -> dict[str, Any]:
-    """The spec of the layers drawn over each other, each layer's rows named in its datasets.
+def _layered_spec(
+    layers: list[alt.Chart],
+    width: int,
+    height: int,
+    written: Mapping[int, Mapping[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The spec of the layers drawn over each other, each layer's rows named in its datasets;
+    ``written``: channels already written, by the number of the layer they are added to (the
+    same dicts in each: a spec is read, never changed).
 
     Altair deep-copies every layer, rows and all, each time it makes or copies a layered chart,
     which writing one does (about half of a spec's cost): the layered chart is written without
@@ -527,6 +545,9 @@ def _layered_spec(layers: list[alt.Chart], width: int, height: int) -> dict[str,
         layer.to_dict(validate=False, context={"top_level": False, "datasets": {}})
         for layer in layers
     ]
+    for number, channels in (written or {}).items():
+        layer = spec["layer"][number]
+        layer["encoding"] = dict(sorted({**layer["encoding"], **channels}.items()))  # as Altair
     spec["datasets"] = datasets
     return spec
 
