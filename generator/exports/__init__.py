@@ -5,9 +5,9 @@ function ``write(published, out)`` from the written portal to the files it adds.
 (they read the portal, not the pages' files); those of :data:`WITH_PAGES` run where the pages
 are written (a forked copy of the build, ``generator.alongside``), once they are, to even out
 the work of the two CPUs of a runner; those of :data:`AFTER_PAGES` once that copy has ended:
-search, which reads the pages. A new format is a
-new module here and one line below. A format made on demand, by a command of its own and
-never into a site, is listed in :data:`ON_DEMAND` instead and has no ``write``.
+search, which reads the pages. A new format is a new module here and one line below. A format
+made on demand, by a command of its own and never into a site, is listed in
+:data:`ON_DEMAND` instead and has no ``write``.
 """
 
 from __future__ import annotations
