@@ -9,6 +9,7 @@ apart and puts after z (Swedish and Finnish å, ä, ö; Danish and Norwegian æ,
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 #: The letters a language sorts after z, in its order, and the foreign letters it files with
 #: them (a Swede files the Danish ø under ö).
@@ -28,24 +29,28 @@ def _language(tag: str) -> str:
     return tag.replace("_", "-").split("-")[0].lower()
 
 
-def _letters(text: str, tag: str) -> list[str]:
+def _letters(text: str, tag: str) -> str:
     """``text`` as the letters the language compares: lower case, accents off but for its
     own letters, which stay (as the characters after z that sort in its order)."""
-    own, filed = _AFTER_Z.get(_language(tag), ("", {}))
-    letters: list[str] = []
-    for char in unicodedata.normalize("NFC", text).casefold():
-        char = filed.get(char, char)
-        if char in own:
-            # Private-use characters after every letter, in the language's order.
-            letters.append(chr(0xF0000 + own.index(char)))
-            continue
-        spelt = _SPELT_OUT.get(char)
-        if spelt is not None:
-            letters.extend(spelt)
-            continue
-        base = unicodedata.normalize("NFD", char)
-        letters.extend(c for c in base if not unicodedata.combining(c))
-    return letters
+    language = _language(tag)
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return "".join(_letters_of(char, language) for char in folded)
+
+
+@cache
+def _letters_of(char: str, language: str) -> str:
+    """What one character of a folded text compares as: worked out once a character (an
+    index of 10,000 titles reads a few hundred distinct ones)."""
+    own, filed = _AFTER_Z.get(language, ("", {}))
+    char = filed.get(char, char)
+    if char in own:
+        # Private-use characters after every letter, in the language's order.
+        return chr(0xF0000 + own.index(char))
+    spelt = _SPELT_OUT.get(char)
+    if spelt is not None:
+        return spelt
+    base = unicodedata.normalize("NFD", char)
+    return "".join(c for c in base if not unicodedata.combining(c))
 
 
 def sort_key(text: str, tag: str) -> tuple[str, str]:

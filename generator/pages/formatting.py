@@ -46,6 +46,7 @@ class Formatter:
     def __init__(self, language: Language, settings: Settings) -> None:
         self.language = language
         self.settings = settings
+        self._badges: dict[Status, Badge] = {}
 
     def _(self, message: str, **values: object) -> str:
         text = self.language.gettext(message)
@@ -97,6 +98,13 @@ class Formatter:
         return self.settings.level_label(level, self.language.tag)
 
     def badge(self, status: Status) -> Badge:
+        """A status's badge: made once a status (a national portal shows 200,000)."""
+        badge = self._badges.get(status)
+        if badge is None:
+            badge = self._badges[status] = self._badge(status)
+        return badge
+
+    def _badge(self, status: Status) -> Badge:
         labels = {
             Status.ON_TRACK: (self._("On track"), "✓"),
             Status.AT_RISK: (self._("At risk"), "!"),
