@@ -14,7 +14,7 @@ import pytest
 import vl_convert
 
 from generator.charts import cache
-from generator.charts.cache import input_key
+from generator.charts.cache import input_key, layout_keys
 from generator.charts.inputs import ChartInput, ChartLabels, Layout, StripInput
 from generator.charts.spec import (
     COLOURS,
@@ -443,3 +443,14 @@ def test_only_a_layer_reaching_outside_the_frame_is_clipped() -> None:
     # A provisional figure above the y domain (which leaves provisional figures out).
     high = clipped(dataclasses.replace(chart, provisional=((dt.date(2024, 5, 10), 90.0),)))
     assert [name for name, clip in high.items() if clip] == ["Provisional"]
+
+
+@pytest.mark.parametrize("drawing", [make(), strip()], ids=["chart", "strip"])
+def test_the_keys_of_each_layout_are_those_of_the_drawing_in_that_layout(
+    drawing: ChartInput | StripInput,
+) -> None:
+    keys = layout_keys(drawing)
+    assert keys == {
+        layout: input_key(dataclasses.replace(drawing, layout=layout)) for layout in Layout
+    }
+    assert len(set(keys.values())) == len(Layout)
