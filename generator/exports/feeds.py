@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape
 
 from generator.model import CheckIn
 from generator.output import SiteFolder
@@ -42,6 +43,8 @@ ENTRIES = 50
 ATOM_NS = "http://www.w3.org/2005/Atom"
 HTML_TYPE = "text/html"
 
+#: What an attribute's value escapes besides ``&``, ``<`` and ``>`` (ElementTree's choice).
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 #: Characters XML 1.0 does not allow in a document, whatever their escaping.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -169,20 +172,47 @@ def atom(site: Site, feed: Feed, entries: Sequence[Entry]) -> str:
         )
         _text(root, "rights", licence, {"type": "text"})
     _text(root, "generator", "okr-portal")
-    for item in entries:
-        entry = ET.SubElement(root, "entry")
-        _text(entry, "id", _id(site, item.key))
-        _text(entry, "title", item.title, {"type": "text"})
-        _text(entry, "updated", _timestamp(item.day))
-        _text(entry, "published", _timestamp(item.day))
-        _author(entry, item.author, None)
-        _link(entry, "alternate", HTML_TYPE, _address(site, feed.path, item.page))
-        if item.category:
-            term, label = (_NOT_XML.sub("", str(text)) for text in item.category)
-            ET.SubElement(entry, "category", {"term": term, "label": label})
-        _text(entry, "summary", item.summary, {"type": "text"})
     ET.indent(root, "  ")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+    head = ET.tostring(root, "unicode")
+    if entries:
+        # Each entry indented as the feed's child, after the feed's own elements.
+        closing = "\n</feed>"
+        xml = "".join(f"\n  {_entry_xml(site, feed.path, item)}" for item in entries)
+        head = head.removesuffix(closing) + xml + closing
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + head + "\n"
+
+
+def _entry_xml(site: Site, feed_path: str, item: Entry) -> str:
+    """One ``<entry>`` of the feed at ``feed_path``, indented as its child, written as
+    ElementTree writes the feed's head (escaped with the same rules, by ``saxutils``): a feed
+    holds 25,000 entries at 10,000 pages, and building each as a tree cost three times as
+    much."""
+    stamp = _timestamp(item.day)
+    href = _attribute(_address(site, feed_path, item.page))
+    lines = [
+        _element("id", _id(site, item.key)),
+        _element("title", item.title, ' type="text"'),
+        _element("updated", stamp),
+        _element("published", stamp),
+        f"<author>\n      {_element('name', item.author)}\n    </author>",
+        f'<link rel="alternate" type="{HTML_TYPE}" href="{href}" />',
+    ]
+    if item.category:
+        term, label = (_attribute(_NOT_XML.sub("", str(text))) for text in item.category)
+        lines.append(f'<category term="{term}" label="{label}" />')
+    lines.append(_element("summary", item.summary, ' type="text"'))
+    return "<entry>" + "".join(f"\n    {line}" for line in lines) + "\n  </entry>"
+
+
+def _element(tag: str, text: str, attributes: str = "") -> str:
+    """``<tag>text</tag>``, or ``<tag />`` for no text (as ElementTree writes them)."""
+    content = escape(_NOT_XML.sub("", str(text)))
+    return f"<{tag}{attributes}>{content}</{tag}>" if content else f"<{tag}{attributes} />"
+
+
+def _attribute(value: str) -> str:
+    """``value`` escaped for a double-quoted attribute, as ElementTree escapes it."""
+    return escape(value, _ATTRIBUTE_ENTITIES)
 
 
 def _text(

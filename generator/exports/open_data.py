@@ -11,12 +11,20 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-from collections.abc import Iterable, Iterator, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from generator.model import CheckIn, Dataset, KeyResult, Kind
 from generator.output import SiteFolder
 from generator.pages import urls
-from generator.pages.downloads import CHECKINS, KEY_RESULTS, OBJECTIVES, ColumnType, Table
+from generator.pages.downloads import (
+    CHECKINS,
+    KEY_RESULTS,
+    OBJECTIVES,
+    Column,
+    ColumnType,
+    Table,
+)
 from generator.portal import Published
 from generator.scoring import Figures
 
@@ -32,10 +40,12 @@ def write(published: Published, out: SiteFolder) -> None:
     out.write_text(urls.KEY_RESULTS_CSV, key_results_csv(site.dataset, site.figures, base))
     out.write_text(urls.OBJECTIVES_CSV, objectives_csv(site.dataset, site.figures, base))
     authors = site.settings.publish_authors
-    out.write_text(urls.CHECKINS_CSV, checkins_csv(site.dataset.checkins, authors))
+    # Each row written once, for the file of every check-in and for its key result's file.
+    lines = checkin_lines(site.dataset.checkins, authors)
+    out.write_text(urls.CHECKINS_CSV, checkins_csv(site.dataset.checkins, authors, lines))
     # Each key result's whole series, one link from its page (which shows the recent part).
     for kr_id, checkins in site.dataset.checkins_by_key_result.items():
-        out.write_text(urls.key_result_csv(kr_id), checkins_csv(checkins, authors))
+        out.write_text(urls.key_result_csv(kr_id), checkins_csv(checkins, authors, lines))
 
 
 def as_text(cell: str) -> str:
@@ -70,12 +80,25 @@ def _cell(type_: ColumnType, value: Cell) -> str:
 def _table(table: Table, rows: Iterable[Sequence[Cell]], publish_authors: bool = False) -> str:
     """The CSV of ``table``: its header from the columns' description, every text cell inert."""
     columns = table.published(publish_authors)
+    return _header(columns) + "".join(_lines(columns, rows))
+
+
+def _header(columns: Sequence[Column]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(c.name for c in columns)
+    return out.getvalue()
+
+
+def _lines(columns: Sequence[Column], rows: Iterable[Sequence[Cell]]) -> list[str]:
+    """Each row as a line of CSV."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(c.name for c in columns)
+    ends = [0]
     for row in rows:
         writer.writerow(_cell(c.type, value) for c, value in zip(columns, row, strict=True))
-    return out.getvalue()
+        ends.append(out.tell())
+    text = out.getvalue()
+    return [text[start:end] for start, end in itertools.pairwise(ends)]
 
 
 def _as_written(kr: KeyResult) -> tuple[str | None, float | None, float | None]:
@@ -121,13 +144,27 @@ def objectives_csv(dataset: Dataset, figures: Figures, base_url: str) -> str:
     return _table(OBJECTIVES, rows())
 
 
-def checkins_csv(checkins: Iterable[CheckIn], publish_authors: bool) -> str:
-    def rows() -> Iterator[list[Cell]]:
-        for c in sorted(checkins, key=lambda c: (c.date, c.key_result)):
-            row: list[Cell] = [
-                c.date, c.key_result, c.value, c.status.value if c.status else None,
-                c.confidence, c.progress, c.problems, c.plans, c.provisional,
-            ]  # fmt: skip
-            yield [*row, c.author] if publish_authors else row
+def checkins_csv(
+    checkins: Iterable[CheckIn], publish_authors: bool, lines: Mapping[int, str] | None = None
+) -> str:
+    """The CSV of ``checkins``, oldest first; ``lines``: their rows as ``checkin_lines``
+    wrote them (else they are written here)."""
+    ordered = sorted(checkins, key=lambda c: (c.date, c.key_result))
+    written = checkin_lines(ordered, publish_authors) if lines is None else lines
+    header = _header(CHECKINS.published(publish_authors))
+    return header + "".join(written[id(c)] for c in ordered)
 
-    return _table(CHECKINS, rows(), publish_authors)
+
+def checkin_lines(checkins: Sequence[CheckIn], publish_authors: bool) -> dict[int, str]:
+    """Each check-in's row as a line of CSV, by the check-in's identity: the dataset's own
+    check-in objects are those its key results' series hold."""
+
+    def row(c: CheckIn) -> list[Cell]:
+        cells: list[Cell] = [
+            c.date, c.key_result, c.value, c.status.value if c.status else None,
+            c.confidence, c.progress, c.problems, c.plans, c.provisional,
+        ]  # fmt: skip
+        return [*cells, c.author] if publish_authors else cells
+
+    columns = CHECKINS.published(publish_authors)
+    return dict(zip(map(id, checkins), _lines(columns, map(row, checkins)), strict=True))

@@ -4,16 +4,24 @@ that announce them, and never letting the data's text out as markup."""
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 from xml.etree import ElementTree as ET
 
 import feedparser
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.exports import feeds
+from generator.exports.feeds import Entry
+from generator.pages import urls
+from generator.pages.site import Site
 from tests.conftest import FIXTURES
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -311,3 +319,42 @@ def build(project: Path, out: Path, today: str = "2026-06-30") -> None:
         main, ["build", "--project", str(project), "--out", str(out), "--today", today]
     )
     assert result.exit_code == 0, result.output + repr(result.exception)
+
+
+def test_an_entry_is_written_as_elementtree_writes_it() -> None:
+    """Entries are written as text, the feed's head by ElementTree: both the same XML."""
+    site = cast(Site, SimpleNamespace(settings=SimpleNamespace(base_url="", organisation="O")))
+    for text in (HOSTILE, 'a\tb\r\nc "d" <e> & f\x01\ufffe', ""):
+        item = Entry(
+            key="key-results/x/#checkin-2026-01-01",
+            title=text,
+            page='key-results/a&b"c/',
+            day=datetime.date(2026, 1, 1),
+            summary=text,
+            author=text,
+            category=(text or "unit", text),
+        )
+        assert feeds._entry_xml(site, "feeds/units/u.atom", item) == elementtree_entry(item)
+
+
+def elementtree_entry(item: Entry) -> str:
+    """The entry built as a tree and written by ElementTree, indented as a feed's child."""
+
+    def text(parent: ET.Element, tag: str, value: str, attributes: dict[str, str]) -> None:
+        ET.SubElement(parent, tag, attributes).text = feeds._NOT_XML.sub("", value)
+
+    entry = ET.Element("entry")
+    uuid_id = uuid.uuid5(uuid.NAMESPACE_URL, f"okr-portal:O:{item.key}").urn
+    text(entry, "id", uuid_id, {})
+    text(entry, "title", item.title, {"type": "text"})
+    text(entry, "updated", "2026-01-01T00:00:00Z", {})
+    text(entry, "published", "2026-01-01T00:00:00Z", {})
+    text(ET.SubElement(entry, "author"), "name", item.author, {})
+    href = urls.relative("feeds/units/u.atom", item.page)
+    ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": href})
+    assert item.category is not None
+    term, label = (feeds._NOT_XML.sub("", t) for t in item.category)
+    ET.SubElement(entry, "category", {"term": term, "label": label})
+    text(entry, "summary", item.summary, {"type": "text"})
+    ET.indent(entry, "  ", level=1)
+    return ET.tostring(entry, "unicode")
