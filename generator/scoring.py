@@ -612,9 +612,9 @@ def status_changes(
         return {period_id: () for period_id in found}
     judged = _judge(pd.DataFrame(rows), factors).sort_values(["date", "id"], kind="stable")
     before: dict[str, Status] = {}
-    for kr_id, period_id, day, value in judged[["id", "period", "date", "status"]].itertuples(
-        index=False
-    ):
+    # Whole columns as lists: iterating a frame's rows reads its text columns one cell at a time.
+    columns = (judged[name].tolist() for name in ("id", "period", "date", "status"))
+    for kr_id, period_id, day, value in zip(*columns, strict=True):
         now, was = Status(value), before.get(kr_id)
         if was is not None and now is not was:
             found[period_id].append(StatusChange(kr_id, day, was, now))

@@ -58,13 +58,6 @@ class Language:
         # (the locale's patterns, its hash) cost more than the writing once it is cached.
         self._written: dict[tuple[object, ...], str] = {}
 
-    def _remembered(self, key: tuple[object, ...]) -> str | None:
-        return self._written.get(key)
-
-    def _remember(self, key: tuple[object, ...], text: str) -> str:
-        self._written[key] = text
-        return text
-
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
 
@@ -74,34 +67,38 @@ class Language:
     def number(self, value: float, decimals: int = 2) -> str:
         """``1234.5`` -> ``1,234.5`` (en) or ``1 234,5`` (nb); at most ``decimals`` decimals."""
         key = ("number", value or 0.0, decimals)
-        if (written := self._remembered(key)) is not None:
-            return written
-        pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-        return self._remember(key, _decimal(value or 0.0, pattern, self.locale))
+        written = self._written.get(key)
+        if written is None:
+            pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+            written = self._written[key] = _decimal(value or 0.0, pattern, self.locale)
+        return written
 
     def percent(self, share: float, decimals: int = 0) -> str:
         """A share as a percentage: ``0.125`` -> ``12.5%`` (en) or ``12,5 %`` (nb)."""
         key = ("percent", share or 0.0, decimals)
-        if (written := self._remembered(key)) is not None:
-            return written
-        pattern = self.locale.percent_formats[None].pattern
-        fraction = "." + "#" * decimals if decimals else ""
-        text = _percent(share or 0.0, _with_fraction(pattern, fraction), self.locale)
-        return self._remember(key, text)
+        written = self._written.get(key)
+        if written is None:
+            pattern = self.locale.percent_formats[None].pattern
+            fraction = "." + "#" * decimals if decimals else ""
+            pattern = _with_fraction(pattern, fraction)
+            written = self._written[key] = _percent(share or 0.0, pattern, self.locale)
+        return written
 
     def date(self, day: datetime.date) -> str:
         """``2026-11-16`` -> ``Nov 16, 2026`` (en) or ``16. nov. 2026`` (nb)."""
         key = ("date", day)
-        if (written := self._remembered(key)) is not None:
-            return written
-        return self._remember(key, _date(day, "medium", self.locale))
+        written = self._written.get(key)
+        if written is None:
+            written = self._written[key] = _date(day, "medium", self.locale)
+        return written
 
     def quantity(self, value: float, unit: str) -> str:
         """A measured value with its unit: ``45.2%``, ``€1,200``, ``120 days``."""
         key = ("quantity", value or 0.0, unit)
-        if (written := self._remembered(key)) is not None:
-            return written
-        return self._remember(key, self._quantity(value, unit))
+        written = self._written.get(key)
+        if written is None:
+            written = self._written[key] = self._quantity(value, unit)
+        return written
 
     def _quantity(self, value: float, unit: str) -> str:
         if unit == "%":
