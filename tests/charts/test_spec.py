@@ -454,3 +454,12 @@ def test_the_keys_of_each_layout_are_those_of_the_drawing_in_that_layout(
         layout: input_key(dataclasses.replace(drawing, layout=layout)) for layout in Layout
     }
     assert len(set(keys.values())) == len(Layout)
+
+
+@pytest.mark.parametrize("drawing", [make(), strip(), LABELS], ids=["chart", "strip", "labels"])
+def test_a_drawing_s_key_reads_every_field(drawing: object) -> None:
+    """The key is made from the input's ``repr``: it must write every field, as a dataclass's
+    own ``repr`` does (a field left out would leave a chart drawn from other values)."""
+    fields = dataclasses.fields(drawing)  # type: ignore[arg-type]
+    every_field = ", ".join(f"{f.name}={getattr(drawing, f.name)!r}" for f in fields)
+    assert repr(drawing) == f"{type(drawing).__qualname__}({every_field})"
