@@ -198,7 +198,7 @@ def _entry_xml(site: Site, feed_path: str, item: Entry) -> str:
         f'<link rel="alternate" type="{HTML_TYPE}" href="{href}" />',
     ]
     if item.category:
-        term, label = (_attribute(_NOT_XML.sub("", str(text))) for text in item.category)
+        term, label = (_attribute(_xml_text(text)) for text in item.category)
         lines.append(f'<category term="{term}" label="{label}" />')
     lines.append(_element("summary", item.summary, ' type="text"'))
     return "<entry>" + "".join(f"\n    {line}" for line in lines) + "\n  </entry>"
@@ -206,7 +206,7 @@ def _entry_xml(site: Site, feed_path: str, item: Entry) -> str:
 
 def _element(tag: str, text: str, attributes: str = "") -> str:
     """``<tag>text</tag>``, or ``<tag />`` for no text (as ElementTree writes them)."""
-    content = escape(_NOT_XML.sub("", str(text)))
+    content = escape(_xml_text(text))
     return f"<{tag}{attributes}>{content}</{tag}>" if content else f"<{tag}{attributes} />"
 
 
@@ -219,7 +219,12 @@ def _text(
     parent: ET.Element, tag: str, text: str, attributes: dict[str, str] | None = None
 ) -> None:
     element = ET.SubElement(parent, tag, attributes or {})
-    element.text = _NOT_XML.sub("", str(text))
+    element.text = _xml_text(text)
+
+
+def _xml_text(text: object) -> str:
+    """``text`` without the characters XML 1.0 does not allow, whatever their escaping."""
+    return _NOT_XML.sub("", str(text))
 
 
 def _link(parent: ET.Element, rel: str, media_type: str, href: str) -> None:
