@@ -23,14 +23,23 @@ from generator.charts.render import Drawing, Job
 
 _KEY_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}")
 
-#: The code that turns an input into a spec: read, not imported, so a warm build loads no Altair.
-SPEC_SOURCE = Path(__file__).with_name("spec.py")
+#: The code that turns an input into a drawing: the spec, the legend drawn into it, their style
+#: and the span of days they share. Read, not imported, so a warm build loads no Altair.
+DRAWING_SOURCES = tuple(
+    Path(__file__).with_name(name)
+    for name in ("spec.py", "legend.py", "style.py", "text_width.py", "inputs.py")
+)
 
 
 @cache
 def _code_digest() -> str:
-    spec = hashlib.sha256(SPEC_SOURCE.read_bytes()).hexdigest()
-    return f"\0spec={spec}\0vl-convert={_vl_convert_version()}\0post={render.RENDER_REVISION}"
+    code = hashlib.sha256()
+    for source in DRAWING_SOURCES:
+        code.update(hashlib.sha256(source.read_bytes()).digest())
+    vl_convert_version = _vl_convert_version()
+    return (
+        f"\0code={code.hexdigest()}\0vl-convert={vl_convert_version}\0post={render.RENDER_REVISION}"
+    )
 
 
 def _vl_convert_version() -> str:

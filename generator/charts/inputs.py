@@ -119,3 +119,23 @@ class ChartSvgs:
     narrow: Svg
     wide_strip: Svg | None = None
     narrow_strip: Svg | None = None
+
+
+#: A chart's x axis spans at least this many days: a shorter span would have Vega tick hours.
+MIN_X_DAYS = 31
+
+
+def x_days(chart: ChartInput) -> tuple[datetime.date, datetime.date]:
+    """The first and last day a chart's x axis shows: its span, or those of its check-ins and
+    its expected pace, widened evenly to at least :data:`MIN_X_DAYS`."""
+    if chart.span is not None:
+        first, last = chart.span
+    else:
+        days = [day for day, _ in chart.points] + [day for day, _ in chart.expected]
+        first, last = min(days), max(days)
+    # Very short spans would make Vega tick (and label) hours; keep at least a month.
+    short = MIN_X_DAYS - (last - first).days
+    if short > 0:
+        first -= datetime.timedelta(days=short // 2)
+        last += datetime.timedelta(days=short - short // 2)
+    return first, last

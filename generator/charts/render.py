@@ -22,6 +22,7 @@ import vl_convert
 
 from generator.charts.fonts import hold_fonts_in_memory
 from generator.charts.inputs import ChartInput, StripInput
+from generator.charts.legend import drawn_into
 from generator.charts.shapes import VegaShapes
 
 __all__ = [
@@ -156,6 +157,8 @@ def _render_one(key: str, job: Job) -> str:
         svg = vl_convert.vega_to_svg(_SHAPES.vega(spec, _vl_version(spec)))
     except Exception as error:  # vl-convert raises plain ValueError
         raise ChartRenderError(key, f"{type(error).__name__}: {error}") from None
+    if not isinstance(job, Mapping):
+        svg = drawn_into(svg, job)
     return postprocess_svg(svg, key)
 
 

@@ -16,13 +16,25 @@ import datetime
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import altair as alt
 from altair.utils.schemapi import UndefinedType, debug_mode
 
-from generator.charts.inputs import ChartInput, Layout, StripInput
+from generator.charts.inputs import ChartInput, StripInput, x_days
+from generator.charts.legend import chart_series, legend_room
+from generator.charts.style import (
+    COLOURS,
+    DASHES,
+    FILLS,
+    FONT,
+    FONT_SIZE,
+    HOLLOW_SIZE,
+    SHAPES,
+    SIZES,
+    STRIP_HEIGHT,
+    SYMBOL_FILLS,
+)
 
 __all__ = [
     "COLOURS",
@@ -34,85 +46,6 @@ __all__ = [
     "chart_spec",
     "strip_spec",
 ]
-
-
-@dataclass(frozen=True)
-class Size:
-    """How a chart is drawn for one layout. Width and height are the whole SVG's, axes and
-    legend included, in CSS pixels at its natural size (the page never shows it smaller)."""
-
-    width: int
-    height: int
-    # About how many date ticks. d3 takes the time interval (day, 2 days, week, month,
-    # quarter, year) nearest the span over this count: 6 labels a quarter by its months and a
-    # year by its quarters, where Vega-Lite's own count (one per 40 px) labels a quarter's
-    # 13 weeks, and each label costs its chart about a millisecond to measure.
-    x_ticks: int
-    y_ticks: int | None  # None: one per 40 px of height, Vega-Lite's default
-    legend_columns: int | None  # None: as many entries on a line as fit
-    legend_label_limit: int  # a longer legend label is cut short with an ellipsis
-
-
-SIZES = {
-    Layout.WIDE: Size(720, 360, 6, None, None, 220),
-    # A phone: fewer ticks, the legend in two columns, the same text size on a third of the width.
-    Layout.NARROW: Size(288, 330, 4, 5, 2, 115),
-}
-#: The whole SVG of a strip of history, below its chart (as wide as the chart).
-STRIP_HEIGHT = 96
-#: Every text of a chart, at its natural size.
-FONT_SIZE = 12
-MIN_X_DAYS = 31
-FONT = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"
-
-# Contrast against white (WCAG 1.4.11 needs >= 3:1 for graphical objects):
-# measured 8.9:1, baseline 7.0:1, target 5.2:1, expected 6.5:1.
-COLOURS = {
-    "measured": "#1f4e79",
-    "baseline": "#595959",
-    "target": "#1a7f37",
-    "target_range": "#1a7f37",
-    "expected": "#8a4b00",
-    "focus": "#595959",  # the edges of the period marked on a strip of history
-    "event": "#7a3e9d",  # 7.0:1: an event's rule and its number
-    "waypoint": "#1a7f37",  # an interim target: the target's colour, a hollow diamond
-    "provisional": "#1f4e79",  # a provisional figure: the line's colour, a hollow circle
-}
-# Dash pattern per series, so that series are distinguishable without colour.
-_DASHES: dict[str, list[float]] = {
-    "measured": [1, 0],  # solid, with filled circle markers
-    "baseline": [6, 4],  # dashed, thin
-    "target": [1, 0],  # solid, thick, no markers
-    "expected": [2, 3],  # dotted
-    "event": [4, 2],  # dashed, upright
-    "waypoint": [1, 0],  # a hollow diamond's solid edge
-    "provisional": [1, 0],  # a hollow circle's solid edge
-}
-# Legend symbol per series ("stroke" is a short horizontal line drawn with the dash).
-_SHAPES = {
-    "measured": "circle",
-    "baseline": "stroke",
-    "target": "stroke",
-    "expected": "stroke",
-    "event": "M0,-1L0,1",  # an upright line, as the event's rule is drawn
-    "waypoint": "diamond",
-    "provisional": "circle",  # hollow, where a measured figure's is filled
-}
-# Legend symbol fill per series: a point is filled or hollow as drawn; a line has none.
-_SYMBOL_FILLS = {
-    "measured": COLOURS["measured"],
-    "provisional": "white",
-    "waypoint": "white",
-}
-#: The area of a hollow marker: a provisional figure's circle covers the line's filled one.
-HOLLOW_SIZE = 90
-# Light tints (decorative) inside solid edges of a series colour: the target range band, and
-# on a strip the period the chart above shows.
-FILLS = {
-    "target_range": "#d6eadb",
-    "focus": "#e3e3e3",
-}
-_BAND_FILL = FILLS["target_range"]
 
 
 def _finite(value: float, what: str) -> float:
@@ -148,21 +81,7 @@ def _y_domain(chart: ChartInput) -> list[float]:
 
 
 def _x_domain(chart: ChartInput) -> list[int]:
-    return [_utc(day) for day in _x_days(chart)]
-
-
-def _x_days(chart: ChartInput) -> tuple[datetime.date, datetime.date]:
-    if chart.span is not None:
-        first, last = chart.span
-    else:
-        days = [day for day, _ in chart.points] + [day for day, _ in chart.expected]
-        first, last = min(days), max(days)
-    # Very short spans would make Vega tick (and label) hours; keep at least a month.
-    short = MIN_X_DAYS - (last - first).days
-    if short > 0:
-        first -= datetime.timedelta(days=short // 2)
-        last += datetime.timedelta(days=short - short // 2)
-    return first, last
+    return [_utc(day) for day in x_days(chart)]
 
 
 def _or_undefined(number: int | None) -> int | UndefinedType:
@@ -252,68 +171,34 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
     else:
         target_range = None
 
-    # Line series in legend order; only the series the chart actually has. The target
-    # band, if any, gets a legend of its own (a filled square), see below.
-    series = ["measured"]
-    if chart.provisional:
-        series.append("provisional")
-    if chart.baseline is not None:
-        series.append("baseline")
-    if target_range is None and chart.target is not None:
-        series.append("target")
-    if chart.expected:
-        series.append("expected")
-    if chart.waypoints:
-        series.append("waypoint")
-    first, last = _x_days(chart)
+    # The series the chart draws, in its legend's order, each named by its label.
+    named = chart_series(chart)
+    series = [name for name, _ in named]
+    names = dict(named)
+    domain = [label for _, label in named]
+    first, last = x_days(chart)
     events = [(day, label) for day, label in chart.events if first <= day <= last]
-    if events:
-        series.append("event")
-    names = {
-        "measured": labels.measured,
-        "baseline": labels.baseline,
-        "target": labels.target,
-        "expected": labels.expected,
-        "event": labels.event,
-        "waypoint": labels.waypoint,
-        "provisional": labels.provisional,
-    }
-    domain = [names[s] for s in series]
-    if len(set(domain)) != len(domain):
-        raise ValueError(f"chart legend labels must be distinct: {domain!r}")
-
-    legend = alt.Legend(
-        title=None,
-        orient="bottom",
-        direction="horizontal",
-        symbolOpacity=1,
-        symbolStrokeWidth=2,
-        symbolSize=160,
-        labelFontSize=FONT_SIZE,
-        labelLimit=size.legend_label_limit,
-        columns=_or_undefined(size.legend_columns),
-    )
 
     # Every layer has its own inline data with a "series" field holding the translated
-    # label; colour, dash and legend symbol are scales over that field with an explicit
-    # domain, so all layers share one legend. (Constant `datum` encodings would be shorter
-    # but the Vega-Lite schema allows no scale/legend on them.)
+    # label; colour, dash and symbol are scales over that field with an explicit domain, the
+    # same in every layer. The legend is drawn apart (generator.charts.legend). (Constant
+    # `datum` encodings would be shorter but the Vega-Lite schema allows no scale on them.)
     def series_encoding() -> dict[str, Any]:
         return {
             "color": alt.Color(
                 "series:N",
                 scale=alt.Scale(domain=domain, range=[COLOURS[s] for s in series]),
-                legend=legend,
+                legend=None,
             ),
             "strokeDash": alt.StrokeDash(
                 "series:N",
-                scale=alt.Scale(domain=domain, range=[_DASHES[s] for s in series]),
-                legend=legend,
+                scale=alt.Scale(domain=domain, range=[DASHES[s] for s in series]),
+                legend=None,
             ),
             "shape": alt.Shape(
                 "series:N",
-                scale=alt.Scale(domain=domain, range=[_SHAPES[s] for s in series]),
-                legend=legend,
+                scale=alt.Scale(domain=domain, range=[SHAPES[s] for s in series]),
+                legend=None,
             ),
             # Filled or hollow: a provisional figure and an interim target are told from a
             # measured figure by their shape and fill, in the chart and in its legend. Every
@@ -322,9 +207,9 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
             "fill": alt.Fill(
                 "series:N",
                 scale=alt.Scale(
-                    domain=domain, range=[_SYMBOL_FILLS.get(s, "transparent") for s in series]
+                    domain=domain, range=[SYMBOL_FILLS.get(s, "transparent") for s in series]
                 ),
-                legend=legend,
+                legend=None,
             ),
         }
 
@@ -363,7 +248,7 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
 
     if target_range is not None:
         # Light band (decorative fill) with solid dark edges that meet the 3:1 contrast;
-        # its own legend shows the same light square with the dark edge.
+        # the legend shows the same light square with the dark edge.
         band = {"value": target_range[0], "high": target_range[1]}
         layers.append(
             alt.Chart(rows(labels.target_range, [band]))
@@ -373,18 +258,8 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
                 y2=alt.Y2("high:Q"),
                 fill=alt.Fill(
                     "series:N",
-                    scale=alt.Scale(domain=[labels.target_range], range=[_BAND_FILL]),
-                    legend=alt.Legend(
-                        title=None,
-                        orient="bottom",
-                        symbolType="square",
-                        symbolSize=160,
-                        symbolOpacity=1,
-                        symbolStrokeColor=COLOURS["target_range"],
-                        symbolStrokeWidth=1.5,
-                        labelFontSize=FONT_SIZE,
-                        labelLimit=size.legend_label_limit,
-                    ),
+                    scale=alt.Scale(domain=[labels.target_range], range=[FILLS["target_range"]]),
+                    legend=None,
                 ),
             )
         )
@@ -455,7 +330,12 @@ def _chart_spec(chart: ChartInput) -> dict[str, Any]:
         )
     layers += _event_labels([{"series": names["event"], **m} for m in marks], x, first, last)
 
-    spec = _layered_spec(layers, size.width, size.height, {at: series_channels for at in in_series})
+    channels = {at: series_channels for at in in_series}
+    spec = _layered_spec(layers, size.width, size.height, legend_room(chart), channels)
+    if target_range is not None:
+        # The band's fill is a scale of its own: shared, its light green would fill the
+        # measured figures' points.
+        spec["resolve"] = {"scale": {"fill": "independent"}}
     return _with_locale(spec, chart.locale, chart.time_locale)
 
 
@@ -516,6 +396,7 @@ def _layered_spec(
     layers: list[alt.Chart],
     width: int,
     height: int,
+    padding: Mapping[str, float],
     written: Mapping[int, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The spec of the layers drawn over each other, each layer's rows named in its datasets;
@@ -536,6 +417,7 @@ def _layered_spec(
         layer=[],
         width=width,
         height=height,
+        padding=dict(padding),
         # The size is the whole SVG's, axes and legend included: the page's CSS relies on it.
         autosize=alt.AutoSizeParams(type="fit", contains="padding"),
         config=_config(),
@@ -602,17 +484,7 @@ def _strip_spec(strip: StripInput) -> dict[str, Any]:
             fill=alt.Fill(
                 "series:N",
                 scale=alt.Scale(domain=[strip.focus_label], range=[FILLS["focus"]]),
-                legend=alt.Legend(
-                    title=None,
-                    orient="top",
-                    symbolType="square",
-                    symbolSize=160,
-                    symbolOpacity=1,
-                    symbolStrokeColor=COLOURS["focus"],
-                    symbolStrokeWidth=1.5,
-                    labelFontSize=FONT_SIZE,
-                    labelLimit=size.width - 40,
-                ),
+                legend=None,
             ),
         )
     )
@@ -635,8 +507,9 @@ def _strip_spec(strip: StripInput) -> dict[str, Any]:
         layers.insert(
             1,
             alt.Chart(alt.InlineData(values=marks))
-            .mark_rule(strokeWidth=1.5, color=COLOURS["event"], strokeDash=_DASHES["event"])
+            .mark_rule(strokeWidth=1.5, color=COLOURS["event"], strokeDash=DASHES["event"])
             .encode(x=x),
         )
         layers += _event_labels(marks, x, first, strip.focus[1])
-    return _with_locale(_layered_spec(layers, size.width, STRIP_HEIGHT), None, strip.time_locale)
+    spec = _layered_spec(layers, size.width, STRIP_HEIGHT, legend_room(strip))
+    return _with_locale(spec, None, strip.time_locale)
