@@ -1,8 +1,11 @@
 """Charts as SVG, from the cache where they are there and rendered where they are not.
 
-A chart's cache key is the hash of its input, of the code that draws it (``spec.py``), of the
-vl-convert version and of the SVG post-processing revision: a chart is rendered again exactly
-when one of them changes, and a cache hit costs neither a spec nor Altair.
+A chart's cache key is the hash of its input, of the code that draws it (the modules of
+:data:`DRAWING_SOURCES`), of the vl-convert version and of the SVG post-processing revision: a
+chart is drawn again exactly when one of them changes, and a cache hit costs neither a spec nor
+Altair. A chart is two parts (``generator.charts.frame``): what Vega draws, cached under the
+hash of its geometry, which holds no word and so is shared by the languages of a portal; and
+the texts each language writes over it, cheap enough to write again.
 """
 
 from __future__ import annotations
@@ -18,16 +21,28 @@ from pathlib import Path
 from generator import progress
 from generator.cache_files import CacheFolder
 from generator.charts import render
+from generator.charts.frame import Geometry, frame_of, geometry_of
 from generator.charts.inputs import ChartInput, ChartSvgs, Layout, Svg
-from generator.charts.render import Drawing, Job
+from generator.charts.render import ChartRenderError, Drawing, Job
+from generator.charts.texts import drawn, texts_of
 
 _KEY_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}")
 
-#: The code that turns an input into a drawing: the spec, the legend drawn into it, their style
-#: and the span of days they share. Read, not imported, so a warm build loads no Altair.
+#: The code that turns an input into a drawing: the spec, the frame, the texts and the legend
+#: written over it, their axes, widths and style, and the span of days they share. Read, not
+#: imported, so a warm build loads no Altair.
 DRAWING_SOURCES = tuple(
     Path(__file__).with_name(name)
-    for name in ("spec.py", "legend.py", "style.py", "text_width.py", "inputs.py")
+    for name in (
+        "spec.py",
+        "frame.py",
+        "texts.py",
+        "legend.py",
+        "axes.py",
+        "style.py",
+        "text_width.py",
+        "inputs.py",
+    )
 )
 
 
@@ -109,6 +124,40 @@ def render_svgs(specs: Mapping[str, Job], cache_dir: Path | None, workers: int) 
     return {key: results[key] for key in specs}
 
 
+def geometry_key(geometry: Geometry) -> str:
+    """Cache key of what Vega draws of a chart: the same for every language that writes the
+    same frame."""
+    digest = hashlib.sha256(b"geometry\0" + repr(geometry).encode("utf-8"))
+    digest.update(_code_digest().encode())
+    return digest.hexdigest()
+
+
+def draw_svgs(
+    drawings: Mapping[str, Drawing], cache_dir: Path | None, workers: int
+) -> dict[str, str]:
+    """key -> the whole SVG of each drawing: what Vega draws of it (from the cache where it is
+    there, rendered where not), with its texts written over it."""
+    parts: dict[str, tuple[str, str]] = {}
+    geometries: dict[str, Geometry] = {}
+    for key, drawing in drawings.items():
+        try:
+            frame = frame_of(drawing)
+            geometry = geometry_of(drawing, frame)
+            texts = texts_of(drawing, frame)
+        except ValueError as error:  # a value no chart can draw (infinite, missing)
+            raise ChartRenderError(key, str(error)) from None
+        geometry_name = geometry_key(geometry)
+        geometries[geometry_name] = geometry
+        parts[key] = (geometry_name, texts)
+    drawn_geometries = render_svgs(geometries, cache_dir, workers)
+    # Made safe and accessible again with the texts in, each id named for the whole drawing:
+    # two key results may share a geometry and a page.
+    return {
+        key: render.postprocess_svg(drawn(drawn_geometries[geometry_name], texts), key)
+        for key, (geometry_name, texts) in parts.items()
+    }
+
+
 def chart_svgs(
     charts: Mapping[str, ChartInput], cache_dir: Path, workers: int
 ) -> dict[str, ChartSvgs]:
@@ -137,7 +186,8 @@ def chart_svgs(
         for part, key in keys.items()
         if key not in drawn
     }
-    render_svgs(misses, cache_dir, workers)
+    for key, svg in draw_svgs(misses, cache_dir, workers).items():
+        cache.write(key, svg.encode("utf-8"))
     svgs = {part: Svg(key, cache.path(key)) for part, key in keys.items()}
     return {
         name: ChartSvgs(

@@ -1,10 +1,11 @@
-"""A chart's legend, drawn by this project's code into the SVG Vega draws the chart in.
+"""A chart's legend, written by this project's code over the drawing Vega makes of the chart
+(with the chart's other texts, ``generator.charts.texts``).
 
-Vega spends about a third of a chart's drawing on its legend: four scales merged into one
+Vega spent about a third of a chart's drawing on its legend: four scales merged into one
 legend, every label measured and every entry laid out as nested groups. The legend here is laid
 out with the widths Vega would measure (``generator.charts.text_width``) and written as a few
-elements: a symbol and a label an entry. The spec leaves room for it (``legend_room``) and
-draws no legend of its own.
+elements: a symbol and a label an entry. The frame leaves room for it
+(``generator.charts.frame``).
 
 Entries run left to right and wrap where the next would not fit; a narrow layout puts them in
 columns, each as wide as its widest entry. A label longer than its layout allows is cut short
@@ -32,7 +33,15 @@ from generator.charts.style import (
 )
 from generator.charts.text_width import text_width
 
-__all__ = ["Key", "Legend", "chart_keys", "chart_series", "drawn_into", "legend_of", "legend_room"]
+__all__ = [
+    "Key",
+    "Legend",
+    "chart_keys",
+    "drawn_series",
+    "legend_of",
+    "svg_number",
+    "svg_text",
+]
 
 #: The chart's padding on every side, as Vega's (its default).
 PADDING = 5
@@ -72,26 +81,22 @@ class Legend:
     body: str
 
 
-def chart_series(chart: ChartInput) -> list[tuple[str, str]]:
-    """The chart's line and point series, in the legend's order, each with its label: only
-    those the chart draws. The target range is drawn as a band, keyed apart (``chart_keys``)."""
-    labels = chart.labels
-    series = [("measured", labels.measured)]
+def drawn_series(chart: ChartInput) -> list[str]:
+    """The chart's line and point series, in the legend's order: only those the chart draws.
+    The target range is drawn as a band, keyed apart (``chart_keys``)."""
+    series = ["measured"]
     if chart.provisional:
-        series.append(("provisional", labels.provisional))
+        series.append("provisional")
     if chart.baseline is not None:
-        series.append(("baseline", labels.baseline))
+        series.append("baseline")
     if chart.target_range is None and chart.target is not None:
-        series.append(("target", labels.target))
+        series.append("target")
     if chart.expected:
-        series.append(("expected", labels.expected))
+        series.append("expected")
     if chart.waypoints:
-        series.append(("waypoint", labels.waypoint))
+        series.append("waypoint")
     if chart.events and _events_in_span(chart):
-        series.append(("event", labels.event))
-    names = [label for _, label in series]
-    if len(set(names)) != len(names):
-        raise ValueError(f"chart legend labels must be distinct: {names!r}")
+        series.append("event")
     return series
 
 
@@ -102,9 +107,22 @@ def _events_in_span(chart: ChartInput) -> bool:
 
 def chart_keys(chart: ChartInput) -> tuple[Key, ...]:
     """The legend of a key result's chart: its series, then the target range's band."""
-    keys = [Key(series, label) for series, label in chart_series(chart)]
+    labels = chart.labels
+    names = {
+        "measured": labels.measured,
+        "provisional": labels.provisional,
+        "baseline": labels.baseline,
+        "target": labels.target,
+        "expected": labels.expected,
+        "waypoint": labels.waypoint,
+        "event": labels.event,
+    }
+    keys = [Key(series, names[series]) for series in drawn_series(chart)]
     if chart.target_range is not None:
-        keys.append(Key("target_range", chart.labels.target_range))
+        keys.append(Key("target_range", labels.target_range))
+    written = [key.label for key in keys]
+    if len(set(written)) != len(written):
+        raise ValueError(f"chart legend labels must be distinct: {written!r}")
     return tuple(keys)
 
 
@@ -117,26 +135,6 @@ def legend_of(drawing: ChartInput | StripInput) -> Legend:
     return laid_out(
         chart_keys(drawing), size.width - 2 * PADDING, size.legend_columns, size.legend_label_limit
     )
-
-
-def legend_room(drawing: ChartInput | StripInput) -> dict[str, float]:
-    """The chart's padding, the legend's room included: below a chart, above a strip."""
-    room = legend_of(drawing).height + OFFSET
-    padding = {side: float(PADDING) for side in ("left", "top", "right", "bottom")}
-    padding["top" if isinstance(drawing, StripInput) else "bottom"] += room
-    return padding
-
-
-def drawn_into(svg: str, drawing: ChartInput | StripInput) -> str:
-    """Vega's SVG of the drawing with its legend drawn in, in the room the spec left."""
-    legend = legend_of(drawing)
-    if isinstance(drawing, StripInput):
-        top = float(PADDING)
-    else:
-        top = SIZES[drawing.layout].height - PADDING - legend.height
-    end = svg.rindex("</svg>")
-    placed = f'<g class="okr-legend" transform="translate({PADDING},{_number(top)})">'
-    return f"{svg[:end]}{placed}{legend.body}</g>{svg[end:]}"
 
 
 def laid_out(keys: tuple[Key, ...], width: float, columns: int | None, limit: float) -> Legend:
@@ -186,20 +184,20 @@ def _cut(label: str, limit: float) -> str:
 
 def _entry(series: str, label: str, x: float, y: float) -> str:
     return (
-        f'<g transform="translate({_number(x)},{_number(y)})">{_symbol(series)}'
+        f'<g transform="translate({svg_number(x)},{svg_number(y)})">{_symbol(series)}'
         f'<text x="{LABEL_X}" y="{LABEL_BASELINE}" font-family="{FONT}" font-size="{FONT_SIZE}px"'
-        f' fill="#000">{escape(label, quote=False)}</text></g>'
+        f' fill="#000">{svg_text(label)}</text></g>'
     )
 
 
 def _symbol(series: str) -> str:
     """The series' symbol centred in a 15-pixel box, drawn as the chart draws the series."""
-    radius = _number(math.sqrt(SYMBOL_SIZE) / 2)
+    radius = svg_number(math.sqrt(SYMBOL_SIZE) / 2)
     if series in FILLS:  # a band: a light square with the series' solid edge
         edge = COLOURS[series]
-        side = _number(math.sqrt(SYMBOL_SIZE))
+        side = svg_number(math.sqrt(SYMBOL_SIZE))
         return (
-            f'<rect x="{_number(7.5 - math.sqrt(SYMBOL_SIZE) / 2)}" y="{_number(7.5 - math.sqrt(SYMBOL_SIZE) / 2)}"'
+            f'<rect x="{svg_number(7.5 - math.sqrt(SYMBOL_SIZE) / 2)}" y="{svg_number(7.5 - math.sqrt(SYMBOL_SIZE) / 2)}"'
             f' width="{side}" height="{side}" fill="{FILLS[series]}" stroke="{edge}"'
             ' stroke-width="1.5"/>'
         )
@@ -211,13 +209,19 @@ def _symbol(series: str) -> str:
     }
     path = paths.get(shape, f"M0,-{radius}L0,{radius}")  # an upright line: an event's rule
     fill = SYMBOL_FILLS.get(series, "none")
-    dash = ",".join(_number(part) for part in DASHES[series])
+    dash = ",".join(svg_number(part) for part in DASHES[series])
     return (
         f'<path transform="translate(7.5,7.5)" d="{path}" fill="{fill}" stroke="{COLOURS[series]}"'
         f' stroke-width="2" stroke-dasharray="{dash}"/>'
     )
 
 
-def _number(value: float) -> str:
+def svg_number(value: float) -> str:
     """A coordinate as SVG writes it: no trailing zeros, at most three decimals."""
     return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def svg_text(text: str) -> str:
+    """Text as an SVG's element holds it: escaped, and without the characters XML forbids
+    (a label from the data never ends the SVG's text)."""
+    return escape(_NOT_XML.sub("", text), quote=False)

@@ -21,8 +21,8 @@ from typing import Any, TypeAlias
 import vl_convert
 
 from generator.charts.fonts import hold_fonts_in_memory
+from generator.charts.frame import Geometry
 from generator.charts.inputs import ChartInput, StripInput
-from generator.charts.legend import drawn_into
 from generator.charts.shapes import VegaShapes
 
 __all__ = [
@@ -36,8 +36,8 @@ __all__ = [
 
 #: What is drawn: a key result's chart, or the strip of its history.
 Drawing: TypeAlias = ChartInput | StripInput
-#: What to render: a Vega-Lite spec, or the input a worker builds the spec from.
-Job: TypeAlias = Mapping[str, Any] | Drawing
+#: What to render: a Vega-Lite spec, or what Vega draws of a chart (a worker builds its spec).
+Job: TypeAlias = Mapping[str, Any] | Geometry
 
 # Bump when the SVG post-processing changes: it is part of the cache key
 # (generator.charts.cache.input_key), so cached SVGs are rendered again.
@@ -157,18 +157,14 @@ def _render_one(key: str, job: Job) -> str:
         svg = vl_convert.vega_to_svg(_SHAPES.vega(spec, _vl_version(spec)))
     except Exception as error:  # vl-convert raises plain ValueError
         raise ChartRenderError(key, f"{type(error).__name__}: {error}") from None
-    if not isinstance(job, Mapping):
-        svg = drawn_into(svg, job)
     return postprocess_svg(svg, key)
 
 
-def _spec_of(drawing: Drawing) -> Mapping[str, Any]:
+def _spec_of(geometry: Geometry) -> Mapping[str, Any]:
     # Imported here: only a process that builds specs pays for importing Altair.
     from generator.charts import spec
 
-    if isinstance(drawing, StripInput):
-        return spec.strip_spec(drawing)
-    return spec.chart_spec(drawing)
+    return spec.geometry_spec(geometry)
 
 
 def _render_chunk(items: Sequence[tuple[str, Job]]) -> list[tuple[str, str]]:

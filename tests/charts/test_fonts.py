@@ -22,7 +22,7 @@ DRAW = textwrap.dedent(
     """
     import dataclasses, datetime as dt, sys
     from pathlib import Path
-    from generator.charts import render, social
+    from generator.charts import cache, render, social
     from generator.charts.inputs import ChartInput, ChartLabels, Layout
 
     labels = ChartLabels("Date", "Value (days)", "Measured", "Baseline", "Target",
@@ -40,7 +40,7 @@ DRAW = textwrap.dedent(
         )
         for layout in Layout:
             drawings.append((f"c{index}{layout}", dataclasses.replace(chart, layout=layout)))
-    svgs = render._render_chunk(drawings)
+    svgs = list(cache.draw_svgs(dict(drawings), None, 1).items())
     social._render_chunk(svgs[:1])
     sys.stdout.write("\\x00".join(svg for _, svg in svgs))
     """

@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 import vl_convert
 
+from generator.charts.cache import draw_svgs
 from generator.charts.fonts import hold_fonts_in_memory
+from generator.charts.frame import frame_of
 from generator.charts.inputs import ChartInput, ChartLabels, Layout, StripInput
 from generator.charts.legend import (
     LABEL_X,
@@ -21,9 +23,7 @@ from generator.charts.legend import (
     chart_keys,
     laid_out,
     legend_of,
-    legend_room,
 )
-from generator.charts.render import _render_one
 from generator.charts.style import FONT_SIZE, SIZES, STRIP_HEIGHT
 from generator.charts.text_width import text_width
 
@@ -173,11 +173,15 @@ def test_a_narrow_legend_is_in_columns_and_every_entry_fits_its_width() -> None:
 @pytest.mark.parametrize("layout", list(Layout))
 def test_the_drawing_leaves_room_for_its_legend_and_draws_it_there(layout: Layout) -> None:
     chart = make(layout=layout, labels=dataclasses.replace(LABELS, measured="<script>&"))
-    svg = _render_one("k", chart)
-    legend = legend_of(chart)
-    assert legend_room(chart)["bottom"] > legend.height
-    top = float(re.search(r'class="okr-legend" transform="translate\(5,([\d.]+)\)"', svg)[1])
-    assert top + legend.height <= SIZES[layout].height - PADDING
+    (svg,) = draw_svgs({"k": chart}, None, 1).values()
+    legend, frame = legend_of(chart), frame_of(chart)
+    height = SIZES[layout].height
+    placed = re.search(r'class="okr-legend" transform="translate\(5,([\d.]+)\)"', svg)
+    assert placed is not None
+    top = float(placed[1])
+    assert top + legend.height <= height - PADDING
+    # Below the plot, its dates and the axis' title (two lines of text).
+    assert top >= height - frame.bottom + 2 * 12
     assert "&lt;script&gt;&amp;" in svg and "<script" not in svg
     assert "role-legend" not in svg  # Vega draws none
 
@@ -190,8 +194,8 @@ def test_a_strip_s_legend_is_above_it() -> None:
         time_locale=None,
         date_format="%Y",
     )
-    svg = _render_one("k", strip)
+    (svg,) = draw_svgs({"k": strip}, None, 1).values()
     assert 'class="okr-legend" transform="translate(5,5)"' in svg
-    assert legend_room(strip)["top"] > legend_of(strip).height
+    assert frame_of(strip).top > PADDING + legend_of(strip).height
     assert f'height="{STRIP_HEIGHT}"' in svg[: svg.index(">")]
     assert "2024 (the chart above)" in svg

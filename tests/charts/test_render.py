@@ -14,10 +14,11 @@ import vl_convert
 
 from generator.charts import render
 from generator.charts import spec as spec_module
-from generator.charts.cache import input_key, render_svgs
+from generator.charts.cache import draw_svgs, geometry_key, input_key, render_svgs
+from generator.charts.frame import Geometry, frame_of, geometry_of
 from generator.charts.inputs import ChartInput, ChartLabels, Layout
 from generator.charts.render import ChartRenderError, postprocess_svg
-from generator.charts.spec import SIZES, chart_spec
+from generator.charts.spec import SIZES
 
 LABELS = ChartLabels(
     date="Date",
@@ -51,8 +52,14 @@ def make(index: int = 0, **changes: Any) -> ChartInput:
 
 
 def keyed(*charts: ChartInput) -> dict[str, ChartInput]:
-    """Each chart by its key: a worker builds its spec and draws its legend."""
+    """Each chart by its key, to be drawn whole (``draw_svgs``)."""
     return {input_key(chart): chart for chart in charts}
+
+
+def jobs(*charts: ChartInput) -> dict[str, Geometry]:
+    """What Vega draws of each chart, by its key (``render_svgs``)."""
+    geometries = [geometry_of(chart, frame_of(chart)) for chart in charts]
+    return {geometry_key(geometry): geometry for geometry in geometries}
 
 
 def texts(svg: str) -> list[str]:
@@ -74,7 +81,7 @@ def assert_inline_safe(svg: str) -> None:
 
 def test_render_gives_inline_safe_accessible_svg() -> None:
     specs = keyed(make(), make(target=None, target_range=(20.0, 24.0)))
-    svgs = render_svgs(specs, None, workers=1)
+    svgs = draw_svgs(specs, None, workers=1)
     assert list(svgs) == list(specs)
     for svg in svgs.values():
         assert_inline_safe(svg)
@@ -89,11 +96,11 @@ def test_render_gives_inline_safe_accessible_svg() -> None:
 
 def test_render_is_byte_identical_across_calls() -> None:
     specs = keyed(make(), make(target=None, target_range=(20.0, 24.0)))
-    first = render_svgs(specs, None, workers=1)
-    second = render_svgs(specs, None, workers=1)
+    first = draw_svgs(specs, None, workers=1)
+    second = draw_svgs(specs, None, workers=1)
     assert first == second
     # Not merely equal to itself: a different spec gives a different SVG.
-    other = render_svgs(keyed(make(index=3)), None, workers=1)
+    other = draw_svgs(keyed(make(index=3)), None, workers=1)
     assert set(other.values()).isdisjoint(first.values())
 
 
@@ -106,12 +113,12 @@ def test_norwegian_locale_shows_decimal_comma_and_norwegian_months() -> None:
         locale=NB_NUMBER,
         time_locale=vl_convert.get_time_format_locale("nb-NO"),
     )
-    (svg,) = render_svgs(keyed(chart), None, workers=1).values()
+    (svg,) = draw_svgs(keyed(chart), None, workers=1).values()
     labels = texts(svg)
     assert "12,5" in labels and "12.5" not in labels
     assert any(re.search(r"\bmars\b", label) for label in labels)
     assert not any(re.search(r"\bMar", label) for label in labels)
-    (english,) = render_svgs(keyed(dataclasses.replace(chart, locale=None)), None, 1).values()
+    (english,) = draw_svgs(keyed(dataclasses.replace(chart, locale=None)), None, 1).values()
     assert "12.5" in texts(english) and "12,5" not in texts(english)
 
 
@@ -119,8 +126,8 @@ def test_spawn_pool_renders_the_same_as_in_process() -> None:
     count = render.IN_PROCESS_BELOW + 4
     specs = keyed(*(make(index=i) for i in range(count)))
     assert len(specs) == count
-    pooled = render_svgs(specs, None, workers=2)
-    in_process = render_svgs(specs, None, workers=1)
+    pooled = draw_svgs(specs, None, workers=2)
+    in_process = draw_svgs(specs, None, workers=1)
     assert pooled == in_process
     assert list(pooled) == list(specs)
 
@@ -133,7 +140,7 @@ def leftovers(cache: Path) -> list[str]:
 def test_cache_is_written_atomically_and_hit_the_second_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    good = keyed(*(make(index=i) for i in range(render.IN_PROCESS_BELOW)))
+    good = jobs(*(make(index=i) for i in range(render.IN_PROCESS_BELOW)))
     complete = render_svgs(good, None, workers=1)
     three = dict(list(good.items())[:3])
     cache = tmp_path / "cache"
@@ -178,7 +185,7 @@ def test_cache_is_written_atomically_and_hit_the_second_time(
 
 
 def test_only_cache_misses_are_rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    old = keyed(make(0))
+    old = jobs(make(0))
     render_svgs(old, tmp_path, workers=1)
     rendered: list[str] = []
     real = render._render_one
@@ -188,7 +195,7 @@ def test_only_cache_misses_are_rendered(tmp_path: Path, monkeypatch: pytest.Monk
         return real(key, spec)
 
     monkeypatch.setattr(render, "_render_one", counting)
-    new = keyed(make(1))
+    new = jobs(make(1))
     result = render_svgs({**old, **new}, tmp_path, workers=1)
     assert rendered == list(new)
     assert set(result) == set(old) | set(new)
@@ -196,12 +203,12 @@ def test_only_cache_misses_are_rendered(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_no_cache_dir_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    render_svgs(keyed(make()), None, workers=1)
+    draw_svgs(keyed(make()), None, workers=1)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_errors_name_the_key_in_process_and_in_workers() -> None:
-    good = keyed(*(make(index=i) for i in range(render.IN_PROCESS_BELOW)))
+    good = jobs(*(make(index=i) for i in range(render.IN_PROCESS_BELOW)))
     bad = {"broken-chart": {"mark": "line", "encoding": {"x": {"field": "a", "type": "nope"}}}}
     with pytest.raises(ChartRenderError, match="broken-chart"):
         render_svgs(bad, None, workers=1)
@@ -212,7 +219,7 @@ def test_errors_name_the_key_in_process_and_in_workers() -> None:
 
 def test_cache_keys_must_be_file_names(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="cache file name"):
-        render_svgs({"../escape": chart_spec(make())}, tmp_path, workers=1)
+        render_svgs({"../escape": geometry_of(make(), frame_of(make()))}, tmp_path, workers=1)
 
 
 def test_postprocess_adds_viewbox_strips_prologue_and_prefixes_ids() -> None:
@@ -251,16 +258,16 @@ def test_a_cached_chart_is_the_drawing_and_a_warm_cache_builds_no_spec(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     charts = {input_key(c): c for c in (make(index=i) for i in range(3))}
-    cached = render_svgs(charts, tmp_path, workers=1)
-    assert cached == render_svgs(charts, None, workers=1)
+    cached = draw_svgs(charts, tmp_path, workers=1)
+    assert cached == draw_svgs(charts, None, workers=1)
     for svg in cached.values():
-        assert "Measured" in texts(svg)  # the legend is drawn in
+        assert "Measured" in texts(svg)  # the texts are written over the drawing
 
-    def no_spec(chart: ChartInput) -> dict[str, Any]:
+    def no_spec(geometry: Geometry) -> dict[str, Any]:
         raise AssertionError("a cache hit must not build a spec")
 
-    monkeypatch.setattr(spec_module, "chart_spec", no_spec)
-    assert render_svgs(charts, tmp_path, workers=1) == cached
+    monkeypatch.setattr(spec_module, "geometry_spec", no_spec)
+    assert draw_svgs(charts, tmp_path, workers=1) == cached
 
 
 @pytest.mark.parametrize("layout", list(Layout))
@@ -275,7 +282,7 @@ def test_each_layout_renders_at_its_size_whatever_its_labels(layout: Layout) -> 
         layout=layout,
     )
     for chart in (make(layout=layout), long):
-        (svg,) = render_svgs(keyed(chart), None, workers=1).values()
+        (svg,) = draw_svgs(keyed(chart), None, workers=1).values()
         root = svg[: svg.index(">")]
         size = SIZES[layout]
         assert f'width="{size.width}"' in root and f'height="{size.height}"' in root
@@ -289,7 +296,7 @@ def test_interim_targets_and_a_provisional_figure_are_drawn_hollow_and_named() -
         provisional=((dt.date(2024, 4, 1), 13.1),),
     )
     for layout in Layout:
-        (svg,) = render_svgs(keyed(dataclasses.replace(chart, layout=layout)), None, 1).values()
+        (svg,) = draw_svgs(keyed(dataclasses.replace(chart, layout=layout)), None, 1).values()
         assert_inline_safe(svg)
         assert "Interim target" in texts(svg) and "Provisional" in texts(svg)
         hollow = re.findall(r'<path [^>]*d="M([^"]*)" fill="white"[^>]* stroke="(#[0-9a-f]+)"', svg)
@@ -298,5 +305,5 @@ def test_interim_targets_and_a_provisional_figure_are_drawn_hollow_and_named() -
         assert len(diamonds) == 2 + 1  # each interim target, and the legend's symbol
         assert len(circles) == 1 + 1  # the provisional figure, and the legend's symbol
         assert set(re.findall(r'font-size="([^"]+)"', svg)) == {"12px"}
-    (plain,) = render_svgs(keyed(make()), None, 1).values()
+    (plain,) = draw_svgs(keyed(make()), None, 1).values()
     assert 'fill="white" stroke' not in plain and "Provisional" not in texts(plain)

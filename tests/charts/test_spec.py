@@ -15,15 +15,14 @@ import vl_convert
 
 from generator.charts import cache
 from generator.charts.cache import input_key, layout_keys
+from generator.charts.frame import frame_of, geometry_of, y_low_high
 from generator.charts.inputs import ChartInput, ChartLabels, Layout, StripInput
 from generator.charts.spec import (
     COLOURS,
     FILLS,
-    FONT,
     SIZES,
     STRIP_HEIGHT,
-    chart_spec,
-    strip_spec,
+    geometry_spec,
     thinned,
 )
 
@@ -63,6 +62,11 @@ WAYPOINTS = ((dt.date(2024, 6, 30), 15.0), (dt.date(2024, 9, 30), 21.0))
 PROVISIONAL = ((dt.date(2024, 5, 10), 17.2),)
 
 
+def spec_of(drawing: ChartInput | StripInput) -> dict[str, Any]:
+    """The spec of what Vega draws of a chart or a strip, as a build makes it."""
+    return geometry_spec(geometry_of(drawing, frame_of(drawing)))
+
+
 def layer_rows(spec: dict[str, Any], layer: dict[str, Any]) -> list[dict[str, Any]]:
     data: dict[str, Any] = layer["data"] if "data" in layer else spec["data"]  # may be hoisted
     rows: list[dict[str, Any]] = (
@@ -72,7 +76,7 @@ def layer_rows(spec: dict[str, Any], layer: dict[str, Any]) -> list[dict[str, An
 
 
 def layers_by_series(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """series label -> layer, via the inline dataset each layer carries."""
+    """series -> layer, via the inline dataset each layer carries."""
     result = {}
     for layer in spec["layer"]:
         rows = layer_rows(spec, layer)
@@ -107,32 +111,37 @@ def y_domain(spec: dict[str, Any]) -> list[float]:
     ids=["target", "within", "locale"],
 )
 def test_spec_validates_against_vega_lite_schema(chart: ChartInput) -> None:
-    spec = chart_spec(chart)
+    spec = spec_of(chart)
     alt.LayerChart.from_dict(spec, validate=True)  # raises SchemaValidationError if invalid
     json.dumps(spec, allow_nan=False)  # plain JSON
 
 
-def test_legend_names_come_from_labels_and_only_present_series() -> None:
-    spec = chart_spec(make())
+def test_layers_are_the_series_the_chart_has_and_the_drawing_holds_no_word() -> None:
+    spec = spec_of(make())
     layers = layers_by_series(spec)
-    assert set(layers) == {"Målt verdi", "Utgangspunkt", "Mål", "Forventet takt"}
-    color = layers["Målt verdi"]["encoding"]["color"]
+    assert set(layers) == {"measured", "baseline", "target", "expected"}
+    color = layers["measured"]["encoding"]["color"]
     assert color["field"] == "series"
-    assert color["scale"]["domain"] == ["Målt verdi", "Utgangspunkt", "Mål", "Forventet takt"]
-    enc = layers["Målt verdi"]["encoding"]
-    assert enc["x"]["title"] == "Dato"
-    assert enc["y"]["title"] == "Verdi (dager)"
+    assert color["scale"]["domain"] == ["measured", "baseline", "target", "expected"]
+    enc = layers["measured"]["encoding"]
+    assert enc["x"]["title"] is None and enc["y"]["title"] is None
+    assert enc["x"]["axis"]["labels"] is False and enc["y"]["axis"]["labels"] is False
+    # The texts are written over the drawing (generator.charts.texts), not by Vega.
+    written = json.dumps(spec, ensure_ascii=False)
+    for label in (*dataclasses.astuple(LABELS), ",.1f", "%b"):
+        assert label not in written, label
+    assert not any(layer["mark"]["type"] == "text" for layer in spec["layer"])
 
-    bare = chart_spec(make(baseline=None, target=None, expected=()))
-    assert set(layers_by_series(bare)) == {"Målt verdi"}
-    assert layers_by_series(bare)["Målt verdi"]["encoding"]["color"]["scale"]["domain"] == [
-        "Målt verdi"
+    bare = spec_of(make(baseline=None, target=None, expected=()))
+    assert set(layers_by_series(bare)) == {"measured"}
+    assert layers_by_series(bare)["measured"]["encoding"]["color"]["scale"]["domain"] == [
+        "measured"
     ]
 
 
 def test_series_distinguishable_without_colour() -> None:
-    spec = chart_spec(make(waypoints=WAYPOINTS, provisional=PROVISIONAL))
-    enc = layers_by_series(spec)["Målt verdi"]["encoding"]
+    spec = spec_of(make(waypoints=WAYPOINTS, provisional=PROVISIONAL))
+    enc = layers_by_series(spec)["measured"]["encoding"]
     domain = enc["color"]["scale"]["domain"]
     assert len(domain) == 6
     dashes = dict(zip(domain, enc["strokeDash"]["scale"]["range"], strict=True))
@@ -141,8 +150,8 @@ def test_series_distinguishable_without_colour() -> None:
     # Every (dash, legend symbol, filled or hollow) is unique: no series relies on colour alone.
     pairs = {(json.dumps(dashes[name]), shapes[name], fills[name] == "white") for name in domain}
     assert len(pairs) == len(domain)
-    assert dashes["Forventet takt"] != dashes["Utgangspunkt"] != [1, 0]
-    measured = layers_by_series(spec)["Målt verdi"]
+    assert dashes["expected"] != dashes["baseline"] != [1, 0]
+    measured = layers_by_series(spec)["measured"]
     assert measured["mark"]["type"] == "line" and measured["mark"]["point"]
     for layer in spec["layer"]:  # all layers share the same scales -> one legend
         assert layer["encoding"]["color"]["scale"] == enc["color"]["scale"]
@@ -154,25 +163,25 @@ def test_colours_have_3_to_1_contrast_on_white() -> None:
         lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
-    spec = chart_spec(make())
-    colours = layers_by_series(spec)["Målt verdi"]["encoding"]["color"]["scale"]["range"]
+    spec = spec_of(make())
+    colours = layers_by_series(spec)["measured"]["encoding"]["color"]["scale"]["range"]
     assert len(colours) == 4
     for colour in [*colours, *COLOURS.values()]:  # an event's rule and number too
         assert 1.05 / (luminance(colour) + 0.05) >= 3.0, colour
 
 
 def test_within_draws_a_band_instead_of_a_target_line() -> None:
-    spec = chart_spec(make(target=22.0, target_range=(24.0, 20.0)))  # reversed on purpose
+    spec = spec_of(make(target=22.0, target_range=(24.0, 20.0)))  # reversed on purpose
     layers = layers_by_series(spec)
-    assert "Mål" not in layers
-    band = layers["Målområde"]
+    assert "target" not in layers
+    band = layers["target_range"]
     assert band["mark"]["type"] == "rect"
     (row,) = layer_rows(spec, band)
     assert (row[band["encoding"]["y"]["field"]], row[band["encoding"]["y2"]["field"]]) == (
         20.0,
         24.0,
     )
-    assert band["encoding"]["fill"]["scale"]["domain"] == ["Målområde"]
+    assert band["encoding"]["fill"]["scale"]["domain"] == ["target_range"]
     assert band["encoding"]["fill"]["legend"] is None  # keyed by generator.charts.legend
     # Its own fill scale: shared with the series', its tint would fill the measured points.
     assert spec["resolve"] == {"scale": {"fill": "independent"}}
@@ -199,44 +208,64 @@ def test_within_draws_a_band_instead_of_a_target_line() -> None:
 def test_y_domain_covers_everything_and_is_not_forced_to_zero(
     changes: dict[str, Any], must_cover: list[float]
 ) -> None:
-    spec = chart_spec(make(**changes))
-    low, high = y_domain(spec)
+    chart = make(**changes)
+    low, high = y_low_high(chart)
     smallest, largest = min(must_cover), max(must_cover)
     assert low <= smallest and high >= largest
     # Tight: a little padding only, not stretched to zero (900..999 must not start at 0).
     assert low >= smallest - 0.1 * (largest - smallest)
     assert high <= largest + 0.1 * (largest - smallest)
+    spec = spec_of(chart)
+    nice_low, nice_high = y_domain(spec)  # widened to whole steps, as Vega's "nice"
+    assert nice_low <= low and nice_high >= high
     assert spec["layer"][0]["encoding"]["y"]["scale"]["zero"] is False
 
 
 def test_y_domain_of_a_single_value_has_some_height() -> None:
     chart = make(points=((dt.date(2024, 3, 1), 5.0),), baseline=None, target=None, expected=())
-    low, high = y_domain(chart_spec(chart))
+    low, high = y_domain(spec_of(chart))
     assert low < 5.0 < high
 
 
-def test_number_format_font_and_no_urls() -> None:
-    spec = chart_spec(make())
-    assert spec["layer"][0]["encoding"]["y"]["axis"]["format"] == ",.1f"
-    assert spec["config"]["font"] == FONT
+def test_the_plot_and_its_room_make_the_whole_svg_and_no_urls() -> None:
+    chart = make()
+    spec, frame = spec_of(chart), frame_of(chart)
     assert "title" not in spec
     text = json.dumps(spec)
     assert "@font-face" not in text and "url(" not in text
     assert re.findall(r"https?://[^\"]+", text) == [spec["$schema"]]
-    assert (spec["width"], spec["height"]) == (720, 360)
-    assert spec["autosize"] == {"type": "fit", "contains": "padding"}  # the whole SVG's size
+    padding = spec["padding"]
+    assert padding == {
+        "left": frame.left,
+        "top": frame.top,
+        "right": frame.right,
+        "bottom": frame.bottom,
+    }
+    assert spec["width"] + padding["left"] + padding["right"] == 720  # the whole SVG's size
+    assert spec["height"] + padding["top"] + padding["bottom"] == 360
+    assert spec["autosize"] == {"type": "none"}
+    y = spec["layer"][0]["encoding"]["y"]
+    assert y["scale"]["domain"] == list(frame.y_domain) and y["scale"]["nice"] is False
+    assert y["axis"]["values"] == list(frame.y_ticks)
 
 
-def test_locale_goes_into_config_only_when_given() -> None:
-    assert "locale" not in chart_spec(make())["config"]
-    time_locale = vl_convert.get_time_format_locale("nb-NO")
-    spec = chart_spec(make(locale=NB_NUMBER, time_locale=time_locale))
-    assert spec["config"]["locale"] == {"number": NB_NUMBER, "time": time_locale}
+def test_every_language_draws_the_same() -> None:
+    """Two languages of a chart (the words, the number and date formats) share one drawing
+    where their texts take the same room."""
+    english = make(labels=dataclasses.replace(LABELS, measured="Measured", target="Target"))
+    norwegian = make(
+        locale=NB_NUMBER,
+        time_locale=vl_convert.get_time_format_locale("nb-NO"),
+        date_format="%-d. %b",
+    )
+    assert frame_of(english) == frame_of(norwegian)
+    assert geometry_of(english, frame_of(english)) == geometry_of(norwegian, frame_of(norwegian))
+    assert "locale" not in spec_of(norwegian)["config"]
 
 
 def test_x_axis_is_utc_and_short_spans_get_a_month() -> None:
     chart = make(points=((dt.date(2024, 1, 1), 1.0), (dt.date(2024, 1, 3), 2.0)), expected=())
-    x = layers_by_series(chart_spec(chart))["Målt verdi"]["encoding"]["x"]
+    x = layers_by_series(spec_of(chart))["measured"]["encoding"]["x"]
     assert x["scale"]["type"] == "utc"  # labels independent of the build machine's time zone
     first, last = (utc_day(ms) for ms in x["scale"]["domain"])
     assert (last - first).days >= 31 and first <= dt.date(2024, 1, 1) < dt.date(2024, 1, 3) <= last
@@ -244,11 +273,11 @@ def test_x_axis_is_utc_and_short_spans_get_a_month() -> None:
 
 def test_invalid_input_is_rejected() -> None:
     with pytest.raises(ValueError, match="at least one"):
-        chart_spec(make(points=()))
+        spec_of(make(points=()))
     with pytest.raises(ValueError, match="finite"):
-        chart_spec(make(points=((dt.date(2024, 1, 1), float("nan")),)))
+        spec_of(make(points=((dt.date(2024, 1, 1), float("nan")),)))
     with pytest.raises(ValueError, match="distinct"):
-        chart_spec(make(labels=dataclasses.replace(LABELS, target="Utgangspunkt")))
+        spec_of(make(labels=dataclasses.replace(LABELS, target="Utgangspunkt")))
 
 
 def test_input_key_is_stable_and_changes_with_input_code_and_vl_convert(
@@ -289,15 +318,13 @@ def test_input_key_is_stable_and_changes_with_input_code_and_vl_convert(
 
 
 def test_a_narrow_chart_is_a_phone_s_width_with_fewer_ticks() -> None:
-    wide, narrow = chart_spec(make()), chart_spec(make(layout=Layout.NARROW))
-    assert (narrow["width"], narrow["height"]) == (288, SIZES[Layout.NARROW].height)
-    measured = layers_by_series(narrow)["Målt verdi"]["encoding"]
-    assert measured["x"]["axis"]["tickCount"] == 4
-    assert measured["y"]["axis"]["tickCount"] == 5
-    wide_measured = layers_by_series(wide)["Målt verdi"]["encoding"]
-    assert wide_measured["x"]["axis"]["tickCount"] == 6
-    # The same text size on both: relative to its width, a narrow chart's text is larger.
-    assert narrow["config"]["axis"]["labelFontSize"] == wide["config"]["axis"]["labelFontSize"]
+    wide, narrow = frame_of(make()), frame_of(make(layout=Layout.NARROW))
+    assert wide.plot_size(720, 360)[0] > 2 * narrow.plot_size(288, 330)[0]
+    assert len(narrow.x_ticks) <= len(wide.x_ticks)
+    assert len(narrow.y_ticks) <= SIZES[Layout.NARROW].y_ticks + 1 < len(wide.y_ticks)
+    spec = spec_of(make(layout=Layout.NARROW))
+    assert spec["width"] + spec["padding"]["left"] + spec["padding"]["right"] == 288
+    assert spec["height"] + spec["padding"]["top"] + spec["padding"]["bottom"] == 330
 
 
 def test_a_line_of_more_points_than_pixels_keeps_each_column_s_low_and_high() -> None:
@@ -310,8 +337,8 @@ def test_a_line_of_more_points_than_pixels_keeps_each_column_s_low_and_high() ->
     assert {value for _, value in kept} >= {0.0, 100.0}  # the extremes are all there
     few = points[:600]
     assert thinned(few, 300) == few  # two a column or fewer: every point
-    spec = chart_spec(make(points=points, expected=()))
-    rows = layer_rows(spec, layers_by_series(spec)["Målt verdi"])
+    spec = spec_of(make(points=points, expected=()))
+    rows = layer_rows(spec, layers_by_series(spec)["measured"])
     assert 300 < len(rows) <= 2 * SIZES[Layout.WIDE].width
 
 
@@ -329,14 +356,16 @@ def strip(**changes: Any) -> StripInput:
 
 @pytest.mark.parametrize("layout", list(Layout))
 def test_a_strip_is_the_whole_line_with_its_period_marked_and_no_values(layout: Layout) -> None:
-    spec = strip_spec(strip(layout=layout))
+    spec = spec_of(strip(layout=layout))
     alt.LayerChart.from_dict(spec, validate=True)
-    assert (spec["width"], spec["height"]) == (SIZES[layout].width, STRIP_HEIGHT)
+    padding = spec["padding"]
+    assert spec["width"] + padding["left"] + padding["right"] == SIZES[layout].width
+    assert spec["height"] + padding["top"] + padding["bottom"] == STRIP_HEIGHT
     band, line = spec["layer"]
     (row,) = layer_rows(spec, band)
     assert (row["start"], row["end"]) == ("2026-01-01", "2026-03-31")
     assert band["encoding"]["fill"]["scale"] == {
-        "domain": ["Q1 2026 (the chart above)"],
+        "domain": ["focus"],
         "range": [FILLS["focus"]],
     }
     assert line["encoding"]["y"]["axis"] is None  # the values are the chart's and the table's
@@ -353,83 +382,78 @@ def test_events_in_the_chart_s_span_are_ruled_numbered_and_in_the_legend() -> No
         (dt.date(2024, 3, 1), "2"),
         (dt.date(2024, 12, 20), "3"),  # near the right edge: its number to the left
     )
-    spec = chart_spec(make(events=events))
+    spec = spec_of(make(events=events))
     alt.LayerChart.from_dict(spec, validate=True)
-    layers = [layer for layer in spec["layer"] if "Event" in json.dumps(layer_rows(spec, layer))]
-    rule, *labels = layers
+    rule = layers_by_series(spec)["event"]
     assert rule["mark"]["type"] == "rule" and "y" not in rule["encoding"]  # upright, full height
     assert [row["date"] for row in layer_rows(spec, rule)] == ["2024-03-01", "2024-12-20"]
     domain = rule["encoding"]["color"]["scale"]["domain"]
-    assert domain[-1] == "Event"  # named in the legend, after the lines
+    assert domain[-1] == "event"  # keyed in the legend, after the lines
     shapes = dict(zip(domain, rule["encoding"]["shape"]["scale"]["range"], strict=True))
-    assert shapes["Event"] == "M0,-1L0,1"  # an upright line, as drawn
-    sides = {label["mark"]["align"]: layer_rows(spec, label) for label in labels}
-    assert [row["label"] for row in sides["left"]] == ["2"]
-    assert [row["label"] for row in sides["right"]] == ["3"]
-    assert all(label["mark"]["fontSize"] == 12 for label in labels)
-    assert "Event" not in json.dumps(chart_spec(make(events=events[:1])))  # none in the span
+    assert shapes["event"] == "M0,-1L0,1"  # an upright line, as drawn
+    assert "event" not in json.dumps(spec_of(make(events=events[:1])))  # none in the span
 
 
 def test_a_strip_marks_every_event_of_the_whole_series() -> None:
-    spec = strip_spec(strip(events=((dt.date(2018, 5, 1), "1"), (dt.date(2026, 2, 1), "2"))))
+    spec = spec_of(strip(events=((dt.date(2018, 5, 1), "1"), (dt.date(2026, 2, 1), "2"))))
     alt.LayerChart.from_dict(spec, validate=True)
     rules = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
     (rule,) = rules
-    assert [row["label"] for row in layer_rows(spec, rule)] == ["1", "2"]
+    assert [row["date"] for row in layer_rows(spec, rule)] == ["2018-05-01", "2026-02-01"]
     assert rule["mark"]["color"] == COLOURS["event"]
 
 
 def test_interim_targets_are_hollow_diamonds_on_the_expected_pace_and_in_the_legend() -> None:
     labels = dataclasses.replace(LABELS, waypoint="Delmål")
     expected = ((dt.date(2024, 1, 1), 10.0), *WAYPOINTS, (dt.date(2024, 12, 31), 25.0))
-    spec = chart_spec(make(waypoints=WAYPOINTS, expected=expected, labels=labels))
+    spec = spec_of(make(waypoints=WAYPOINTS, expected=expected, labels=labels))
     alt.LayerChart.from_dict(spec, validate=True)
     layers = layers_by_series(spec)
-    marks = layers["Delmål"]
+    marks = layers["waypoint"]
     assert marks["mark"]["type"] == "point" and marks["mark"]["filled"] is False
     assert [(row["date"], row["value"]) for row in layer_rows(spec, marks)] == [
         ("2024-06-30", 15.0),
         ("2024-09-30", 21.0),
     ]
     # The expected pace runs through them.
-    pace = [(row["date"], row["value"]) for row in layer_rows(spec, layers["Forventet takt"])]
+    pace = [(row["date"], row["value"]) for row in layer_rows(spec, layers["expected"])]
     assert ("2024-06-30", 15.0) in pace and ("2024-09-30", 21.0) in pace
     domain = marks["encoding"]["shape"]["scale"]["domain"]
     shapes = dict(zip(domain, marks["encoding"]["shape"]["scale"]["range"], strict=True))
     fills = dict(zip(domain, marks["encoding"]["fill"]["scale"]["range"], strict=True))
-    assert (shapes["Delmål"], fills["Delmål"]) == ("diamond", "white")
-    assert fills["Målt verdi"] == COLOURS["measured"]  # a measured figure is filled
-    assert "Delmål" not in json.dumps(chart_spec(make()))  # none without interim targets
+    assert (shapes["waypoint"], fills["waypoint"]) == ("diamond", "white")
+    assert fills["measured"] == COLOURS["measured"]  # a measured figure is filled
+    assert "waypoint" not in json.dumps(spec_of(make()))  # none without interim targets
 
 
 def test_a_waypoint_beyond_every_other_value_is_inside_the_y_domain() -> None:
-    low, high = y_domain(chart_spec(make(waypoints=((dt.date(2024, 6, 30), 40.0),))))
+    low, high = y_domain(spec_of(make(waypoints=((dt.date(2024, 6, 30), 40.0),))))
     assert high >= 40.0 > low
 
 
 def test_a_provisional_figure_is_a_hollow_circle_over_its_point_named_in_the_legend() -> None:
     labels = dataclasses.replace(LABELS, provisional="Foreløpig")
-    spec = chart_spec(make(provisional=PROVISIONAL, labels=labels))
+    spec = spec_of(make(provisional=PROVISIONAL, labels=labels))
     alt.LayerChart.from_dict(spec, validate=True)
     layers = layers_by_series(spec)
-    hollow = layers["Foreløpig"]
+    hollow = layers["provisional"]
     assert hollow["mark"]["type"] == "point" and hollow["mark"]["filled"] is False
     assert [(row["date"], row["value"]) for row in layer_rows(spec, hollow)] == [
         ("2024-05-10", 17.2)
     ]
-    assert spec["layer"].index(hollow) > spec["layer"].index(layers["Målt verdi"])  # on top
+    assert spec["layer"].index(hollow) > spec["layer"].index(layers["measured"])  # on top
     domain = hollow["encoding"]["fill"]["scale"]["domain"]
     fills = dict(zip(domain, hollow["encoding"]["fill"]["scale"]["range"], strict=True))
-    assert fills["Foreløpig"] == "white" and fills["Målt verdi"] == COLOURS["measured"]
+    assert fills["provisional"] == "white" and fills["measured"] == COLOURS["measured"]
     # A line's own fill is see-through: it would shade the shape its points enclose.
-    for name in ("Målt verdi", "Forventet takt"):
+    for name in ("measured", "expected"):
         assert layers[name]["mark"]["fillOpacity"] == 0
-    assert "Foreløpig" not in json.dumps(chart_spec(make()))
+    assert "provisional" not in json.dumps(spec_of(make()))
 
 
 def clipped(chart: ChartInput) -> dict[str, bool]:
     """series -> whether its layer is clipped to the chart's frame."""
-    layers = layers_by_series(chart_spec(chart))
+    layers = layers_by_series(spec_of(chart))
     return {name: layer["mark"].get("clip", False) for name, layer in layers.items()}
 
 
@@ -440,10 +464,10 @@ def test_only_a_layer_reaching_outside_the_frame_is_clipped() -> None:
     # The chart of its period alone, from February: the measured line comes in from the
     # January check-in and the expected pace from 1 January.
     period = clipped(dataclasses.replace(chart, span=(dt.date(2024, 2, 1), dt.date(2024, 12, 31))))
-    assert [name for name, clip in period.items() if clip] == ["Forventet takt", "Målt verdi"]
+    assert [name for name, clip in period.items() if clip] == ["expected", "measured"]
     # A provisional figure above the y domain (which leaves provisional figures out).
     high = clipped(dataclasses.replace(chart, provisional=((dt.date(2024, 5, 10), 90.0),)))
-    assert [name for name, clip in high.items() if clip] == ["Provisional"]
+    assert [name for name, clip in high.items() if clip] == ["provisional"]
 
 
 @pytest.mark.parametrize("drawing", [make(), strip()], ids=["chart", "strip"])
