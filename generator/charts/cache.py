@@ -95,11 +95,11 @@ def _check_key(key: str) -> None:
 
 
 def render_svgs(specs: Mapping[str, Job], cache_dir: Path | None, workers: int) -> dict[str, str]:
-    """key -> SVG text, for every (key -> Vega-Lite spec, or the ChartInput to build it) given.
+    """key -> SVG text, for every (key -> Vega-Lite spec, or the Geometry to build it) given.
 
     Reads hits from cache_dir/<key>.svg, renders the misses (see ``render.render_jobs``),
     writes each into the cache atomically (temp file + os.replace) and returns all. Keys are
-    normally `input_key(chart)`; with a cache they must be plain file names. A failing chart
+    normally `geometry_key(geometry)`; with a cache they must be plain file names. A failing chart
     raises `ChartRenderError` naming its key. cache_dir None = no cache.
     """
     results: dict[str, str] = {}
