@@ -15,6 +15,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 from generator.i18n import LOCALES, Language
 from generator.load.project import load_project
@@ -179,6 +180,23 @@ def test_numbers_currency_and_dates_follow_the_language() -> None:
     assert en.quantity(45.5, "%") == "45.5%"
     assert en.date(datetime.date(2026, 11, 16)) == "Nov 16, 2026"
     assert nb.date(datetime.date(2026, 11, 16)) == "16. nov. 2026"
+
+
+@pytest.mark.parametrize(
+    "tag", ["en", "nb", "nl", "fi", "sv", "de", "fr", "pl", "de-CH", "ar", "en-IN", "hi"]
+)
+def test_a_number_is_written_as_babel_writes_it_in_every_language(tag: str) -> None:
+    """Each language's numbers are the Latin ones with its symbols put in: the same text as
+    Babel's own, and where a locale writes numbers otherwise (Swiss grouping, Arabic
+    direction marks), Babel's own."""
+    language = Language(tag)
+    values = [0.0, 7.0, -0.5, 0.125, 999.995, 1_000.0, -12_345.678, 1_234_567.5, 98_765_432.1]
+    values += [(-1) ** n * 1.37**n for n in range(40)]
+    for value in values:
+        for decimals in (0, 2, 4):
+            pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+            expected = format_decimal(value, format=pattern, locale=language.locale)
+            assert language.number(value, decimals) == expected, (value, decimals)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Each key result's chart as a PNG, beside its page: the image a link to the page shows when
 it is shared (``og:image``). Drawn and cached with the charts (``generator.charts.social``);
-copied here from the cache, in every language (a chart's words are in its edition's)."""
+linked here from the cache, in every language (a chart's words are in its edition's)."""
 
 from __future__ import annotations
 
@@ -13,4 +13,4 @@ def write(published: Published, out: SiteFolder) -> None:
     for edition in published.portal.editions:
         for key_result_id, image in edition.site.images.items():
             path = edition.root + urls.key_result_image(key_result_id)
-            out.write_bytes(path, image.file.read_bytes())
+            out.place(path, image.file)  # linked from the charts' cache, never written into

@@ -12,14 +12,19 @@ import datetime
 import gettext
 import io
 import re
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal, format_percent, get_currency_name
+from babel.numbers import (
+    NumberPattern,
+    format_currency,
+    get_currency_name,
+    parse_pattern,
+)
 from babel.support import Translations
 
 LOCALES = Path(__file__).parent / "locales"
@@ -158,8 +163,16 @@ class Language:
                 rest = rest[1:]
         return "".join(result).replace("'", "")
 
+    @cached_property
+    def _d3_time_locale(self) -> dict[str, object]:
+        return self._time_locale()
+
     def d3_time_locale(self) -> dict[str, object]:
-        """Month and day names for d3-time-format, so chart axes name months in this language."""
+        """Month and day names for d3-time-format, so chart axes name months in this language
+        (made once: every chart asks for them)."""
+        return self._d3_time_locale
+
+    def _time_locale(self) -> dict[str, object]:
         months = self.locale.months["format"]
         days = self.locale.days["format"]
         # Babel numbers weekdays from Monday (0); d3 lists them from Sunday.
@@ -182,12 +195,45 @@ class Language:
 # key, and Babel would write it "-0".
 @cache
 def _decimal(value: float, pattern: str, locale: Locale) -> str:
-    return format_decimal(value, format=pattern, locale=locale)
+    """As format_decimal writes it. Each language of a portal writes the same values: written
+    once with Latin symbols (``1,234.5``), each language's are its symbols put in their
+    place, where that writes what Babel writes (:func:`_symbols_of`)."""
+    symbols = None if locale == _LATIN else _symbols_of(pattern, locale)
+    if symbols is None:
+        return str(_number_pattern(pattern).apply(value, locale))
+    return _decimal(value, pattern, _LATIN).translate(symbols)
+
+
+#: The locale whose numbers other languages' are written from.
+_LATIN = Locale("en")
+#: Values a language's symbols are tried on before they stand in for Babel's own writing:
+#: grouped, negative, with decimals, small.
+_PROBES = (-1_234_567.891, 1_234_567.5, 12_345.0, 1_000.0, 0.25, -0.5, 7.0)
+
+
+@cache
+def _symbols_of(pattern: str, locale: Locale) -> dict[int, str] | None:
+    """The table putting the locale's group and decimal symbols in the place of ``,`` and
+    ``.``; None where it would not write the probes as Babel does (a locale that groups
+    otherwise, or marks a number's direction)."""
+    symbols = locale.number_symbols.get("latn", locale.number_symbols)
+    table = str.maketrans({",": symbols["group"], ".": symbols["decimal"]})
+    written = _number_pattern(pattern)
+    for probe in _PROBES:
+        if written.apply(probe, _LATIN).translate(table) != written.apply(probe, locale):
+            return None
+    return table
 
 
 @cache
 def _percent(share: float, pattern: str, locale: Locale) -> str:
-    return format_percent(share, format=pattern, locale=locale)
+    # As format_percent writes it, its pattern read once.
+    return str(_number_pattern(pattern).apply(share, locale))
+
+
+@cache
+def _number_pattern(pattern: str) -> NumberPattern:
+    return parse_pattern(pattern)
 
 
 @cache
