@@ -24,7 +24,7 @@ from generator.charts import render
 from generator.charts.frame import Geometry, frame_of, geometry_of
 from generator.charts.inputs import ChartInput, ChartSvgs, Layout, Svg
 from generator.charts.render import ChartRenderError, Drawing, Job
-from generator.charts.texts import drawn, texts_of
+from generator.charts.texts import texts_of
 
 _KEY_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}")
 
@@ -150,10 +150,8 @@ def draw_svgs(
         geometries[geometry_name] = geometry
         parts[key] = (geometry_name, texts)
     drawn_geometries = render_svgs(geometries, cache_dir, workers)
-    # Made safe and accessible again with the texts in, each id named for the whole drawing:
-    # two key results may share a geometry and a page.
     return {
-        key: render.postprocess_svg(drawn(drawn_geometries[geometry_name], texts), key)
+        key: render.with_texts(drawn_geometries[geometry_name], texts, key)
         for key, (geometry_name, texts) in parts.items()
     }
 

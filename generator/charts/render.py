@@ -32,6 +32,7 @@ __all__ = [
     "Job",
     "postprocess_svg",
     "render_jobs",
+    "with_texts",
 ]
 
 #: What is drawn: a key result's chart, or the strip of its history.
@@ -115,27 +116,44 @@ def postprocess_svg(svg: str, key: str) -> str:
             raise ChartRenderError(key, "SVG has neither viewBox nor numeric width/height")
         attrs += f' viewBox="0 0 {width.group(1)} {height.group(1)}"'
     attrs = _root_attrs(attrs, **{"aria-hidden": "true", "focusable": "false"})
-    svg = f"<svg{attrs}>" + svg[root.end() :]
-    if 'id="' in svg:
-        # Several charts are inlined into one HTML document: ids (clip paths, gradients)
-        # must not collide. The prefix is derived from the key, and the ids are numbered in
-        # their order in the SVG (vl-convert counts clip paths across every chart a process
-        # renders), so the same chart is the same bytes whatever was rendered before it.
-        prefix = "c" + re.sub(r"[^A-Za-z0-9_-]", "_", key)[:16] + "-"
-        names: dict[str, str] = {}
+    svg = _ids_named_for(f"<svg{attrs}>" + svg[root.end() :], key)
+    _refuse_unsafe(svg, key)
+    return svg
 
-        def renamed(name: str) -> str:
-            if name not in names:
-                names[name] = f"{prefix}{re.sub(r'[0-9]+$', '', name)}{len(names) + 1}"
-            return names[name]
 
-        svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{renamed(m.group(1))}"', svg)
-        svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{renamed(m.group(1))})", svg)
-        svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{renamed(m.group(1))}"', svg)
+def with_texts(drawing: str, texts: str, key: str) -> str:
+    """A drawing made safe by :func:`postprocess_svg` with ``texts`` written over it, its ids
+    named for ``key`` (one drawing may be two charts' on one page). Only the texts are checked
+    again."""
+    _refuse_unsafe(texts, key)
+    end = drawing.rindex("</svg>")
+    return _ids_named_for(f"{drawing[:end]}{texts}{drawing[end:]}", key)
+
+
+def _refuse_unsafe(svg: str, key: str) -> None:
     unsafe = _unsafe_content(svg)
     if unsafe is not None:
         raise ChartRenderError(key, f"SVG contains unsafe content {unsafe[:80]!r}")
-    return svg
+
+
+def _ids_named_for(svg: str, key: str) -> str:
+    """Several charts are inlined into one HTML document: ids (clip paths, gradients) must not
+    collide. The prefix is derived from the key, and the ids are numbered in their order in the
+    SVG (vl-convert counts clip paths across every chart a process renders), so the same chart
+    is the same bytes whatever was rendered before it."""
+    if 'id="' not in svg:
+        return svg
+    prefix = "c" + re.sub(r"[^A-Za-z0-9_-]", "_", key)[:16] + "-"
+    names: dict[str, str] = {}
+
+    def renamed(name: str) -> str:
+        if name not in names:
+            names[name] = f"{prefix}{re.sub(r'[0-9]+$', '', name)}{len(names) + 1}"
+        return names[name]
+
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{renamed(m.group(1))}"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{renamed(m.group(1))})", svg)
+    return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{renamed(m.group(1))}"', svg)
 
 
 # The shapes this process has compiled (a worker's, for every chunk it draws).

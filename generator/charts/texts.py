@@ -31,7 +31,7 @@ from generator.charts.legend import PADDING, legend_of, svg_number, svg_text
 from generator.charts.style import COLOURS, FONT, FONT_SIZE, SIZES, STRIP_HEIGHT
 from generator.charts.text_width import text_width
 
-__all__ = ["drawn", "texts_of"]
+__all__ = ["texts_of"]
 
 #: From a text's top to its baseline, and from its middle, as Vega offsets them.
 TOP_TO_BASELINE = 0.79 * FONT_SIZE
@@ -66,12 +66,6 @@ def texts_of(drawing: ChartInput | StripInput, frame: Frame) -> str:
         f"{legend.body}</g>"
     )
     return f'<g class="okr-texts">{"".join(parts)}</g>'
-
-
-def drawn(drawing_svg: str, texts: str) -> str:
-    """The drawing's SVG with its texts written over it."""
-    end = drawing_svg.rindex("</svg>")
-    return f"{drawing_svg[:end]}{texts}{drawing_svg[end:]}"
 
 
 def _date_axis(drawing: ChartInput | StripInput, frame: Frame, width: int, height: int) -> str:

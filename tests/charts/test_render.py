@@ -17,7 +17,7 @@ from generator.charts import spec as spec_module
 from generator.charts.cache import draw_svgs, geometry_key, input_key, render_svgs
 from generator.charts.frame import Geometry, frame_of, geometry_of
 from generator.charts.inputs import ChartInput, ChartLabels, Layout
-from generator.charts.render import ChartRenderError, postprocess_svg
+from generator.charts.render import ChartRenderError, postprocess_svg, with_texts
 from generator.charts.spec import SIZES
 
 LABELS = ChartLabels(
@@ -235,6 +235,18 @@ def test_postprocess_adds_viewbox_strips_prologue_and_prefixes_ids() -> None:
     assert 'viewBox="0 0 100 50"' in svg
     assert svg.count("aria-hidden") == 1
     assert 'id="cabc-clip1"' in svg and "url(#cabc-clip1)" in svg
+
+
+def test_texts_are_checked_and_ids_named_for_the_chart_they_are_written_on() -> None:
+    drawing = postprocess_svg(
+        '<svg width="10" height="10"><clipPath id="clip1"/><g clip-path="url(#clip1)"/></svg>',
+        "geometry",
+    )
+    written = with_texts(drawing, "<text>1</text>", "chart")
+    assert "<text>1</text></svg>" in written
+    assert 'id="cchart-cgeometry-clip1"' in written and "url(#cchart-cgeometry-clip1)" in written
+    with pytest.raises(ChartRenderError, match="chart"):
+        with_texts(drawing, '<g onload="alert(1)"/>', "chart")
 
 
 @pytest.mark.parametrize(
