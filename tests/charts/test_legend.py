@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from typing import Any
 
 import pytest
 import vl_convert
@@ -14,7 +13,7 @@ import vl_convert
 from generator.charts.cache import draw_svgs
 from generator.charts.fonts import hold_fonts_in_memory
 from generator.charts.frame import frame_of
-from generator.charts.inputs import ChartInput, ChartLabels, Layout, StripInput
+from generator.charts.inputs import Layout, StripInput
 from generator.charts.legend import (
     LABEL_X,
     PADDING,
@@ -26,31 +25,7 @@ from generator.charts.legend import (
 )
 from generator.charts.style import FONT_SIZE, SIZES, STRIP_HEIGHT
 from generator.charts.text_width import text_width
-
-LABELS = ChartLabels(
-    date="Date",
-    value="Value (days)",
-    measured="Measured",
-    baseline="Baseline",
-    target="Target",
-    expected="Expected pace",
-    target_range="Target range",
-)
-
-
-def make(**changes: Any) -> ChartInput:
-    chart = ChartInput(
-        points=((dt.date(2024, 1, 15), 12.5), (dt.date(2024, 5, 10), 17.2)),
-        baseline=10.0,
-        target=25.0,
-        target_range=None,
-        expected=((dt.date(2024, 1, 1), 10.0), (dt.date(2024, 12, 31), 25.0)),
-        labels=LABELS,
-        locale_number_format=",.1f",
-        locale=None,
-        time_locale=None,
-    )
-    return dataclasses.replace(chart, **changes)
+from tests.charts.test_render import LABELS, make
 
 
 def entries(body: str) -> list[tuple[float, float, str]]:
