@@ -22,6 +22,7 @@ __all__ = [
     "nice_domain",
     "number_label",
     "time_ticks",
+    "utc_ms",
     "value_ticks",
 ]
 
@@ -100,7 +101,7 @@ def time_ticks(first_ms: int, last_ms: int, count: int) -> tuple[int, ...]:
         below, above = _INTERVALS[at - 1], _INTERVALS[at]
         unit, step, _ = below if target / below[2] < above[2] / target else above
     first, last = _day(first_ms), _day(last_ms)
-    return tuple(_ms(day) for day in _days_on(unit, step, first, last))
+    return tuple(utc_ms(day) for day in _days_on(unit, step, first, last))
 
 
 def _days_on(
@@ -124,7 +125,8 @@ def _day(ms: int) -> datetime.date:
     return datetime.date(1970, 1, 1) + datetime.timedelta(days=ms // DAY_MS)
 
 
-def _ms(day: datetime.date) -> int:
+def utc_ms(day: datetime.date) -> int:
+    """The day's UTC midnight in milliseconds since 1970, as Vega holds a date."""
     return calendar.timegm(day.timetuple()) * 1000
 
 

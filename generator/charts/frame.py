@@ -13,13 +13,18 @@ same frame.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
-import datetime
 import math
 from dataclasses import dataclass
 
-from generator.charts.axes import date_label, nice_domain, number_label, time_ticks, value_ticks
+from generator.charts.axes import (
+    date_label,
+    nice_domain,
+    number_label,
+    time_ticks,
+    utc_ms,
+    value_ticks,
+)
 from generator.charts.inputs import ChartInput, ChartLabels, StripInput, x_days
 from generator.charts.legend import OFFSET, PADDING, legend_of
 from generator.charts.style import FONT_SIZE, SIZES
@@ -36,7 +41,6 @@ __all__ = [
     "finite",
     "frame_of",
     "geometry_of",
-    "utc_ms",
     "value_labels",
     "y_low_high",
 ]
@@ -221,8 +225,3 @@ def finite(value: float, what: str) -> float:
     if not math.isfinite(number):
         raise ValueError(f"chart {what} is not a finite number: {value!r}")
     return number
-
-
-def utc_ms(day: datetime.date) -> int:
-    """The day's UTC midnight in milliseconds since 1970, as Vega holds a date."""
-    return calendar.timegm(day.timetuple()) * 1000

@@ -125,6 +125,12 @@ class ChartSvgs:
 MIN_X_DAYS = 31
 
 
+def shown_events(chart: ChartInput) -> tuple[tuple[datetime.date, str], ...]:
+    """The chart's events in the days its x axis shows: those it rules, numbers and keys."""
+    first, last = x_days(chart)
+    return tuple((day, mark) for day, mark in chart.events if first <= day <= last)
+
+
 def x_days(chart: ChartInput) -> tuple[datetime.date, datetime.date]:
     """The first and last day a chart's x axis shows: its span, or those of its check-ins and
     its expected pace, widened evenly to at least :data:`MIN_X_DAYS`."""

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from generator.charts.inputs import ChartInput, StripInput, x_days
+from generator.charts.inputs import ChartInput, StripInput, shown_events
 from generator.charts.style import (
     COLOURS,
     DASHES,
@@ -95,14 +95,9 @@ def drawn_series(chart: ChartInput) -> list[str]:
         series.append("expected")
     if chart.waypoints:
         series.append("waypoint")
-    if chart.events and _events_in_span(chart):
+    if shown_events(chart):
         series.append("event")
     return series
-
-
-def _events_in_span(chart: ChartInput) -> bool:
-    first, last = x_days(chart)
-    return any(first <= day <= last for day, _ in chart.events)
 
 
 def chart_keys(chart: ChartInput) -> tuple[Key, ...]:

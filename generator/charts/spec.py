@@ -22,8 +22,9 @@ from typing import Any
 import altair as alt
 from altair.utils.schemapi import debug_mode
 
-from generator.charts.frame import Frame, Geometry, finite, utc_ms
-from generator.charts.inputs import ChartInput, StripInput
+from generator.charts.axes import utc_ms
+from generator.charts.frame import Frame, Geometry, finite
+from generator.charts.inputs import ChartInput, StripInput, shown_events
 from generator.charts.legend import drawn_series
 from generator.charts.style import (
     COLOURS,
@@ -242,7 +243,7 @@ def _chart_spec(chart: ChartInput, frame: Frame) -> dict[str, Any]:
             )
             .encode(x=x, y=y)
         )
-    events = [{"date": day.isoformat()} for day, _ in chart.events if first <= utc_ms(day) <= last]
+    events = [{"date": day.isoformat()} for day, _ in shown_events(chart)]
     if events:
         add_series_layer(alt.Chart(rows("event", events)).mark_rule(strokeWidth=1.5).encode(x=x))
     measured = thinned(chart.points, size.width)

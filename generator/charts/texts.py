@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 
+from generator.charts.axes import utc_ms
 from generator.charts.frame import (
     LABEL_GAP,
     LINE_HEIGHT,
@@ -23,10 +24,9 @@ from generator.charts.frame import (
     TITLE_GAP,
     Frame,
     date_labels,
-    utc_ms,
     value_labels,
 )
-from generator.charts.inputs import ChartInput, StripInput, x_days
+from generator.charts.inputs import ChartInput, StripInput, shown_events
 from generator.charts.legend import PADDING, legend_of, svg_number, svg_text
 from generator.charts.style import COLOURS, FONT, FONT_SIZE, SIZES, STRIP_HEIGHT
 from generator.charts.text_width import text_width
@@ -54,8 +54,7 @@ def texts_of(drawing: ChartInput | StripInput, frame: Frame) -> str:
     parts = [_date_axis(drawing, frame, size.width, height)]
     if isinstance(drawing, ChartInput):
         parts.append(_value_axis(drawing, frame, size.width, height))
-        first, last = x_days(drawing)
-        events = [(day, mark) for day, mark in drawing.events if first <= day <= last]
+        events = list(shown_events(drawing))
     else:
         events = list(drawing.events)
     parts.append(_event_numbers(events, frame, size.width))

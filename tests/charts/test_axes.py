@@ -16,9 +16,9 @@ from generator.charts.axes import (
     nice_domain,
     number_label,
     time_ticks,
+    utc_ms,
     value_ticks,
 )
-from generator.charts.frame import utc_ms
 
 NB_NUMBER = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", " kr"]}
 NB_TIME = vl_convert.get_time_format_locale("nb-NO")
