@@ -41,6 +41,8 @@ DESCENT = 0.21 * FONT_SIZE
 #: An event's number: beside its rule, and below the plot's top.
 EVENT_DX = 3
 EVENT_DY = 3
+#: At least this many pixels between two dates' labels: closer, they would read as one.
+LABEL_SEPARATION = 6
 #: An event's number is written to the left of its rule beyond this share of the plot's width.
 LABEL_LEFT_FROM = 0.92
 LABEL_COLOUR = "#1a1a1a"
@@ -82,7 +84,7 @@ def _date_axis(drawing: ChartInput | StripInput, frame: Frame, width: int, heigh
             anchor, left = "end", min(x, end) - label_width
         else:
             anchor, left = "middle", x - label_width / 2
-        if left < kept_right:  # it would overlap the label before: left out
+        if left < kept_right + LABEL_SEPARATION:  # it would run into the label before: left out
             continue
         kept_right = left + label_width
         x_at = left if anchor == "start" else left + label_width if anchor == "end" else x

@@ -19,6 +19,7 @@ from generator.charts.frame import frame_of
 from generator.charts.inputs import ChartInput, Layout
 from generator.charts.style import COLOURS, SIZES
 from generator.charts.text_width import text_width
+from generator.charts.texts import LABEL_SEPARATION
 from tests.charts.test_render import LABELS, NB_NUMBER, make
 
 NB_TIME = vl_convert.get_time_format_locale("nb-NO")
@@ -113,7 +114,7 @@ def test_date_labels_are_flush_at_the_ends_and_never_overlap() -> None:
         left = {"start": x, "middle": x - size / 2, "end": x - size}[text["text-anchor"]]
         extents.append((left, left + size))
         assert left >= 0 and left + size <= width
-    assert all(a[1] <= b[0] for a, b in itertools.pairwise(extents))
+    assert all(a[1] + LABEL_SEPARATION <= b[0] for a, b in itertools.pairwise(extents))
 
 
 def test_an_event_s_number_is_beside_its_rule_in_its_colour() -> None:
