@@ -46,6 +46,10 @@ DRAWING_SOURCES = tuple(
 )
 
 
+#: The folder of the charts' cache that holds what Vega drew, apart from the charts a page shows.
+DRAWINGS = "drawings"
+
+
 @cache
 def _code_digest() -> str:
     code = hashlib.sha256()
@@ -149,7 +153,8 @@ def draw_svgs(
         geometry_name = geometry_key(geometry)
         geometries[geometry_name] = geometry
         parts[key] = (geometry_name, texts)
-    drawn_geometries = render_svgs(geometries, cache_dir, workers)
+    drawings_dir = None if cache_dir is None else cache_dir / DRAWINGS
+    drawn_geometries = render_svgs(geometries, drawings_dir, workers)
     return {
         key: render.with_texts(drawn_geometries[geometry_name], texts, key)
         for key, (geometry_name, texts) in parts.items()

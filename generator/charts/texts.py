@@ -41,8 +41,9 @@ DESCENT = 0.21 * FONT_SIZE
 #: An event's number: beside its rule, and below the plot's top.
 EVENT_DX = 3
 EVENT_DY = 3
-#: At least this many pixels between two dates' labels: closer, they would read as one.
-LABEL_SEPARATION = 6
+#: At least this many pixels between two dates' labels: touching, they would read as one (more
+#: would leave out labels Vega showed, the latest year's among them).
+LABEL_SEPARATION = 2
 #: An event's number is written to the left of its rule beyond this share of the plot's width.
 LABEL_LEFT_FROM = 0.92
 LABEL_COLOUR = "#1a1a1a"
