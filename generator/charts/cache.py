@@ -1,7 +1,7 @@
 """Charts as SVG, from the cache where they are there and rendered where they are not.
 
 A chart's cache key is the hash of its input, of the code that draws it (the modules of
-:data:`DRAWING_SOURCES`), of the vl-convert version and of the SVG post-processing revision: a
+:data:`WRITTEN_BY` and those they import), of the vl-convert version and of the SVG post-processing revision: a
 chart is drawn again exactly when one of them changes, and a cache hit costs neither a spec nor
 Altair. A chart is two parts (``generator.charts.frame``): what Vega draws, cached under the
 hash of its geometry, which holds no word and so is shared by the languages of a portal; and
@@ -10,10 +10,11 @@ the texts each language writes over it, cheap enough to write again.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -28,32 +29,51 @@ from generator.charts.texts import texts_of
 
 _KEY_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}")
 
-#: The code that turns an input into a drawing: the spec, the frame, the texts and the legend
-#: written over it, their axes, widths and style, and the span of days they share. Read, not
-#: imported, so a warm build loads no Altair.
-DRAWING_SOURCES = tuple(
-    Path(__file__).with_name(name)
-    for name in (
-        "spec.py",
-        "frame.py",
-        "texts.py",
-        "legend.py",
-        "axes.py",
-        "style.py",
-        "text_width.py",
-        "inputs.py",
-    )
-)
-
+#: The chart modules whose code a drawing's key hashes: the spec, and the modules it imports.
+DRAWN_BY = ("spec",)
+#: The chart modules whose code a chart's key hashes: those of its drawing, and the frame and
+#: the texts written over it, with the modules they import.
+WRITTEN_BY = ("spec", "frame", "texts")
 
 #: The folder of the charts' cache that holds what Vega drew, apart from the charts a page shows.
 DRAWINGS = "drawings"
 
 
+def sources_of(modules: Iterable[str]) -> tuple[Path, ...]:
+    """The files of the chart ``modules`` and of every chart module they import, and those
+    import, in order: the code a cached drawing or chart was made by. Found from the imports,
+    so a module the drawing comes to depend on is in its key without a list kept by hand; read,
+    not imported, so a warm build loads no Altair."""
+    folder = Path(__file__).parent
+    found: set[str] = set()
+    waiting = list(modules)
+    while waiting:
+        name = waiting.pop()
+        if name in found:
+            continue
+        found.add(name)
+        waiting += _chart_imports(ast.parse((folder / f"{name}.py").read_bytes()))
+    return tuple(folder / f"{name}.py" for name in sorted(found))
+
+
+def _chart_imports(module: ast.Module) -> list[str]:
+    """The chart modules ``module`` imports (``from generator.charts.spec import ...`` and
+    ``from generator.charts import spec`` alike)."""
+    imported = []
+    for node in ast.walk(module):
+        if not isinstance(node, ast.ImportFrom) or node.module is None:
+            continue
+        if node.module == "generator.charts":
+            imported += [alias.name for alias in node.names]
+        elif node.module.startswith("generator.charts."):
+            imported.append(node.module.removeprefix("generator.charts."))
+    return imported
+
+
 @cache
-def _code_digest() -> str:
+def _code_digest(modules: tuple[str, ...]) -> str:
     code = hashlib.sha256()
-    for source in DRAWING_SOURCES:
+    for source in sources_of(modules):
         code.update(hashlib.sha256(source.read_bytes()).digest())
     vl_convert_version = _vl_convert_version()
     return (
@@ -88,7 +108,7 @@ def layout_keys(drawing: Drawing) -> dict[Layout, str]:
     for layout in Layout:
         digest = hashlib.sha256(f"{layout}\0".encode())
         digest.update(written)
-        digest.update(_code_digest().encode())
+        digest.update(_code_digest(WRITTEN_BY).encode())
         keys[layout] = digest.hexdigest()
     return keys
 
@@ -132,7 +152,7 @@ def geometry_key(geometry: Geometry) -> str:
     """Cache key of what Vega draws of a chart: the same for every language that writes the
     same frame."""
     digest = hashlib.sha256(b"geometry\0" + repr(geometry).encode("utf-8"))
-    digest.update(_code_digest().encode())
+    digest.update(_code_digest(DRAWN_BY).encode())
     return digest.hexdigest()
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -301,12 +302,14 @@ def test_input_key_is_stable_and_changes_with_input_code_and_vl_convert(
     keys = {input_key(chart) for chart in variants}
     assert key not in keys and len(keys) == len(variants)
 
-    for at, source in enumerate(cache.DRAWING_SOURCES):  # the spec, the legend, their style...
-        other = tmp_path / source.name
-        other.write_text(f"another version of {source.name}", encoding="utf-8")
-        sources = (*cache.DRAWING_SOURCES[:at], other, *cache.DRAWING_SOURCES[at + 1 :])
+    written_by = cache.sources_of(cache.WRITTEN_BY)  # the spec, the texts, what they import
+    assert {source.name for source in written_by} == {
+        f"{name}.py"
+        for name in ("spec", "frame", "texts", "legend", "axes", "style", "text_width", "inputs")
+    }
+    for source in written_by:
         with monkeypatch.context() as patch:
-            patch.setattr(cache, "DRAWING_SOURCES", sources)
+            patch.setattr(cache, "sources_of", _another_version_of(source, tmp_path))
             cache._code_digest.cache_clear()
             assert input_key(make()) != key, source.name
     with monkeypatch.context() as patch:
@@ -315,6 +318,42 @@ def test_input_key_is_stable_and_changes_with_input_code_and_vl_convert(
         assert input_key(make()) != key
     cache._code_digest.cache_clear()
     assert input_key(make()) == key
+
+
+def test_a_drawing_s_key_hashes_the_code_vega_draws_with_and_not_the_texts_code(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The texts' code changed: every chart is written again, none drawn again."""
+    drawn_by = cache.sources_of(cache.DRAWN_BY)
+    names = {source.name for source in drawn_by}
+    assert "spec.py" in names and "frame.py" in names and "texts.py" not in names
+    chart = make()
+    geometry = geometry_of(chart, frame_of(chart))
+    key, drawing_key = input_key(chart), cache.geometry_key(geometry)
+    texts = next(s for s in cache.sources_of(cache.WRITTEN_BY) if s.name == "texts.py")
+    with monkeypatch.context() as patch:
+        patch.setattr(cache, "sources_of", _another_version_of(texts, tmp_path))
+        cache._code_digest.cache_clear()
+        assert input_key(chart) != key
+        assert cache.geometry_key(geometry) == drawing_key
+    spec = next(s for s in drawn_by if s.name == "spec.py")
+    with monkeypatch.context() as patch:
+        patch.setattr(cache, "sources_of", _another_version_of(spec, tmp_path))
+        cache._code_digest.cache_clear()
+        assert cache.geometry_key(geometry) != drawing_key
+    cache._code_digest.cache_clear()
+
+
+def _another_version_of(source: Path, folder: Path) -> Callable[[Iterable[str]], tuple[Path, ...]]:
+    """``cache.sources_of`` with ``source`` read from another file, of other code."""
+    other = folder / source.name
+    other.write_text(f"another version of {source.name}", encoding="utf-8")
+    real = cache.sources_of
+
+    def sources_of(modules: Iterable[str]) -> tuple[Path, ...]:
+        return tuple(other if found == source else found for found in real(modules))
+
+    return sources_of
 
 
 def test_a_narrow_chart_is_a_phone_s_width_with_fewer_ticks() -> None:
