@@ -14,9 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from generator import alongside
 from generator.charts.cache import DRAWINGS
 from generator.charts.render import IN_PROCESS_BELOW
+from generator.cli import main
 from generator.engine.commands import mkdocs_settings
 from generator.load.project import load_project
 from generator.pages.search_form import FORMS, form_key
@@ -317,6 +320,30 @@ def test_a_build_says_how_far_it_has_come_and_ends_with_one_summary_line(
     ), summary
     warm = okr_portal("build", "--project", str(minimal), "--out", str(tmp_path / "two"))
     assert "0 charts rendered and 10 reused" in warm.stdout
+
+
+def test_the_summary_counts_each_data_page_once_written_in_a_copy_or_not(
+    minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On one CPU (or under ``serve``) the pages are written in the build's own process, which
+    then reports their progress itself: the summary counted them twice."""
+    forked = okr_portal("build", "--project", str(minimal), "--out", str(tmp_path / "one"))
+    assert forked.returncode == 0, forked.stderr
+    monkeypatch.setattr(alongside, "_forkable", lambda: False)
+    in_turn = CliRunner().invoke(
+        main, ["build", "--project", str(minimal), "--out", str(tmp_path / "two")]
+    )
+    assert in_turn.exit_code == 0, in_turn.output
+    pages = sorted(
+        str(page.relative_to(tmp_path / "two"))
+        for page in (tmp_path / "two").rglob("index.html")
+        if "embed" not in page.parts
+    )
+    counts = [int(_DATA_PAGES.findall(output)[-1]) for output in (forked.stdout, in_turn.output)]
+    assert counts[0] == counts[1] and 0 < counts[0] < len(pages), counts
+
+
+_DATA_PAGES = re.compile(r"Built .*: (\d+) data pages")
 
 
 def test_on_a_terminal_the_progress_is_a_bar() -> None:

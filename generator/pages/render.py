@@ -310,14 +310,14 @@ def write_pages(
     shells: Mapping[int, Shell],
     site_title: str,
     base_url: str | None,
-    before: int = 0,
-    total: int | None = None,
+    before: int,
+    total: int,
     locale: str = "",
     cache: RenderedPages | None = None,
 ) -> list[str]:
     """Write every page, rendered or as ``cache`` holds it; returns their paths. Progress
-    counts ``before`` pages written already, of ``total`` (default: these pages alone)."""
-    total = len(pages) if total is None else total
+    counts ``before`` pages written already, of ``total``, short of the last: ``build`` says
+    when every page is written, the pages a copy of it wrote included, once."""
     cache = RenderedPages(None) if cache is None else cache
     shared = (sorted(shells.items()), site_title, base_url, locale)
     context = _cache_context(env, shared)
@@ -329,6 +329,7 @@ def write_pages(
 
         cache.write(out, page, context, make)
         written.append(page.path)
-        if progress.every(before + len(written), total):
-            progress.report("pages written", before + len(written), total)
+        done = before + len(written)
+        if progress.every(done, total) and done < total:
+            progress.report("pages written", done, total)
     return written
