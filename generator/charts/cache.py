@@ -29,11 +29,12 @@ from generator.charts.texts import texts_of
 
 _KEY_RE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}")
 
-#: The chart modules whose code a drawing's key hashes: the spec, and the modules it imports.
-DRAWN_BY = ("spec",)
+#: The chart modules whose code a drawing's key hashes: the spec and the axes' lines drawn
+#: under its marks, and the modules they import.
+DRAWN_BY = ("spec", "guides")
 #: The chart modules whose code a chart's key hashes: those of its drawing, and the frame and
 #: the texts written over it, with the modules they import.
-WRITTEN_BY = ("spec", "frame", "texts")
+WRITTEN_BY = (*DRAWN_BY, "frame", "texts")
 
 #: The folder of the charts' cache that holds what Vega drew, apart from the charts a page shows.
 DRAWINGS = "drawings"

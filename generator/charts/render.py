@@ -22,6 +22,7 @@ import vl_convert
 
 from generator.charts.fonts import hold_fonts_in_memory
 from generator.charts.frame import Geometry
+from generator.charts.guides import guides_svg
 from generator.charts.inputs import ChartInput, StripInput
 from generator.charts.shapes import VegaShapes
 
@@ -42,7 +43,7 @@ Job: TypeAlias = Mapping[str, Any] | Geometry
 
 # Bump when the SVG post-processing changes: it is part of the cache key
 # (generator.charts.cache.input_key), so cached SVGs are rendered again.
-RENDER_REVISION = "2"
+RENDER_REVISION = "3"
 
 # Below this many cache misses (or with workers <= 1) rendering happens in-process:
 # starting a spawn pool costs about a second. Eight charts, each drawn wide and narrow.
@@ -175,7 +176,25 @@ def _render_one(key: str, job: Job) -> str:
         svg = vl_convert.vega_to_svg(_SHAPES.vega(spec, _vl_version(spec)))
     except Exception as error:  # vl-convert raises plain ValueError
         raise ChartRenderError(key, f"{type(error).__name__}: {error}") from None
+    if isinstance(job, Geometry):
+        svg = _with_guides(svg, guides_svg(job), key)
     return postprocess_svg(svg, key)
+
+
+#: Where Vega's drawing of a layered chart starts its plot's content: the root group, moved to
+#: the plot's corner, and its background (the plot's edge).
+_PLOT_CONTENT_RE = re.compile(
+    r'<g class="mark-group role-frame root"[^>]*><g transform="[^"]*">'
+    r'<path class="background"[^>]*/><g>'
+)
+
+
+def _with_guides(svg: str, guides: str, key: str) -> str:
+    """The axes' lines put first in the plot, under every mark, where Vega's axes drew them."""
+    found = _PLOT_CONTENT_RE.search(svg)
+    if found is None:
+        raise ChartRenderError(key, "Vega's drawing has no plot to draw the axes' lines in")
+    return f"{svg[: found.end()]}{guides}{svg[found.end() :]}"
 
 
 def _spec_of(geometry: Geometry) -> Mapping[str, Any]:

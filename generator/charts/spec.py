@@ -1,5 +1,5 @@
-"""Vega-Lite specification of what Vega draws of a key result's chart: its lines, points,
-rules, grid and ticks, with no text.
+"""Vega-Lite specification of what Vega draws of a key result's chart: its lines, points and
+rules, with no text and no axis (``generator.charts.guides`` draws the axes' lines).
 
 The chart shows measured check-in values over time against the baseline, the target (or
 the target range for direction "within"), the expected pace and the interim targets it runs
@@ -56,11 +56,6 @@ def _rows(series: tuple[tuple[datetime.date, float], ...], what: str) -> list[di
     # ISO dates are parsed as UTC midnight by Vega; the x scale is "utc", so the drawing does
     # not depend on the time zone of the build machine.
     return [{"date": day.isoformat(), "value": finite(value, what)} for day, value in series]
-
-
-def _x_axis(frame: Frame, grid: bool = True) -> alt.Axis:
-    """The frame's date ticks (and their grid), without labels: the texts write them."""
-    return alt.Axis(values=list(frame.x_ticks), labels=False, title=None, grid=grid)
 
 
 #: Up to this many check-ins each is marked on its line; beyond, markers would hide the line
@@ -185,11 +180,10 @@ def _chart_spec(chart: ChartInput, frame: Frame) -> dict[str, Any]:
         "date:T",
         title=None,
         scale=alt.Scale(type="utc", domain=[first, last]),
-        axis=_x_axis(frame),
+        axis=None,  # the axes' lines are ``generator.charts.guides``', their labels the texts'
     )
     y_scale = alt.Scale(domain=[y_low, y_high], zero=False, nice=False)
-    y_axis = alt.Axis(values=list(frame.y_ticks), labels=False, title=None)
-    y = alt.Y("value:Q", scale=y_scale, title=None, axis=y_axis)
+    y = alt.Y("value:Q", scale=y_scale, title=None, axis=None)
 
     if target_range is not None:
         # Light band (decorative fill) with solid dark edges that meet the 3:1 contrast;
@@ -286,7 +280,6 @@ def _config() -> alt.Config:
         background="white",
         aria=False,
         view=alt.ViewConfig(stroke="#8c8c8c"),
-        axis=alt.AxisConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE),
     )
 
 
@@ -355,7 +348,6 @@ def _strip_spec(strip: StripInput, frame: Frame) -> dict[str, Any]:
         raise ValueError("a strip's frame needs the domain of its line")
     size = SIZES[strip.layout]
     x_scale = alt.Scale(type="utc", domain=list(frame.x_domain))
-    x_axis = _x_axis(frame, grid=False)
     start, end = strip.focus
     band = (
         alt.Chart(
@@ -363,7 +355,7 @@ def _strip_spec(strip: StripInput, frame: Frame) -> dict[str, Any]:
         )
         .mark_rect(stroke=COLOURS["focus"], strokeWidth=1.5)
         .encode(
-            x=alt.X("start:T", title=None, scale=x_scale, axis=x_axis),
+            x=alt.X("start:T", title=None, scale=x_scale, axis=None),
             x2=alt.X2("end:T"),
             fill=alt.Fill(
                 "series:N",
@@ -376,14 +368,14 @@ def _strip_spec(strip: StripInput, frame: Frame) -> dict[str, Any]:
         alt.Chart(alt.InlineData(values=_rows(thinned(strip.points, size.width), "value")))
         .mark_line(strokeWidth=1.5, color=COLOURS["measured"])
         .encode(
-            x=alt.X("date:T", scale=x_scale, axis=x_axis, title=None),
+            x=alt.X("date:T", scale=x_scale, axis=None, title=None),
             y=alt.Y("value:Q", scale=alt.Scale(domain=list(frame.y_domain)), axis=None),
         )
     )
     layers = [band, line]
     if strip.events:
         # The events over the whole series, numbered (by the texts) as on the chart above.
-        x = alt.X("date:T", scale=x_scale, axis=x_axis, title=None)
+        x = alt.X("date:T", scale=x_scale, axis=None, title=None)
         marks = [{"date": day.isoformat()} for day, _ in strip.events]
         layers.insert(
             1,

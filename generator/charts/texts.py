@@ -1,7 +1,8 @@
 """Every text of a chart, written over the drawing Vega made of it: the axes' labels and
 titles, the events' numbers and the legend.
 
-Vega draws a chart's lines, points, rules, grid and ticks in a frame that holds no word
+A chart's drawing (the lines, points and rules Vega draws, the grid and ticks of
+``generator.charts.guides``) is in a frame that holds no word
 (``generator.charts.frame``); each language writes its own texts over that drawing, placed
 by the frame's scales. Writing them costs a fraction of a millisecond; Vega drawing them
 cost half of a chart's drawing, again for every language.
