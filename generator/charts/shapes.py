@@ -2,9 +2,9 @@
 
 Compiling a chart's Vega-Lite spec to Vega costs a quarter of drawing it, and the charts of a
 portal have few shapes: which series a chart has, its layout and its frame's room make a shape;
-its rows, the domains of its scales and the values its axes mark are its own (a drawing holds
-no text: ``generator.charts.texts`` writes them). A chart's *shape* is its spec with those
-values of its own replaced by placeholders. Each shape is
+its rows, the domains of its scales and the plot's size are its own (a drawing holds no text
+and no axis: ``generator.charts.texts`` and ``generator.charts.guides`` write them). A chart's
+*shape* is its spec with those values of its own replaced by placeholders. Each shape is
 compiled once a process, and each chart of that shape fills the compiled text's placeholders
 with its values. Vega-Lite copies each of those values into the Vega it writes as it is (the
 tests compare, for every chart of the sample and of the fixtures, a filled spec with the spec
@@ -32,7 +32,7 @@ __all__ = ["SENTINEL", "VegaShapes"]
 SENTINEL = 9_876_543_210_000
 _MOST_NUMBERS = 99
 # The keys whose value is the chart's own where it is a list of numbers.
-_OWN_NUMBERS = frozenset({"domain", "values"})  # a scale's domain, an axis' ticks
+_OWN_NUMBERS = frozenset({"domain"})  # a scale's domain
 # The keys whose number is the chart's own: the plot's size and the room around it.
 _OWN_SIZES = frozenset({"width", "height", "left", "top", "right", "bottom"})
 _SENTINEL_DIGITS = str(SENTINEL)[:-2]
