@@ -1,11 +1,12 @@
 """Charts as SVG, from the cache where they are there and rendered where they are not.
 
 A chart's cache key is the hash of its input, of the code that draws it (the modules of
-:data:`WRITTEN_BY` and those they import), of the vl-convert version and of the SVG post-processing revision: a
-chart is drawn again exactly when one of them changes, and a cache hit costs neither a spec nor
-Altair. A chart is two parts (``generator.charts.frame``): what Vega draws, cached under the
-hash of its geometry, which holds no word and so is shared by the languages of a portal; and
-the texts each language writes over it, cheap enough to write again.
+:data:`WRITTEN_BY` and those they import), of the vl-convert version and of the SVG
+post-processing revision: a chart is drawn again exactly when one of them changes, and a cache
+hit costs neither a spec nor Altair. A chart is two parts (``generator.charts.frame``): what
+Vega draws, with the axes' lines under it, cached under the hash of its geometry and of the
+code of :data:`DRAWN_BY`, which holds no word and so is shared by the languages of a portal;
+and the texts each language writes over it, cheap enough to write again.
 """
 
 from __future__ import annotations
