@@ -1,7 +1,7 @@
 """The lines of a chart's axes: its grid, its ticks and the lines along its plot's edges.
 
-Vega's axes drew them, and cost half of drawing a chart (an axis is a group of marks with a
-dataflow of its own, and a chart had four: each axis and its grid), to draw a few lines at
+Vega's axes drew them, and cost a third of drawing a chart (an axis is a group of marks with
+a dataflow of its own, and a chart had four: each axis and its grid), to draw a few lines at
 values the frame had already chosen (``generator.charts.frame``). They are written here, where
 Vega's axes put them, as Vega writes them: at the whole pixel nearest each value (Vega rounds
 an axis' positions), half a pixel in so a line one pixel wide is sharp, with Vega's colours

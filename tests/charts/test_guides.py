@@ -89,7 +89,7 @@ def assert_lines_are_vega_s(drawing: ChartInput | StripInput) -> set[Line]:
     vega = lines_in(vl_convert.vegalite_to_svg(spec), "role-axis")
     assert vega, "Vega drew no axis"
     assert lines_in(ours, "okr-guides") == vega
-    assert "role-axis" not in ours  # Vega drew none: its axes cost half of a drawing
+    assert "role-axis" not in ours  # Vega drew none: its axes cost a third of a drawing
     return vega
 
 
