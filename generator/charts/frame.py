@@ -1,8 +1,9 @@
 """Where a drawing's plot sits in its SVG, and the values its axes mark.
 
 A chart's SVG is two parts: the drawing (the lines, points and rules Vega draws, over the axes'
-grid and ticks of ``generator.charts.guides``: no text) and the texts this project writes over it (``generator.charts.texts``): the axes'
-labels and titles, the events' numbers and the legend. The frame is what both parts agree on.
+grid and ticks of ``generator.charts.guides``: no text) and the texts this project writes over
+it (``generator.charts.texts``): the axes' labels and titles, the events' numbers and the
+legend. The frame is what both parts agree on.
 It holds no word, so the languages of a portal share one drawing of each chart, where each
 drew its own.
 

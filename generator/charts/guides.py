@@ -37,19 +37,16 @@ def guides_svg(geometry: Geometry) -> str:
     width, plot_height = frame.plot_size(size.width, height)
     xs = [_at(frame.x(ms, size.width) - frame.left) for ms in frame.x_ticks]
     bottom = plot_height + _CRISP
-    lines = []
+    date_axis = [_line(x, bottom, x, bottom + TICK, RULE_COLOUR) for x in xs]
+    date_axis.append(_line(_CRISP, bottom, width + _CRISP, bottom, RULE_COLOUR))
     if isinstance(drawing, StripInput):
-        lines += [_line(x, bottom, x, bottom + TICK, RULE_COLOUR) for x in xs]
-        lines.append(_line(_CRISP, bottom, width + _CRISP, bottom, RULE_COLOUR))
-        return _group(lines)
+        return _group(date_axis)
     ys = [_at(frame.y(value, height) - frame.top) for value in frame.y_ticks]
-    lines += [_line(x, _CRISP, x, bottom, GRID_COLOUR) for x in xs]
-    lines += [_line(_CRISP, y, width + _CRISP, y, GRID_COLOUR) for y in ys]
-    lines += [_line(x, bottom, x, bottom + TICK, RULE_COLOUR) for x in xs]
-    lines.append(_line(_CRISP, bottom, width + _CRISP, bottom, RULE_COLOUR))
-    lines += [_line(_CRISP, y, _CRISP - TICK, y, RULE_COLOUR) for y in ys]
-    lines.append(_line(_CRISP, bottom, _CRISP, _CRISP, RULE_COLOUR))
-    return _group(lines)
+    grid = [_line(x, _CRISP, x, bottom, GRID_COLOUR) for x in xs]
+    grid += [_line(_CRISP, y, width + _CRISP, y, GRID_COLOUR) for y in ys]
+    value_axis = [_line(_CRISP, y, _CRISP - TICK, y, RULE_COLOUR) for y in ys]
+    value_axis.append(_line(_CRISP, bottom, _CRISP, _CRISP, RULE_COLOUR))
+    return _group([*grid, *date_axis, *value_axis])  # the grid first: under the axes' lines
 
 
 def _at(position: float) -> float:
