@@ -473,7 +473,8 @@ def phases(root: Path, profile: bool) -> dict[str, Any]:
             profiler.enable()
             portal = prepare(root, cache, WORKERS)
             for edition in portal.editions:
-                for p in edition.pages:
+                for planned in edition.pages:
+                    p = planned.values()
                     edition.env.get_template(p.template).render(page=p, body=p.body)
             profiler.disable()
             text = io.StringIO()

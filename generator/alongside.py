@@ -68,11 +68,15 @@ def _run_and_send(work: Callable[[], object], writer: int) -> None:  # pragma: n
     progress.LOG.disabled = True
     try:
         outcome: tuple[bool, object] = (True, work())
+        # Pickled whole before a byte is sent: a result that cannot be pickled is an error
+        # the original reads, not half a message.
+        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException as error:
         outcome, code = (False, _sendable(error)), 1
+        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         with os.fdopen(writer, "wb") as pipe:
-            pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            pipe.write(data)
     finally:
         os._exit(code)
 

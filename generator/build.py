@@ -12,7 +12,8 @@ import dataclasses
 import datetime
 import gc
 import os
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
 from generator import progress
@@ -29,10 +30,10 @@ from generator.output import SiteFolder
 from generator.pages import render, urls
 from generator.pages.chart_inputs import chart_inputs
 from generator.pages.formatting import Formatter
-from generator.pages.rendered import RenderedPages
+from generator.pages.rendered import PlannedPage, RenderedPages, holds_pages, values_digest
 from generator.pages.site import ChartImage, Site
-from generator.pages.views import all_pages, embed, home
-from generator.pages.views.parts import language_links
+from generator.pages.views import embed, home, page_makers
+from generator.pages.views.parts import LanguageLink, Page, language_links
 from generator.portal import Edition, Portal, Published, PublishedPost
 from generator.scoring import Figures, StatusChange, score, status_changes
 from generator.settings import Settings
@@ -49,10 +50,14 @@ def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = Non
     charts_cache = root / CACHE_DIR if cache_dir is None else cache_dir
     history = read_history(root, charts_cache / "history").without(project.withheld_ids)
     statuses = status_changes(project.dataset, project.as_of, project.settings.status_factors)
-    editions = tuple(
-        _edition(project, figures, history, statuses, tag, charts_cache, workers)
+    # Every language's charts first: their drawings are shared, and drawn once, by workers on
+    # every CPU.
+    sites = tuple(
+        _language(project, figures, history, statuses, tag, charts_cache, workers)
         for tag in project.settings.languages
     )
+    _lasting()
+    editions = _editions(project, sites, charts_cache)
     _lasting()
     return Portal(project, editions, charts_cache)
 
@@ -81,7 +86,7 @@ def release() -> None:
     gc.set_threshold(*_THRESHOLDS)
 
 
-def _edition(
+def _language(
     project: Project,
     figures: Figures,
     history: History,
@@ -89,30 +94,108 @@ def _edition(
     tag: str,
     cache_dir: Path,
     workers: int | None,
-) -> Edition:
-    """The portal in the language ``tag``: its words, its charts, its pages."""
+) -> Site:
+    """The portal's site model in the language ``tag``, with its words and its charts."""
     settings = project.settings
     dataset = in_language(project.dataset, tag, settings.language)
-    language = Language(tag)
-    fmt = Formatter(language, settings)
+    fmt = Formatter(Language(tag), settings)
     root = urls.language_root(tag, settings.language)
-    site = dataclasses.replace(
+    return dataclasses.replace(
         _site(settings, dataset, figures, fmt, cache_dir, workers, root=root),
         history=history,
         status_changes=statuses,
     )
-    theme_dirs = [project.root / "theme"] if (project.root / "theme").is_dir() else []
-    env = render.environment(language, theme_dirs, cache_dir / "templates")
-    # The default language's home page is the publisher's content/index.md, made by the engine.
-    own_home = () if root == urls.HOME else (home.page(site),)
-    pages = tuple(
-        dataclasses.replace(
-            page, path=root + page.path, languages=language_links(settings, tag, page.path)
+
+
+def _editions(project: Project, sites: Sequence[Site], cache_dir: Path) -> tuple[Edition, ...]:
+    """Every language's edition. Languages share nothing a page's values are made of (words,
+    numbers and dates are each language's own): the default's pages are made here while a copy
+    of the process, on the other CPU, idle until then (``alongside``), makes the others' and
+    sends back the hash of each page's values, which names it in the cache of rendered pages.
+    Sending the values back cost as much as making them; a page not in the cache is made again
+    where it is rendered (and every page of the others where no copy is made: ``serve``). A
+    cache without pages (a cold build) has every page rendered: they are all made here."""
+    default, *others = sites
+    if not others or not holds_pages(cache_dir):  # every page is rendered: made once, here
+        return tuple(
+            _edition(project, site, cache_dir, _made_here(project, site)) for site in sites
         )
-        for page in (*own_home, *all_pages(site))
+    with alongside(lambda: [_made_elsewhere(project, site) for site in others]) as made:
+        first = _made_here(project, default)
+    editions = [_edition(project, default, cache_dir, first)]
+    for site, (digests, embed_digests) in zip(others, made(), strict=True):
+        pages, embeds = _makers(project, site)
+        planned = (
+            tuple(
+                PlannedPage(path, links, make, digest)
+                for make, (path, links, digest) in zip(pages, digests, strict=True)
+            ),
+            tuple(
+                PlannedPage(path, (), make, digest)
+                for make, (path, digest) in zip(embeds, embed_digests, strict=True)
+            ),
+        )
+        editions.append(_edition(project, site, cache_dir, planned))
+    return tuple(editions)
+
+
+def _edition(project: Project, site: Site, cache_dir: Path, pages: Pages) -> Edition:
+    """``site``'s language with its ``pages`` and templates: the publisher's ``theme/``
+    before the portal's."""
+    theme_dirs = [project.root / "theme"] if (project.root / "theme").is_dir() else []
+    env = render.environment(site.fmt.language, theme_dirs, cache_dir / "templates")
+    return Edition(site, env, *pages)
+
+
+Pages = tuple[tuple[PlannedPage, ...], tuple[PlannedPage, ...]]
+Digests = tuple[list[tuple[str, tuple[LanguageLink, ...], bytes]], list[tuple[str, bytes]]]
+
+
+def _made_here(project: Project, site: Site) -> Pages:
+    """Every data page and embed of ``site``'s language, made."""
+    pages, embeds = _makers(project, site)
+    return (
+        tuple(PlannedPage.made(make()) for make in pages),
+        tuple(PlannedPage.made(make()) for make in embeds),
     )
-    embeds = tuple(dataclasses.replace(page, path=root + page.path) for page in embed.pages(site))
-    return Edition(site, env, pages, embeds)
+
+
+def _made_elsewhere(project: Project, site: Site) -> Digests:
+    """The address, languages and hash of the values of every data page of ``site``'s
+    language, and of every embed, made and let go one by one."""
+    pages, embeds = _makers(project, site)
+    return (
+        [(page.path, page.languages, values_digest(page)) for page in (m() for m in pages)],
+        [(page.path, values_digest(page)) for page in (m() for m in embeds)],
+    )
+
+
+PageMaker = Callable[[], Page]
+
+
+def _makers(project: Project, site: Site) -> tuple[list[PageMaker], list[PageMaker]]:
+    """What makes each data page and each embed of ``site``'s language, at its address in
+    that language and linked to the same page in the others."""
+    root = site.root
+    # The default language's home page is the publisher's content/index.md, made by the engine.
+    own_home: list[PageMaker] = [] if root == urls.HOME else [partial(home.page, site)]
+    pages: list[PageMaker] = [
+        partial(_placed, make, project.settings, site.fmt.language.tag, root)
+        for make in (*own_home, *page_makers(site))
+    ]
+    embeds: list[PageMaker] = [partial(_embedded, make, root) for make in embed.page_makers(site)]
+    return pages, embeds
+
+
+def _placed(make: PageMaker, settings: Settings, tag: str, root: str) -> Page:
+    page = make()
+    links = language_links(settings, tag, page.path)
+    return dataclasses.replace(page, path=root + page.path, languages=links)
+
+
+def _embedded(make: PageMaker, root: str) -> Page:
+    page = make()
+    return dataclasses.replace(page, path=root + page.path)
 
 
 def _site(

@@ -11,8 +11,8 @@ from jinja2 import Environment
 
 from generator.load.project import Project
 from generator.pages import urls
+from generator.pages.rendered import PlannedPage
 from generator.pages.site import Site
-from generator.pages.views.parts import Page
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,8 @@ class Edition:
 
     site: Site
     env: Environment
-    pages: tuple[Page, ...]
-    embeds: tuple[Page, ...] = ()  # whole documents without chrome, for an <iframe> elsewhere
+    pages: tuple[PlannedPage, ...]
+    embeds: tuple[PlannedPage, ...] = ()  # whole documents without chrome, for an <iframe>
 
     @property
     def tag(self) -> str:
@@ -59,7 +59,7 @@ class Portal:
     def site(self) -> Site:
         return self.default.site
 
-    def pages(self) -> Iterator[Page]:
+    def pages(self) -> Iterator[PlannedPage]:
         for edition in self.editions:
             yield from edition.pages
 

@@ -7,7 +7,14 @@ import stat
 from pathlib import Path
 
 from generator.cache_files import umask
-from generator.staging import FOLDERS, make_folders, remember_folders, staging_folder, swap_in
+from generator.staging import (
+    FOLDERS,
+    make_folders,
+    remember_folders,
+    set_up_folders,
+    staging_folder,
+    swap_in,
+)
 from tests.pages.test_rendered import build
 from tests.test_cli import all_files, minimal
 
@@ -32,11 +39,21 @@ def test_the_replaced_site_leaves_its_folders_and_no_file_for_the_next_build(
     (staging / "units" / "roads" / "index.html").write_text("new")
     swap_in(staging, target)
     assert tree(target) == {"units/", "units/roads/", "units/roads/index.html"}
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".public-folders", "public"]
+    # Set aside whole; the next build empties it while it loads its data.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".public-old", "public"]
+    assert tree(tmp_path / ".public-old") == {"units/", "units/parks/", "units/parks/index.html"}
+    staging = staging_folder(target)
+    set_up_folders(staging, target, None)
+    assert {p.name for p in tmp_path.iterdir()} == {".public-folders", staging.name, "public"}
     assert tree(tmp_path / ".public-folders") == {"units/", "units/parks/"}
+    (staging / "units" / "roads").mkdir(parents=True)
+    (staging / "units" / "roads" / "index.html").write_text("newer")
+    swap_in(staging, target)
     staging = staging_folder(target)
     assert tree(staging) == {"units/", "units/parks/"}
-    assert sorted(p.name for p in tmp_path.iterdir()) == [staging.name, "public"]
+    set_up_folders(staging, target, None)
+    assert {p.name for p in tmp_path.iterdir()} == {".public-folders", staging.name, "public"}
+    assert tree(tmp_path / ".public-folders") == {"units/", "units/roads/"}
 
 
 def test_a_folder_the_build_wrote_nothing_into_is_not_published(tmp_path: Path) -> None:

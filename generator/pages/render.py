@@ -32,7 +32,7 @@ from generator.model import Foreign
 from generator.output import SiteFolder
 from generator.pages import urls
 from generator.pages.feeds import ATOM_TYPE, FeedLink
-from generator.pages.rendered import RenderedPages, context_digest
+from generator.pages.rendered import PlannedPage, RenderedPages, context_digest
 from generator.pages.views.parts import LanguageLink, Page, SocialImage
 
 
@@ -272,18 +272,22 @@ def render_page(
 
 
 def write_standalone(
-    env: Environment, pages: Sequence[Page], out: SiteFolder, cache: RenderedPages | None = None
+    env: Environment,
+    pages: Sequence[PlannedPage],
+    out: SiteFolder,
+    cache: RenderedPages | None = None,
 ) -> None:
     """Write pages that are whole documents of their own template, without the portal's
     chrome (the embeds of key results), rendered or as ``cache`` holds them."""
     cache = RenderedPages(None) if cache is None else cache
     context = _cache_context(env, "standalone")
-    for page in pages:
+    for planned in pages:
 
-        def make(page: Page = page) -> str:
+        def make(planned: PlannedPage = planned) -> str:
+            page = planned.values()
             return env.get_template(page.template).render(page=page, body=page.body)
 
-        cache.write(out, page, context, make)
+        cache.write(out, planned, context, make)
 
 
 def _cache_context(env: Environment, chrome: object) -> bytes:
@@ -305,7 +309,7 @@ def template_folders(env: Environment) -> list[Path]:
 
 def write_pages(
     env: Environment,
-    pages: Sequence[Page],
+    pages: Sequence[PlannedPage],
     out: SiteFolder,
     shells: Mapping[int, Shell],
     site_title: str,
@@ -324,8 +328,8 @@ def write_pages(
     written = []
     for page in pages:
 
-        def make(page: Page = page) -> str:
-            return render_page(env, page, shells, site_title, base_url, locale)
+        def make(page: PlannedPage = page) -> str:
+            return render_page(env, page.values(), shells, site_title, base_url, locale)
 
         cache.write(out, page, context, make)
         written.append(page.path)

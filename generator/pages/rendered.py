@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from generator.cache_files import CacheFolder, StatRecord
 from generator.output import SiteFolder
 from generator.pages.search_form import SearchForms, search_form
-from generator.pages.views.parts import Page
+from generator.pages.views.parts import LanguageLink, Page
 
 #: Bump to render every cached page again once. 2: cached pages are readable by all (the
 #: site's pages are links to them; they were the owner's alone). 3: a page's name holds the
@@ -41,6 +42,27 @@ def context_digest(folders: Iterable[Path], code: Iterable[Path], parts: object)
     return digest.digest()
 
 
+def values_digest(page: Page) -> bytes:
+    """The hash of a page's ready values: what names it in the cache, with the context."""
+    return hashlib.sha256(pickle.dumps(page, protocol=5)).digest()
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A data page as an edition lists it: its address, the same page in the portal's
+    languages, and its values, made here or to be made again where another process made them
+    first and sent back only their hash (``generator.build``)."""
+
+    path: str
+    languages: tuple[LanguageLink, ...]
+    values: Callable[[], Page]
+    digest: bytes  # the hash of its values (``values_digest``)
+
+    @classmethod
+    def made(cls, page: Page) -> PlannedPage:
+        return cls(page.path, page.languages, lambda: page, values_digest(page))
+
+
 class RenderedPages:
     """Writes pages into a site, from the cache where the same page was rendered before.
 
@@ -54,22 +76,24 @@ class RenderedPages:
 
     def __init__(self, cache_dir: Path | None) -> None:
         """``cache_dir`` None: every page is rendered, and nothing is kept."""
-        self.cache = None if cache_dir is None else CacheFolder(cache_dir / "pages", ".html")
+        self.cache = None if cache_dir is None else CacheFolder(pages_folder(cache_dir), ".html")
         self.forms = None if cache_dir is None else SearchForms(cache_dir)
         self.found = {} if self.cache is None else _by_key(self.cache.folder)
         self.record = None if cache_dir is None else StatRecord(cache_dir / "pages.json")
         self.kept: set[str] = set()  # the names of the cached pages this build wrote
         self.rendered: list[str] = []  # the pages rendered in this build, by path
 
-    def write(self, out: SiteFolder, page: Page, context: bytes, make: Callable[[], str]) -> None:
+    def write(
+        self, out: SiteFolder, page: PlannedPage, context: bytes, make: Callable[[], str]
+    ) -> None:
         """Write ``page`` to its ``index.html`` in ``out``; ``make`` renders it when the cache
-        does not hold it already under its hash with ``context``."""
+        does not hold it already under the hash of its values with ``context``."""
         target = page.path + "index.html"
         if self.cache is None:
             out.write_text(target, make())
             self.rendered.append(page.path)
             return
-        key = hashlib.sha256(context + pickle.dumps(page, protocol=5)).hexdigest()
+        key = hashlib.sha256(context + page.digest).hexdigest()
         cached = self.found.get(key)
         if cached is None or not self._intact(cached):
             cached = self._keep(key, make())
@@ -105,6 +129,15 @@ class RenderedPages:
         self.forms.forget_except(
             form for name in self.kept if (form := _parts(Path(name))[2]) is not None
         )
+
+
+def pages_folder(cache_dir: Path) -> Path:
+    return cache_dir / "pages"
+
+
+def holds_pages(cache_dir: Path) -> bool:
+    """Whether the cache holds rendered pages (a build without any renders every page)."""
+    return any(pages_folder(cache_dir).glob("*.html"))
 
 
 def _check(html: bytes) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from generator.pages.search_form import FORMS
+from tests.conftest import FIXTURES
 from tests.exports.test_search import fragments
 from tests.test_cli import all_files, minimal, okr_portal
 
@@ -87,6 +89,37 @@ def test_a_changed_checkin_renders_its_chart_and_only_the_pages_that_show_it(
     index_after = sorted((minimal / ".okr-cache" / "search").iterdir())
     assert len(index_after) == 1 and index_after == index_before
     assert all_files(tmp_path / "after" / "pagefind") == all_files(tmp_path / "before" / "pagefind")
+
+
+def test_in_two_languages_a_changed_checkin_renders_the_pages_that_show_it_in_each(
+    tmp_path: Path,
+) -> None:
+    """The second language's pages are made in a forked copy of the build, which sends back
+    only the hash of each page's values (``generator.build``): a page it names as cached is
+    linked, a changed one is made again and rendered as a build without a cache renders it."""
+    project = tmp_path / "portal"
+    shutil.copytree(
+        FIXTURES / "two-languages", project, ignore=shutil.ignore_patterns(".okr-cache")
+    )
+    build(project, tmp_path / "before")
+    assert build(project, tmp_path / "again")[1] == 0
+    before = data_pages(tmp_path / "before", project)
+    checkins = project / "data" / "checkins" / "2026.csv"
+    text = checkins.read_text(encoding="utf-8")
+    changed = text.replace("2026-06-30,hoitoon-paasy,11,", "2026-06-30,hoitoon-paasy,12,")
+    assert changed != text
+    checkins.write_text(changed, encoding="utf-8")
+
+    _, rendered, _, _ = build(project, tmp_path / "after")
+
+    after = data_pages(tmp_path / "after", project)
+    differ = sorted(name for name in after if after[name] != before[name])
+    assert rendered == len(differ) < len(after) / 2
+    assert "key-results/hoitoon-paasy/index.html" in differ
+    assert "sv/key-results/hoitoon-paasy/index.html" in differ
+    assert "sv/embed/key-results/hoitoon-paasy/index.html" in differ
+    build(project, tmp_path / "cold", "--no-cache")
+    assert all_files(tmp_path / "after") == all_files(tmp_path / "cold")
 
 
 def test_a_changed_title_makes_the_search_index_again(minimal: Path, tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ Templates only place them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from generator.pages.site import Site
 from generator.pages.views import (
@@ -29,25 +30,27 @@ from generator.pages.views.parts import Page
 
 def all_pages(site: Site) -> Iterator[Page]:
     """Every data page, in a stable order (the order the data files give)."""
+    return (make() for make in page_makers(site))
+
+
+def page_makers(site: Site) -> Iterator[Callable[[], Page]]:
+    """What makes each data page, in the order of :func:`all_pages`: a page can be made
+    again, alone, where its values are needed."""
     for level_id in site.dataset.levels:
-        yield level.page(site, level_id)
-    yield period.index(site)
+        yield partial(level.page, site, level_id)
+    yield partial(period.index, site)
     for period_id in site.dataset.periods:
-        yield period.page(site, period_id)
-        yield changes.page(site, period_id)
-    yield theme.index(site)
+        yield partial(period.page, site, period_id)
+        yield partial(changes.page, site, period_id)
+    yield partial(theme.index, site)
     for theme_id in site.dataset.themes:
-        yield theme.page(site, theme_id)
+        yield partial(theme.page, site, theme_id)
     for unit_id in site.dataset.units:
-        yield unit.page(site, unit_id)
+        yield partial(unit.page, site, unit_id)
     for objective_id in site.dataset.objectives:
-        yield objective.page(site, objective_id)
+        yield partial(objective.page, site, objective_id)
     for key_result_id in site.dataset.key_results:
-        yield key_result.page(site, key_result_id)
-    yield data.page(site)
-    yield overdue.page(site)
-    yield coverage.page(site)
-    yield how_to_read.page(site)
-    yield accessibility.page(site)
-    yield search.page(site)
-    yield search.a_z(site)
+        yield partial(key_result.page, site, key_result_id)
+    for view in (data, overdue, coverage, how_to_read, accessibility, search):
+        yield partial(view.page, site)
+    yield partial(search.a_z, site)

@@ -4,8 +4,9 @@ figure, the status, the figures' date and a link back to the key result's page."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from generator.pages import urls
 from generator.pages.formatting import Badge
@@ -33,9 +34,10 @@ class EmbedBody:
     back: Link  # the key result's own page, opened in the whole window
 
 
-def pages(site: Site) -> Iterator[Page]:
+def page_makers(site: Site) -> Iterator[Callable[[], Page]]:
+    """What makes the embed of each key result."""
     for key_result_id in site.dataset.key_results:
-        yield page(site, key_result_id)
+        yield partial(page, site, key_result_id)
 
 
 def page(site: Site, key_result_id: str) -> Page:
