@@ -49,6 +49,14 @@ def data_pages(site: Path, project: Path) -> dict[str, bytes]:
     }
 
 
+def change_row(checkins: Path, row: str, value: str) -> None:
+    """The check-in beginning with ``row`` (date, key result, value) given another ``value``."""
+    text = checkins.read_text(encoding="utf-8")
+    changed = text.replace(row, row[: row.rindex(",", 0, -1) + 1] + value)
+    assert changed != text
+    checkins.write_text(changed, encoding="utf-8")
+
+
 def test_a_second_build_renders_no_chart_and_no_page(minimal: Path, tmp_path: Path) -> None:
     pages, rendered, charts, reused = build(minimal, tmp_path / "one")
     assert charts > 0 and reused == 0
@@ -64,11 +72,7 @@ def test_a_changed_checkin_renders_its_chart_and_only_the_pages_that_show_it(
     build(minimal, tmp_path / "before")
     before = data_pages(tmp_path / "before", minimal)
     index_before = sorted((minimal / ".okr-cache" / "search").iterdir())
-    checkins = minimal / "data" / "checkins" / "q2.csv"
-    text = checkins.read_text(encoding="utf-8")
-    changed = text.replace("2026-05-31,roads-resurfaced-km,4,", "2026-05-31,roads-resurfaced-km,5,")
-    assert changed != text
-    checkins.write_text(changed, encoding="utf-8")
+    change_row(minimal / "data" / "checkins" / "q2.csv", "2026-05-31,roads-resurfaced-km,4,", "5,")
 
     _, rendered, charts, reused = build(minimal, tmp_path / "after")
 
@@ -104,11 +108,7 @@ def test_in_two_languages_a_changed_checkin_renders_the_pages_that_show_it_in_ea
     build(project, tmp_path / "before")
     assert build(project, tmp_path / "again")[1] == 0
     before = data_pages(tmp_path / "before", project)
-    checkins = project / "data" / "checkins" / "2026.csv"
-    text = checkins.read_text(encoding="utf-8")
-    changed = text.replace("2026-06-30,hoitoon-paasy,11,", "2026-06-30,hoitoon-paasy,12,")
-    assert changed != text
-    checkins.write_text(changed, encoding="utf-8")
+    change_row(project / "data" / "checkins" / "2026.csv", "2026-06-30,hoitoon-paasy,11,", "12,")
 
     _, rendered, _, _ = build(project, tmp_path / "after")
 
