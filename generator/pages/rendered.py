@@ -56,11 +56,16 @@ class PlannedPage:
     path: str
     languages: tuple[LanguageLink, ...]
     values: Callable[[], Page]
-    digest: bytes  # the hash of its values (``values_digest``)
+    made_elsewhere: bytes | None = None  # the hash of its values, sent by who made them
 
     @classmethod
     def made(cls, page: Page) -> PlannedPage:
-        return cls(page.path, page.languages, lambda: page, values_digest(page))
+        return cls(page.path, page.languages, lambda: page)
+
+    def digest(self) -> bytes:
+        """The hash of its values (``values_digest``), taken where the page is written (the
+        copy of the build that writes pages has time to spare) unless it was sent."""
+        return values_digest(self.values()) if self.made_elsewhere is None else self.made_elsewhere
 
 
 class RenderedPages:
@@ -93,7 +98,7 @@ class RenderedPages:
             out.write_text(target, make())
             self.rendered.append(page.path)
             return
-        key = hashlib.sha256(context + page.digest).hexdigest()
+        key = hashlib.sha256(context + page.digest()).hexdigest()
         cached = self.found.get(key)
         if cached is None or not self._intact(cached):
             cached = self._keep(key, make())
