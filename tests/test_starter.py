@@ -43,7 +43,7 @@ def test_the_new_portal_carries_what_a_publisher_needs(new_portal: Path) -> None
     settings = load_project(new_portal).settings
     assert (settings.title, settings.organisation) == (TITLE, "Town of Test")
     ignored = (new_portal / ".gitignore").read_text(encoding="utf-8").split()
-    assert {".okr-cache/", "/site/"} <= set(ignored)
+    assert {".okr-cache/", "/site/", "/.site-*/"} <= set(ignored)
     for workflow in ("publish.yml", "pull-request.yml"):
         assert (new_portal / ".github" / "workflows" / workflow).is_file()
     readme = (new_portal / "README.md").read_text(encoding="utf-8")
