@@ -123,18 +123,9 @@ def _editions(project: Project, sites: Sequence[Site], cache_dir: Path) -> tuple
     with alongside(lambda: [_made_elsewhere(project, site) for site in others]) as made:
         first = _made_here(project, default)
     editions = [_edition(project, default, cache_dir, first)]
-    for site, (digests, embed_digests) in zip(others, made(), strict=True):
+    for site, (sent_pages, sent_embeds) in zip(others, made(), strict=True):
         pages, embeds = _makers(project, site)
-        planned = (
-            tuple(
-                PlannedPage(path, links, make, digest)
-                for make, (path, links, digest) in zip(pages, digests, strict=True)
-            ),
-            tuple(
-                PlannedPage(path, (), make, digest)
-                for make, (path, digest) in zip(embeds, embed_digests, strict=True)
-            ),
-        )
+        planned = (_planned(pages, sent_pages), _planned(embeds, sent_embeds))
         editions.append(_edition(project, site, cache_dir, planned))
     return tuple(editions)
 
@@ -148,7 +139,8 @@ def _edition(project: Project, site: Site, cache_dir: Path, pages: Pages) -> Edi
 
 
 Pages = tuple[tuple[PlannedPage, ...], tuple[PlannedPage, ...]]
-Digests = tuple[list[tuple[str, tuple[LanguageLink, ...], bytes]], list[tuple[str, bytes]]]
+#: What the copy sends back of a page it made: its address, its languages, its values' hash.
+Sent = tuple[str, tuple[LanguageLink, ...], bytes]
 
 
 def _made_here(project: Project, site: Site) -> Pages:
@@ -160,13 +152,22 @@ def _made_here(project: Project, site: Site) -> Pages:
     )
 
 
-def _made_elsewhere(project: Project, site: Site) -> Digests:
-    """The address, languages and hash of the values of every data page of ``site``'s
-    language, and of every embed, made and let go one by one."""
+def _made_elsewhere(project: Project, site: Site) -> tuple[list[Sent], list[Sent]]:
+    """What is sent back of every data page and every embed of ``site``'s language, each made
+    and let go in turn."""
     pages, embeds = _makers(project, site)
-    return (
-        [(page.path, page.languages, values_digest(page)) for page in (m() for m in pages)],
-        [(page.path, values_digest(page)) for page in (m() for m in embeds)],
+    return _sent(pages), _sent(embeds)
+
+
+def _sent(makers: Sequence[PageMaker]) -> list[Sent]:
+    return [(page.path, page.languages, values_digest(page)) for page in (m() for m in makers)]
+
+
+def _planned(makers: Sequence[PageMaker], sent: Sequence[Sent]) -> tuple[PlannedPage, ...]:
+    """Pages made elsewhere, each to be made again here where its values are needed."""
+    return tuple(
+        PlannedPage(path, links, make, digest)
+        for make, (path, links, digest) in zip(makers, sent, strict=True)
     )
 
 
