@@ -9,7 +9,8 @@ Run from the repository root with the project's virtual environment::
 For each size (about that many data pages) it generates the synthetic portal of
 ``bench/scale.py`` (seeded, contract-valid) in one language and in two (``languages: [en,
 nb]``, every text translated), and builds each with ``okr-portal build`` as a subprocess:
-cold (no ``.okr-cache``), warm (run again), and after one value of one check-in row changed.
+cold (no ``.okr-cache``), warm (run again, three times, in turn with the other portal: the
+median is read), and after one value of one check-in row changed.
 It measures wall seconds, the peak memory of the build's whole process tree
 (``bench/proctree.py``), charts rendered (from the build's summary line), pages written, the
 median page size, and the bytes one search query downloads in Chromium
@@ -33,6 +34,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import floor
@@ -52,6 +54,8 @@ SUMMARY = re.compile(
     r"(\d+) charts rendered and (\d+) reused"
 )
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}
+#: Warm builds of each portal, run in turn with the other portal's (the median is read).
+WARM_RUNS = 3
 
 
 def log(message: str) -> None:
@@ -103,16 +107,35 @@ def build(project: Path, site: Path, label: str) -> Build:
     return result
 
 
-def builds(project: Path, site: Path, label: str) -> tuple[Variant, str]:
-    """Cold, warm and one-row-changed builds of ``project``; also what the change was."""
-    shutil.rmtree(project / ".okr-cache", ignore_errors=True)
-    shutil.rmtree(site, ignore_errors=True)
-    cold = build(project, site, f"{label} cold")
-    warm = build(project, site, f"{label} warm")
-    changed = variants.change_one_row(project)
-    log(f"{label}: changed {changed}")
-    one_row = build(project, site, f"{label} one row changed")
-    return Variant(cold=cold, warm=warm, one_row=one_row), changed
+def builds(portals: Sequence[tuple[Path, Path, str]]) -> list[tuple[Variant, str]]:
+    """Cold, warm and one-row-changed builds of each (project, site, label); also what each
+    change was.
+
+    The cold builds come first, then the warm ones in turn (one of each portal, then again,
+    :data:`WARM_RUNS` times), so that a ratio of two warm builds compares builds that met the
+    same machine: on a shared machine one build can take twice as long as the next. The warm
+    build a figure is read from is the median run; every run's seconds are kept.
+    """
+    colds = []
+    for project, site, label in portals:
+        shutil.rmtree(project / ".okr-cache", ignore_errors=True)
+        shutil.rmtree(site, ignore_errors=True)
+        colds.append(build(project, site, f"{label} cold"))
+    warms: list[list[Build]] = [[] for _ in portals]
+    for run in range(1, WARM_RUNS + 1):
+        for (project, site, label), runs in zip(portals, warms, strict=True):
+            runs.append(build(project, site, f"{label} warm ({run} of {WARM_RUNS})"))
+    measured = []
+    for (project, site, label), cold, runs in zip(portals, colds, warms, strict=True):
+        changed = variants.change_one_row(project)
+        log(f"{label}: changed {changed}")
+        one_row = build(project, site, f"{label} one row changed")
+        warm = sorted(runs, key=lambda b: b.seconds)[len(runs) // 2]
+        variant = Variant(
+            cold=cold, warm=warm, one_row=one_row, warm_runs=tuple(b.seconds for b in runs)
+        )
+        measured.append((variant, changed))
+    return measured
 
 
 def build_reference(project: Path, work: Path, size: int) -> Reference:
@@ -143,21 +166,26 @@ def measure(size: int, work: Path, word: str, with_reference: bool, full: bool) 
     one, two = work / f"portal-{size}", work / f"portal-{size}-nb"
     counts = scale.generate(one, size)
     log(f"[{size}] generated {counts}")
-    site = work / f"site-{size}"
-    first, changed = builds(one, site, f"[{size}] en")
+    site, site_two = work / f"site-{size}", work / f"site-{size}-nb"
+    portals = [(one, site, f"[{size}] en")]
+    if full:
+        scale.generate(two, size)
+        variants.add_language(two)
+        portals.append((two, site_two, f"[{size}] en+nb"))
+    measured = builds(portals)
+    (first, changed), second = measured[0], (measured[1][0] if full else None)
     search = search_bytes.query_bytes(site, word)
     searched = sum(v for k, v in search.items() if k != "page") / 1000
     log(f"[{size}] a query for {word!r} downloads {searched:.1f} KB")
     median = median_kb(site)
-    second = None
-    if full:
-        scale.generate(two, size)
-        variants.add_language(two)
-        second, _ = builds(two, work / f"site-{size}-nb", f"[{size}] en+nb")
-    floor_s = floor.seconds(first.warm.pages, work / f"floor-{size}")
-    log(f"[{size}] Jinja2 floor: {floor_s:.2f} s for {first.warm.pages} files")
+    floor_s = statistics.median(
+        floor.seconds(first.warm.pages, work / f"floor-{size}") for _ in range(WARM_RUNS)
+    )
+    log(
+        f"[{size}] Jinja2 floor: {floor_s:.2f} s (median of {WARM_RUNS}) for {first.warm.pages} files"
+    )
     ref = build_reference(one, work, size) if with_reference and full else None
-    for folder in (one, two, site, work / f"site-{size}-nb"):
+    for folder in (one, two, site, site_two):
         shutil.rmtree(folder, ignore_errors=True)
     return SizeResult(
         size=size,

@@ -42,8 +42,9 @@ class Build:
 @dataclass(frozen=True)
 class Variant:
     cold: Build
-    warm: Build
+    warm: Build  # the median of the warm runs
     one_row: Build
+    warm_runs: tuple[float, ...] = ()  # seconds of every warm run, in order (() : one run)
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def from_json(raw: list[dict[str, Any]]) -> list[SizeResult]:
     """Results written by ``national.py --json`` read back."""
 
     def variant(v: dict[str, Any]) -> Variant:
-        return Variant(**{k: Build(**b) for k, b in v.items()})
+        runs = tuple(v.get("warm_runs", ()))
+        return Variant(**{k: Build(**b) for k, b in v.items() if k != "warm_runs"}, warm_runs=runs)
 
     return [
         SizeResult(
@@ -197,6 +199,16 @@ def _extra_language(r: SizeResult, cpu: bool = False) -> float | None:
     return None if None in shares else max(s or 0.0 for s in shares) - 1
 
 
+def _runs(results: Sequence[SizeResult], which: str) -> list[str]:
+    """Each size's warm runs, in seconds, in the order they ran ("n/a" where not measured)."""
+    cells = []
+    for r in results:
+        variant: Variant | None = getattr(r, which)
+        runs = () if variant is None else variant.warm_runs
+        cells.append(", ".join(_n(x) for x in runs) if runs else "n/a")
+    return cells
+
+
 def _ref(get: Callable[[Reference], float]) -> Cell:
     return lambda r: None if r.reference is None else get(r.reference)
 
@@ -218,6 +230,10 @@ def table(results: Sequence[SizeResult]) -> str:
         t.row(f"pages rendered (not copied), embeds included, {name}", _rendered(stage))
     for name, stage in STAGES:
         t.row(f"**seconds, {name}**", _one(stage, lambda b: b.seconds), ratio=True)
+    t.text(
+        "seconds, warm, each run (taken in turn with the two-language portal's)",
+        _runs(results, "one"),
+    )
     for name, stage in STAGES:
         t.row(
             f"CPU seconds (process tree), {name}",
@@ -260,6 +276,7 @@ def table(results: Sequence[SizeResult]) -> str:
             _two(stage, lambda b: b.seconds),
             ratio=True,
         )
+    t.text("two languages: seconds, warm, every run", _runs(results, "two"))
     t.row("two languages: peak tree memory MB, cold", _two("cold", lambda b: b.peak_mb), ratio=True)
     for name, stage in STAGES:
         t.row(

@@ -51,10 +51,14 @@ def prepare(root: Path, cache_dir: Path | None = None, workers: int | None = Non
     history = read_history(root, charts_cache / "history").without(project.withheld_ids)
     statuses = status_changes(project.dataset, project.as_of, project.settings.status_factors)
     # Every language's charts first: their drawings are shared, and drawn once, by workers on
-    # every CPU.
-    sites = tuple(
-        _language(project, figures, history, statuses, tag, charts_cache, workers)
-        for tag in project.settings.languages
+    # every CPU; then every language's link-preview images, by one set of workers.
+    sites = _with_images(
+        [
+            _language(project, figures, history, statuses, tag, charts_cache, workers)
+            for tag in project.settings.languages
+        ],
+        charts_cache,
+        workers,
     )
     _lasting()
     editions = _editions(project, sites, charts_cache)
@@ -209,16 +213,32 @@ def _site(
     charted: Collection[str] | None = None,
     root: str = "",
 ) -> Site:
-    """The site model, with the charts of the key results in ``charted`` (default: all)."""
+    """The site model, with the charts of the key results in ``charted`` (default: all) and
+    without their link-preview images (``_with_images``)."""
     inputs = chart_inputs(dataset, fmt)
     wanted = inputs if charted is None else {k: v for k, v in inputs.items() if k in charted}
-    processes = workers or os.cpu_count() or 1
-    charts = chart_svgs(wanted, cache_dir, processes)
-    if charted is not None:  # a post's figures of a past day: its page has no image of its own
-        return Site(settings, dataset, figures, fmt, charts, root)
-    pngs = chart_pngs({name: svgs.wide for name, svgs in charts.items()}, cache_dir, processes)
-    images = {name: ChartImage(png.file, png.width, png.height) for name, png in pngs.items()}
-    return Site(settings, dataset, figures, fmt, charts, root, images)
+    charts = chart_svgs(wanted, cache_dir, _processes(workers))
+    return Site(settings, dataset, figures, fmt, charts, root)
+
+
+def _processes(workers: int | None) -> int:
+    return workers or os.cpu_count() or 1
+
+
+def _with_images(sites: Sequence[Site], cache_dir: Path, workers: int | None) -> tuple[Site, ...]:
+    """The ``sites`` with the link-preview image of each key result's chart, in each one's
+    language: every language's drawn by one set of workers (a set for each paid again for
+    starting, about a second, and for its last images, drawn while the other CPU waited)."""
+    wide = {
+        (n, name): svgs.wide for n, site in enumerate(sites) for name, svgs in site.charts.items()
+    }
+    pngs = chart_pngs(wide, cache_dir, _processes(workers))
+    images: list[dict[str, ChartImage]] = [{} for _ in sites]
+    for (n, name), png in pngs.items():
+        images[n][name] = ChartImage(png.file, png.width, png.height)
+    return tuple(
+        dataclasses.replace(site, images=own) for site, own in zip(sites, images, strict=True)
+    )
 
 
 def site_as_of(portal: Portal, day: datetime.date, charted: Collection[str]) -> Site:

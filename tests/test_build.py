@@ -1,12 +1,18 @@
-"""The pipeline's hold on the garbage collector: taken while a build's values last, handed
-back when it ends (``okr-portal serve`` builds again and again in one process)."""
+"""The pipeline: its hold on the garbage collector, taken while a build's values last and handed
+back when it ends (``okr-portal serve`` builds again and again in one process), and the work
+it shares out among the languages of a portal."""
 
 from __future__ import annotations
 
 import gc
 import shutil
+from collections.abc import Hashable, Mapping
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from generator import build
 from generator.build import prepare, release
 from tests.conftest import FIXTURES
 
@@ -25,3 +31,30 @@ def test_a_build_makes_full_collections_rare_until_it_is_released(tmp_path: Path
     assert frozen > 0  # the model and the pages' values, out of the full passes
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_every_languages_link_preview_images_are_drawn_in_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "portal"
+    shutil.copytree(
+        FIXTURES / "two-languages", project, ignore=shutil.ignore_patterns(".okr-cache")
+    )
+    passes: list[set[Hashable]] = []
+    chart_pngs = build.chart_pngs
+
+    def counted(svgs: Mapping[Hashable, Any], cache_dir: Path, workers: int) -> Any:
+        passes.append(set(svgs))
+        return chart_pngs(svgs, cache_dir, workers)
+
+    monkeypatch.setattr(build, "chart_pngs", counted)
+    try:
+        portal = prepare(project, tmp_path / "cache", workers=1)
+    finally:
+        release()
+    finnish, swedish = (edition.site for edition in portal.editions)
+    assert len(passes) == 1
+    assert len(passes[0]) == len(finnish.charts) + len(swedish.charts) > 0
+    assert finnish.images.keys() == swedish.images.keys() == finnish.charts.keys()
+    for name in finnish.images:  # each language's own words over the chart
+        assert finnish.images[name].file != swedish.images[name].file

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import vl_convert
 
@@ -59,6 +60,8 @@ LIGHT = {
 # Below this many PNGs to draw (or with one worker) they are drawn in this process: starting
 # spawn workers costs about a second.
 IN_PROCESS_BELOW = 16
+
+Name = TypeVar("Name")
 
 _VAR_RE = re.compile(r"var\(\s*(--[A-Za-z0-9-]+)\s*(?:,\s*([^()]*?))?\s*\)")
 _ROOT_RE = re.compile(r"<svg\b[^>]*>")
@@ -140,8 +143,9 @@ def _render(misses: Sequence[tuple[str, str]], workers: int) -> Iterator[tuple[s
             yield from done
 
 
-def chart_pngs(svgs: Mapping[str, Svg], cache_dir: Path, workers: int) -> dict[str, ChartPng]:
-    """Name (a key result id) -> its chart's PNG in ``cache_dir``, drawn where it is not there."""
+def chart_pngs(svgs: Mapping[Name, Svg], cache_dir: Path, workers: int) -> dict[Name, ChartPng]:
+    """Name (a key result id, or a language's and a key result's) -> its chart's PNG in
+    ``cache_dir``, drawn where it is not there."""
     cache = CacheFolder(cache_dir, ".png")
     keys = {name: png_key(svg) for name, svg in svgs.items()}
     found: dict[str, bytes] = {}

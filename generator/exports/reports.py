@@ -39,13 +39,17 @@ POOL_FROM = 8
 
 
 def write(published: Published, out: SiteFolder) -> None:
-    cache_dir = published.portal.charts_cache / CACHE_FOLDER
+    # Every language's reports at once: one set of workers renders them all, where a set for
+    # each language paid again for starting (a second of importing WeasyPrint a worker) and
+    # for its last report, rendered while the other CPU waited.
+    documents: dict[str, str] = {}
     for edition in published.portal.editions:
         site = edition.site
         root = urls.language_root(site.fmt.language.tag, site.settings.language)
-        documents = {root + r.path: report_html(edition, r, root) for r in all_reports(site)}
-        for path, pdf in cached_pdfs(documents, cache_dir).items():
-            out.write_bytes(path, pdf)
+        documents |= {root + r.path: report_html(edition, r, root) for r in all_reports(site)}
+    cache_dir = published.portal.charts_cache / CACHE_FOLDER
+    for path, pdf in cached_pdfs(documents, cache_dir).items():
+        out.write_bytes(path, pdf)
 
 
 def report_html(edition: Edition, report: Report, root: str) -> str:

@@ -228,3 +228,29 @@ def test_many_reports_are_rendered_by_workers_as_one_process_renders_them(
     monkeypatch.setattr(reports, "ProcessPoolExecutor", pool)
     assert reports.render_pdfs(documents) == alone
     assert len(spawned) == 1
+
+
+def test_every_language_has_its_reports_rendered_by_one_set_of_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "portal"
+    shutil.copytree(
+        FIXTURES / "two-languages", project, ignore=shutil.ignore_patterns(CACHE_DIR, "site")
+    )
+    batches: list[set[str]] = []
+    render_pdfs = reports.render_pdfs
+
+    def counted(documents: dict[str, str]) -> dict[str, bytes]:
+        batches.append(set(documents))
+        return render_pdfs(documents)
+
+    monkeypatch.setattr(reports, "render_pdfs", counted)
+    build(project, tmp_path / "site")
+
+    found = pdfs_in(tmp_path / "site")
+    finnish = {path for path in found if not path.startswith("sv/")}
+    assert finnish and {"sv/" + path for path in finnish} == set(found) - finnish
+    for path in found:
+        catalog = PdfReader(tmp_path / "site" / path).trailer["/Root"]
+        assert catalog["/Lang"] == ("sv" if path.startswith("sv/") else "fi"), path
+    assert len(batches) == 1 and len(batches[0]) == len(found)
