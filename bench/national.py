@@ -107,35 +107,51 @@ def build(project: Path, site: Path, label: str) -> Build:
     return result
 
 
-def builds(portals: Sequence[tuple[Path, Path, str]]) -> list[tuple[Variant, str]]:
+def builds(portals: Sequence[tuple[Path, Path, str]], cold_runs: int) -> list[tuple[Variant, str]]:
     """Cold, warm and one-row-changed builds of each (project, site, label); also what each
     change was.
 
-    The cold builds come first, then the warm ones in turn (one of each portal, then again,
-    :data:`WARM_RUNS` times), so that a ratio of two warm builds compares builds that met the
-    same machine: on a shared machine one build can take twice as long as the next. The warm
-    build a figure is read from is the median run; every run's seconds are kept.
+    The builds of the portals are run in turn (a cold build of each, then again, ``cold_runs``
+    times; then a warm build of each, :data:`WARM_RUNS` times), so that a ratio of two builds
+    compares builds that met the same machine: on a shared machine one build can take twice as
+    long as the next. The build a figure is read from is the median run of its kind; every
+    run's seconds are kept.
     """
-    colds = []
-    for project, site, label in portals:
-        shutil.rmtree(project / ".okr-cache", ignore_errors=True)
-        shutil.rmtree(site, ignore_errors=True)
-        colds.append(build(project, site, f"{label} cold"))
-    warms: list[list[Build]] = [[] for _ in portals]
-    for run in range(1, WARM_RUNS + 1):
-        for (project, site, label), runs in zip(portals, warms, strict=True):
-            runs.append(build(project, site, f"{label} warm ({run} of {WARM_RUNS})"))
+    colds = _in_turn(portals, cold_runs, "cold", cold=True)
+    warms = _in_turn(portals, WARM_RUNS, "warm", cold=False)
     measured = []
-    for (project, site, label), cold, runs in zip(portals, colds, warms, strict=True):
+    for (project, site, label), cold, warm in zip(portals, colds, warms, strict=True):
         changed = variants.change_one_row(project)
         log(f"{label}: changed {changed}")
         one_row = build(project, site, f"{label} one row changed")
-        warm = sorted(runs, key=lambda b: b.seconds)[len(runs) // 2]
         variant = Variant(
-            cold=cold, warm=warm, one_row=one_row, warm_runs=tuple(b.seconds for b in runs)
+            cold=_median(cold),
+            warm=_median(warm),
+            one_row=one_row,
+            warm_runs=tuple(b.seconds for b in warm),
+            cold_runs=tuple(b.seconds for b in cold),
         )
         measured.append((variant, changed))
     return measured
+
+
+def _in_turn(
+    portals: Sequence[tuple[Path, Path, str]], runs: int, kind: str, cold: bool
+) -> list[list[Build]]:
+    """``runs`` builds of each portal, the portals in turn; a cold one starts without a cache
+    or a site."""
+    done: list[list[Build]] = [[] for _ in portals]
+    for run in range(1, runs + 1):
+        for (project, site, label), builds_of in zip(portals, done, strict=True):
+            if cold:
+                shutil.rmtree(project / ".okr-cache", ignore_errors=True)
+                shutil.rmtree(site, ignore_errors=True)
+            builds_of.append(build(project, site, f"{label} {kind} ({run} of {runs})"))
+    return done
+
+
+def _median(runs: Sequence[Build]) -> Build:
+    return sorted(runs, key=lambda b: b.seconds)[(len(runs) - 1) // 2]  # of two, the faster
 
 
 def build_reference(project: Path, work: Path, size: int) -> Reference:
@@ -160,7 +176,9 @@ def build_reference(project: Path, work: Path, size: int) -> Reference:
     return result
 
 
-def measure(size: int, work: Path, word: str, with_reference: bool, full: bool) -> SizeResult:
+def measure(
+    size: int, work: Path, word: str, with_reference: bool, full: bool, cold_runs: int
+) -> SizeResult:
     """Every figure of one size; without ``full``, neither the second language nor the
     reference (the largest sizes, where each takes as long as the rest)."""
     one, two = work / f"portal-{size}", work / f"portal-{size}-nb"
@@ -172,7 +190,7 @@ def measure(size: int, work: Path, word: str, with_reference: bool, full: bool) 
         scale.generate(two, size)
         variants.add_language(two)
         portals.append((two, site_two, f"[{size}] en+nb"))
-    measured = builds(portals)
+    measured = builds(portals, cold_runs)
     (first, changed), second = measured[0], (measured[1][0] if full else None)
     search = search_bytes.query_bytes(site, word)
     searched = sum(v for k, v in search.items() if k != "page") / 1000
@@ -227,6 +245,12 @@ def main() -> None:
         type=int,
         help="sizes above this are measured in one language, without the reference",
     )
+    parser.add_argument(
+        "--cold-runs",
+        type=int,
+        default=1,
+        help="cold builds of each portal, in turn with the other's (the median is read)",
+    )
     parser.add_argument("--word", default="housing", help="the word searched")
     parser.add_argument("--out", type=Path, help="also write the Markdown report here")
     parser.add_argument("--json", type=Path, help="write the raw figures here, size by size")
@@ -247,7 +271,7 @@ def main() -> None:
     try:
         for size in sizes:
             full = args.full_up_to is None or size <= args.full_up_to
-            results.append(measure(size, work, args.word, args.reference, full))
+            results.append(measure(size, work, args.word, args.reference, full, args.cold_runs))
             if args.json:
                 raw = [dataclasses.asdict(r) for r in results]
                 args.json.write_text(json.dumps(raw, indent=1), encoding="utf-8")

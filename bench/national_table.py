@@ -45,6 +45,7 @@ class Variant:
     warm: Build  # the median of the warm runs
     one_row: Build
     warm_runs: tuple[float, ...] = ()  # seconds of every warm run, in order (() : one run)
+    cold_runs: tuple[float, ...] = ()  # and of every cold run
 
 
 @dataclass(frozen=True)
@@ -199,12 +200,13 @@ def _extra_language(r: SizeResult, cpu: bool = False) -> float | None:
     return None if None in shares else max(s or 0.0 for s in shares) - 1
 
 
-def _runs(results: Sequence[SizeResult], which: str) -> list[str]:
-    """Each size's warm runs, in seconds, in the order they ran ("n/a" where not measured)."""
+def _runs(results: Sequence[SizeResult], which: str, kind: str) -> list[str]:
+    """Each size's runs of a ``kind`` ("warm_runs", "cold_runs"), in seconds, in the order
+    they ran ("n/a" where not measured)."""
     cells = []
     for r in results:
         variant: Variant | None = getattr(r, which)
-        runs = () if variant is None else variant.warm_runs
+        runs: tuple[float, ...] = () if variant is None else getattr(variant, kind)
         cells.append(", ".join(_n(x) for x in runs) if runs else "n/a")
     return cells
 
@@ -230,10 +232,11 @@ def table(results: Sequence[SizeResult]) -> str:
         t.row(f"pages rendered (not copied), embeds included, {name}", _rendered(stage))
     for name, stage in STAGES:
         t.row(f"**seconds, {name}**", _one(stage, lambda b: b.seconds), ratio=True)
-    t.text(
-        "seconds, warm, each run (taken in turn with the two-language portal's)",
-        _runs(results, "one"),
-    )
+    for kind in ("cold", "warm"):
+        t.text(
+            f"seconds, {kind}, each run (in turn with the two-language portal's)",
+            _runs(results, "one", f"{kind}_runs"),
+        )
     for name, stage in STAGES:
         t.row(
             f"CPU seconds (process tree), {name}",
@@ -276,7 +279,8 @@ def table(results: Sequence[SizeResult]) -> str:
             _two(stage, lambda b: b.seconds),
             ratio=True,
         )
-    t.text("two languages: seconds, warm, every run", _runs(results, "two"))
+    t.text("two languages: seconds, cold, each run", _runs(results, "two", "cold_runs"))
+    t.text("two languages: seconds, warm, each run", _runs(results, "two", "warm_runs"))
     t.row("two languages: peak tree memory MB, cold", _two("cold", lambda b: b.peak_mb), ratio=True)
     for name, stage in STAGES:
         t.row(
