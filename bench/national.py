@@ -112,10 +112,10 @@ def builds(portals: Sequence[tuple[Path, Path, str]], cold_runs: int) -> list[tu
     change was.
 
     The builds of the portals are run in turn (a cold build of each, then again, ``cold_runs``
-    times; then a warm build of each, :data:`WARM_RUNS` times), so that a ratio of two builds
-    compares builds that met the same machine: on a shared machine one build can take twice as
-    long as the next. The build a figure is read from is the median run of its kind; every
-    run's seconds are kept.
+    times; then a warm build of each, :data:`WARM_RUNS` times; see ``_in_turn``), so that a
+    ratio of two builds compares builds that met the same machine: on a shared machine one
+    build can take twice as long as the next. The build a figure is read from is the median
+    run of its kind; every run's seconds are kept.
     """
     colds = _in_turn(portals, cold_runs, "cold", cold=True)
     warms = _in_turn(portals, WARM_RUNS, "warm", cold=False)
@@ -138,11 +138,13 @@ def builds(portals: Sequence[tuple[Path, Path, str]], cold_runs: int) -> list[tu
 def _in_turn(
     portals: Sequence[tuple[Path, Path, str]], runs: int, kind: str, cold: bool
 ) -> list[list[Build]]:
-    """``runs`` builds of each portal, the portals in turn; a cold one starts without a cache
-    or a site."""
+    """``runs`` builds of each portal, the portals in turn, in the opposite order each round
+    (one, two; two, one; ...), so that a machine slowing down or speeding up through the run
+    weighs on both alike; a cold build starts without a cache or a site."""
     done: list[list[Build]] = [[] for _ in portals]
     for run in range(1, runs + 1):
-        for (project, site, label), builds_of in zip(portals, done, strict=True):
+        turn = list(zip(portals, done, strict=True))
+        for (project, site, label), builds_of in turn if run % 2 else reversed(turn):
             if cold:
                 shutil.rmtree(project / ".okr-cache", ignore_errors=True)
                 shutil.rmtree(site, ignore_errors=True)
