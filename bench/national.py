@@ -9,8 +9,9 @@ Run from the repository root with the project's virtual environment::
 For each size (about that many data pages) it generates the synthetic portal of
 ``bench/scale.py`` (seeded, contract-valid) in one language and in two (``languages: [en,
 nb]``, every text translated), and builds each with ``okr-portal build`` as a subprocess:
-cold (no ``.okr-cache``), warm (run again, three times, in turn with the other portal: the
-median is read), and after one value of one check-in row changed.
+cold (no ``.okr-cache``; ``--cold-runs`` times), warm (run again, three times), the two
+portals in turn, the median of each kind read, and after one value of one check-in row
+changed.
 It measures wall seconds, the peak memory of the build's whole process tree
 (``bench/proctree.py``), charts rendered (from the build's summary line), pages written, the
 median page size, and the bytes one search query downloads in Chromium

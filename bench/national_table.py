@@ -103,8 +103,8 @@ def from_json(raw: list[dict[str, Any]]) -> list[SizeResult]:
     """Results written by ``national.py --json`` read back."""
 
     def variant(v: dict[str, Any]) -> Variant:
-        runs = tuple(v.get("warm_runs", ()))
-        return Variant(**{k: Build(**b) for k, b in v.items() if k != "warm_runs"}, warm_runs=runs)
+        runs = {k: tuple(v.get(k, ())) for k in ("warm_runs", "cold_runs")}
+        return Variant(**{k: Build(**b) for k, b in v.items() if k not in runs}, **runs)
 
     return [
         SizeResult(
