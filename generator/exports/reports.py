@@ -21,7 +21,6 @@ from pathlib import Path
 
 from generator.cache_files import CacheFolder
 from generator.output import SiteFolder
-from generator.pages import urls
 from generator.pages.views.report import Report, all_reports
 from generator.portal import Edition, Published
 
@@ -44,9 +43,10 @@ def write(published: Published, out: SiteFolder) -> None:
     # for its last report, rendered while the other CPU waited.
     documents: dict[str, str] = {}
     for edition in published.portal.editions:
-        site = edition.site
-        root = urls.language_root(site.fmt.language.tag, site.settings.language)
-        documents |= {root + r.path: report_html(edition, r, root) for r in all_reports(site)}
+        root = edition.root
+        documents |= {
+            root + r.path: report_html(edition, r, root) for r in all_reports(edition.site)
+        }
     cache_dir = published.portal.charts_cache / CACHE_FOLDER
     for path, pdf in cached_pdfs(documents, cache_dir).items():
         out.write_bytes(path, pdf)
