@@ -11,8 +11,9 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import gc
+import itertools
 import os
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -112,26 +113,51 @@ def _language(
 
 
 def _editions(project: Project, sites: Sequence[Site], cache_dir: Path) -> tuple[Edition, ...]:
-    """Every language's edition. Languages share nothing a page's values are made of (words,
-    numbers and dates are each language's own): the default's pages are made here while a copy
-    of the process, on the other CPU, idle until then (``alongside``), makes the others' and
-    sends back the hash of each page's values, which names it in the cache of rendered pages.
-    Sending the values back cost as much as making them; a page not in the cache is made again
-    where it is rendered (and every page of the others where no copy is made: ``serve``). A
-    cache without pages (a cold build) has every page rendered: they are all made here."""
-    default, *others = sites
-    if not others or not holds_pages(cache_dir):  # every page is rendered: made once, here
-        return tuple(
-            _edition(project, site, cache_dir, _made_here(project, site)) for site in sites
+    """Every language's edition. Where the cache holds rendered pages, the values of a share of
+    the pages (``_SHARE_ELSEWHERE``, the last of them: the other languages' first) are made
+    in a copy of the process on the other CPU, idle until then (``alongside``), while this
+    one makes the rest; the copy sends back the hash of each page's values, which names it
+    in the cache of rendered pages. Sending the values back cost as much as making them; a
+    page not in the cache is made again where it is rendered (and every page of the share
+    where no copy is made: ``serve``). A cache without pages (a cold build) has every page
+    rendered: they are all made here."""
+    makers = [_makers(project, site) for site in sites]
+    planned = iter(
+        _planned_pages([m for pages, embeds in makers for m in (*pages, *embeds)], cache_dir)
+    )
+    return tuple(
+        _edition(
+            project, site, cache_dir, (_next(planned, len(pages)), _next(planned, len(embeds)))
         )
-    with alongside(lambda: [_made_elsewhere(project, site) for site in others]) as made:
-        first = _made_here(project, default)
-    editions = [_edition(project, default, cache_dir, first)]
-    for site, (sent_pages, sent_embeds) in zip(others, made(), strict=True):
-        pages, embeds = _makers(project, site)
-        planned = (_planned(pages, sent_pages), _planned(embeds, sent_embeds))
-        editions.append(_edition(project, site, cache_dir, planned))
-    return tuple(editions)
+        for site, (pages, embeds) in zip(sites, makers, strict=True)
+    )
+
+
+def _planned_pages(every: Sequence[PageMaker], cache_dir: Path) -> list[PlannedPage]:
+    """The page each of ``every`` makes, made here or, for ``_SHARE_ELSEWHERE`` of them spread
+    evenly over every kind of page, in the copy."""
+    if not holds_pages(cache_dir):  # every page is rendered: made once, here
+        return [PlannedPage.made(make()) for make in every]
+    theirs = [make for n, make in enumerate(every) if _elsewhere(n)]
+    with alongside(lambda: _sent(theirs)) as made:
+        ours = [PlannedPage.made(make()) for n, make in enumerate(every) if not _elsewhere(n)]
+    here, there = iter(ours), iter(_planned(theirs, made()))
+    return [next(there) if _elsewhere(n) else next(here) for n in range(len(every))]
+
+
+def _elsewhere(n: int) -> bool:
+    """Whether the ``n``th page is one of the copy's: one in every 1 / share, evenly."""
+    return int((n + 1) * _SHARE_ELSEWHERE) > int(n * _SHARE_ELSEWHERE)
+
+
+def _next(pages: Iterator[PlannedPage], count: int) -> tuple[PlannedPage, ...]:
+    return tuple(itertools.islice(pages, count))
+
+
+#: The share of the pages whose values the copy makes where it makes any. It hashes each one
+#: too (a page's hash takes 40 % as long as its values; the pages made here are hashed where
+#: they are written, by another copy), so the two end together when this process makes 59 %.
+_SHARE_ELSEWHERE = 0.41
 
 
 def _edition(project: Project, site: Site, cache_dir: Path, pages: Pages) -> Edition:
@@ -147,23 +173,8 @@ Pages = tuple[tuple[PlannedPage, ...], tuple[PlannedPage, ...]]
 Sent = tuple[str, tuple[LanguageLink, ...], bytes]
 
 
-def _made_here(project: Project, site: Site) -> Pages:
-    """Every data page and embed of ``site``'s language, made."""
-    pages, embeds = _makers(project, site)
-    return (
-        tuple(PlannedPage.made(make()) for make in pages),
-        tuple(PlannedPage.made(make()) for make in embeds),
-    )
-
-
-def _made_elsewhere(project: Project, site: Site) -> tuple[list[Sent], list[Sent]]:
-    """What is sent back of every data page and every embed of ``site``'s language, each made
-    and let go in turn."""
-    pages, embeds = _makers(project, site)
-    return _sent(pages), _sent(embeds)
-
-
 def _sent(makers: Sequence[PageMaker]) -> list[Sent]:
+    """What is sent back of each page ``makers`` make, each made and let go in turn."""
     return [(page.path, page.languages, values_digest(page)) for page in (m() for m in makers)]
 
 

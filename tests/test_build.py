@@ -14,7 +14,9 @@ import pytest
 
 from generator import build
 from generator.build import prepare, release
+from generator.pages.rendered import values_digest
 from tests.conftest import FIXTURES
+from tests.test_cli import okr_portal
 
 
 def test_a_build_makes_full_collections_rare_until_it_is_released(tmp_path: Path) -> None:
@@ -58,3 +60,39 @@ def test_every_languages_link_preview_images_are_drawn_in_one_pass(
     assert finnish.images.keys() == swedish.images.keys() == finnish.charts.keys()
     for name in finnish.images:  # each language's own words over the chart
         assert finnish.images[name].file != swedish.images[name].file
+
+
+def test_where_pages_are_cached_a_copy_makes_a_share_of_them_spread_over_every_kind(
+    tmp_path: Path,
+) -> None:
+    """In a build whose pages are cached, a copy of the process makes a share of the pages'
+    values and sends back their hashes; this process makes the rest. Each hash sent is that
+    of the page as this process makes it, in the place it holds in a build without a cache."""
+    project = tmp_path / "portal"
+    shutil.copytree(
+        FIXTURES / "two-languages", project, ignore=shutil.ignore_patterns(".okr-cache")
+    )
+    cached = tmp_path / "cache"
+    done = okr_portal("build", "--project", str(project), "--out", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr
+    shutil.copytree(project / ".okr-cache", cached)
+    try:
+        cold = prepare(project, tmp_path / "empty", workers=1)
+        warm = prepare(project, cached, workers=1)
+    finally:
+        release()
+    planned = [(edition.pages, edition.embeds) for edition in warm.editions]
+    sent = [page for pages in planned for kind in pages for page in kind if page.made_elsewhere]
+    every = sum(len(kind) for pages in planned for kind in pages)
+    assert len(sent) == round(every * build._SHARE_ELSEWHERE)
+    for pages in planned:  # pages and embeds of each language, in both processes
+        for kind in pages:
+            assert any(page.made_elsewhere for page in kind)
+            assert not all(page.made_elsewhere for page in kind)
+    for page in sent:
+        assert page.made_elsewhere == values_digest(page.values())
+    for before, after in zip(cold.editions, warm.editions, strict=True):
+        assert [p.path for p in after.pages] == [p.path for p in before.pages]
+        assert [p.languages for p in after.pages] == [p.languages for p in before.pages]
+        assert [p.path for p in after.embeds] == [p.path for p in before.embeds]
+        assert all(page.made_elsewhere is None for page in (*before.pages, *before.embeds))
