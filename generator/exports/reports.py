@@ -5,7 +5,8 @@ A PDF costs most of a second, so each is kept in the cache folder under the hash
 HTML, of the WeasyPrint version and of the render options: a build renders only the reports
 whose content changed, and a build that renders none imports no WeasyPrint. The same HTML gives
 the same bytes: the PDF's dates are the as-of date (in the HTML), its identifier is its cache
-key, and WeasyPrint fetches nothing (the charts are ``data:`` URLs, the styles are inline).
+key, its fonts' subsets are stamped with a fixed time (``_fixed_font_time``), and WeasyPrint
+fetches nothing (the charts are ``data:`` URLs, the styles are inline).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -111,8 +113,29 @@ def render_pdf(html: str, identifier: str) -> bytes:
 
     # Only data: URLs (the charts) are read: no file, no network, no font from the web.
     fetcher = URLFetcher(allowed_protocols={"data"})
-    pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(
-        pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("ascii")
-    )
+    with _fixed_font_time():
+        pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(
+            pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("ascii")
+        )
     assert isinstance(pdf, bytes)  # write_pdf returns the bytes when given no target
     return pdf
+
+
+#: What a font subset is stamped with unless the environment says otherwise: the epoch.
+FONT_TIME = "0"
+
+
+@contextmanager
+def _fixed_font_time() -> Iterator[None]:
+    """Where HarfBuzz's subsetter is missing (``.ci/weasyprint`` installs it), WeasyPrint
+    subsets the report's fonts with fontTools, which stamps each subset with the time it was
+    made unless ``SOURCE_DATE_EPOCH`` says which (reproducible-builds.org): the same report
+    rendered a second later was other bytes. A publisher's own ``SOURCE_DATE_EPOCH`` stands."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = FONT_TIME
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)

@@ -3,7 +3,9 @@ portal's words and figures, linked from the unit page, cached and byte-identical
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -254,3 +256,21 @@ def test_every_language_has_its_reports_rendered_by_one_set_of_workers(
         catalog = PdfReader(tmp_path / "site" / path).trailer["/Root"]
         assert catalog["/Lang"] == ("sv" if path.startswith("sv/") else "fi"), path
     assert len(batches) == 1 and len(batches[0]) == len(found)
+
+
+def test_a_report_whose_fonts_fonttools_subsets_is_the_same_bytes_a_minute_later(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without HarfBuzz's subsetter WeasyPrint subsets fonts with fontTools, which stamps the
+    time of day into each subset unless told a fixed one."""
+    from weasyprint.pdf import fonts
+
+    monkeypatch.setattr(fonts, "harfbuzz_subset", None)  # fontTools subsets, as without it
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    page = "<!doctype html><html lang=en><title>Report</title><p>Figure 12.5</p>"
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now)
+    first = reports.render_pdf(page, "a")
+    monkeypatch.setattr(time, "time", lambda: now + 60)
+    assert reports.render_pdf(page, "a") == first
+    assert "SOURCE_DATE_EPOCH" not in os.environ  # handed back as it was
