@@ -114,10 +114,10 @@ def _language(
 
 def _editions(project: Project, sites: Sequence[Site], cache_dir: Path) -> tuple[Edition, ...]:
     """Every language's edition. Where the cache holds rendered pages, the values of a share of
-    the pages (``_SHARE_ELSEWHERE``, the last of them: the other languages' first) are made
-    in a copy of the process on the other CPU, idle until then (``alongside``), while this
-    one makes the rest; the copy sends back the hash of each page's values, which names it
-    in the cache of rendered pages. Sending the values back cost as much as making them; a
+    the pages (``_SHARE_ELSEWHERE``, spread over every language and kind of page) are made in
+    a copy of the process on the other CPU, idle until then (``alongside``), while this one
+    makes the rest; the copy sends back the hash of each page's values, which names it in the
+    cache of rendered pages. Sending the values back cost as much as making them; a
     page not in the cache is made again where it is rendered (and every page of the share
     where no copy is made: ``serve``). A cache without pages (a cold build) has every page
     rendered: they are all made here."""

@@ -84,7 +84,7 @@ def test_where_pages_are_cached_a_copy_makes_a_share_of_them_spread_over_every_k
     planned = [(edition.pages, edition.embeds) for edition in warm.editions]
     sent = [page for pages in planned for kind in pages for page in kind if page.made_elsewhere]
     every = sum(len(kind) for pages in planned for kind in pages)
-    assert len(sent) == round(every * build._SHARE_ELSEWHERE)
+    assert abs(len(sent) - every * build._SHARE_ELSEWHERE) < 1
     for pages in planned:  # pages and embeds of each language, in both processes
         for kind in pages:
             assert any(page.made_elsewhere for page in kind)
