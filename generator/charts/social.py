@@ -29,13 +29,15 @@ import vl_convert
 from generator import progress
 from generator.cache_files import CacheFolder
 from generator.charts.fonts import hold_fonts_in_memory
+from generator.charts.guides import GUIDES_CLASS
 from generator.charts.inputs import Layout, Svg
 from generator.charts.style import SIZES
 
 __all__ = ["LIGHT", "PNG_WIDTH", "ChartPng", "chart_pngs", "opaque_svg", "png_size"]
 
-#: Bump when the PNG changes for the same SVG (its width, the colours, the background, the fonts).
-PNG_REVISION = "4"
+#: Bump when the PNG changes for the same SVG (its width, the colours, the background, the fonts,
+#: the edges of the grid).
+PNG_REVISION = "5"
 #: Wide enough for a large link preview: a wide chart (2:1) is drawn at its own size, 720 by
 #: 360 pixels, above the 600 by 315 that Facebook asks of a large image and the 300 by 157 of
 #: X's large card. Drawn at any other scale, resvg takes a third longer (at 640 pixels wide:
@@ -77,9 +79,18 @@ class ChartPng:
     height: int
 
 
+#: The grid and the axes' lines drawn without smoothing their edges: each is level or upright
+#: and one pixel wide, and where the plot sits half a pixel down (as Vega places it) it straddles
+#: two rows of pixels, which smoothing paints as two faint lines. Drawn sharp, they are one
+#: line, and resvg draws a chart's PNG a tenth faster (8.3 to 7.6 ms, in turn over 100 charts):
+#: the link-preview images are drawn again for every language of a portal.
+_GUIDES = f'<g class="{GUIDES_CLASS}"'
+_SHARP_GUIDES = f'{_GUIDES} shape-rendering="crispEdges"'
+
+
 def opaque_svg(svg: str) -> str:
     """The SVG as a PNG must draw it: every colour variable resolved to the light scheme, on a
-    solid background."""
+    solid background, the axes' lines sharp."""
 
     def resolve(match: re.Match[str]) -> str:
         name, fallback = match.group(1), match.group(2)
@@ -94,7 +105,8 @@ def opaque_svg(svg: str) -> str:
     if root is None:
         raise ValueError("not an SVG")
     background = f'<rect width="100%" height="100%" fill="{LIGHT["--okr-chart-bg"]}"/>'
-    return svg[: root.end()] + background + svg[root.end() :]
+    body = svg[root.end() :].replace(_GUIDES, _SHARP_GUIDES)
+    return svg[: root.end()] + background + body
 
 
 def _scale(svg: str) -> float:

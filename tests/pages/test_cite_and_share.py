@@ -16,6 +16,7 @@ from PIL import Image
 
 from generator.build import prepare
 from generator.charts import social
+from generator.charts.guides import GUIDES_CLASS
 from generator.charts.inputs import Svg
 from generator.exports.robots import robots
 from generator.pages.views.key_result import embed
@@ -299,6 +300,21 @@ def test_colour_variables_are_resolved_and_a_background_added() -> None:
     assert '<rect width="100%" height="100%" fill="#ffffff"/>' in opaque
     with pytest.raises(ValueError, match="--unknown"):
         social.opaque_svg('<svg><path fill="var(--unknown)"/></svg>')
+
+
+def test_the_axes_lines_of_a_png_are_sharp_and_its_drawn_lines_smooth() -> None:
+    # A level line one pixel wide across two rows of pixels, as the guides of a chart lie
+    # once its plot is moved half a pixel down; and a slanting line that is not a guide.
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="720" height="100">'
+        f'<g class="{GUIDES_CLASS}"><line x1="0" y1="20" x2="720" y2="20" stroke="#888888" '
+        'stroke-width="1"/></g><path d="M0,40L720,90" stroke="#1f4e79" stroke-width="2"/></svg>'
+    )
+    image = Image.open(io.BytesIO(social.png_of(svg))).convert("RGB")
+    column = [image.getpixel((100, y)) for y in range(0, 30)]
+    assert [c for c in column if c != (255, 255, 255)] == [(0x88, 0x88, 0x88)]
+    colours = {colour for _, colour in image.getcolors(maxcolors=1 << 16) or []}
+    assert colours - {(255, 255, 255), (0x88, 0x88, 0x88), (0x1F, 0x4E, 0x79)}  # smoothed
 
 
 def test_a_warm_build_draws_no_png_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
