@@ -135,7 +135,7 @@ def focus_walk(page: Page, stops: int) -> list[tuple[str, str | None]]:
     return walk
 
 
-#: How long the focus may take to come back from the browser's own controls to the page's first
+#: How long the focus may take, once Tab took it past the page's end, to come back to the first
 #: stop. On a busy machine it was not back yet when first asked (an embed of one link, in CI).
 RETURN_MS = 2000
 
