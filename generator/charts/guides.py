@@ -18,13 +18,14 @@ from generator.charts.inputs import StripInput
 from generator.charts.legend import svg_number
 from generator.charts.style import SIZES, STRIP_HEIGHT
 
-__all__ = ["GRID_COLOUR", "GUIDES_CLASS", "RULE_COLOUR", "guides_svg"]
+__all__ = ["GRID_COLOUR", "GUIDES_START", "RULE_COLOUR", "guides_svg"]
 
 #: Vega's colours of a grid line, and of a tick and an edge (the stylesheet repaints both).
 GRID_COLOUR = "#ddd"
 RULE_COLOUR = "#888"
-#: The class of the group that holds them: every line in it is level or upright.
-GUIDES_CLASS = "okr-guides"
+#: How the group that holds them starts (its attributes follow): every line in it is level or
+#: upright. ``charts.social`` finds the group by it.
+GUIDES_START = '<g class="okr-guides"'
 #: Lines one pixel wide sit half a pixel in, on the middle of a row of pixels.
 _CRISP = 0.5
 
@@ -66,4 +67,4 @@ def _line(x1: float, y1: float, x2: float, y2: float, colour: str) -> str:
 
 
 def _group(lines: list[str]) -> str:
-    return f'<g class="{GUIDES_CLASS}">{"".join(lines)}</g>'
+    return f"{GUIDES_START}>{''.join(lines)}</g>"

@@ -29,7 +29,7 @@ import vl_convert
 from generator import progress
 from generator.cache_files import CacheFolder
 from generator.charts.fonts import hold_fonts_in_memory
-from generator.charts.guides import GUIDES_CLASS
+from generator.charts.guides import GUIDES_START
 from generator.charts.inputs import Layout, Svg
 from generator.charts.style import SIZES
 
@@ -84,8 +84,7 @@ class ChartPng:
 #: two rows of pixels, which smoothing paints as two faint lines. Drawn sharp, they are one
 #: line, and resvg draws a chart's PNG a tenth faster (8.3 to 7.6 ms, in turn over 100 charts):
 #: the link-preview images are drawn again for every language of a portal.
-_GUIDES = f'<g class="{GUIDES_CLASS}"'
-_SHARP_GUIDES = f'{_GUIDES} shape-rendering="crispEdges"'
+_SHARP_GUIDES = f'{GUIDES_START} shape-rendering="crispEdges"'
 
 
 def opaque_svg(svg: str) -> str:
@@ -105,7 +104,7 @@ def opaque_svg(svg: str) -> str:
     if root is None:
         raise ValueError("not an SVG")
     background = f'<rect width="100%" height="100%" fill="{LIGHT["--okr-chart-bg"]}"/>'
-    body = svg[root.end() :].replace(_GUIDES, _SHARP_GUIDES)
+    body = svg[root.end() :].replace(GUIDES_START, _SHARP_GUIDES)
     return svg[: root.end()] + background + body
 
 

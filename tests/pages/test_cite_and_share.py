@@ -16,7 +16,7 @@ from PIL import Image
 
 from generator.build import prepare
 from generator.charts import social
-from generator.charts.guides import GUIDES_CLASS
+from generator.charts.guides import GUIDES_START
 from generator.charts.inputs import Svg
 from generator.exports.robots import robots
 from generator.pages.views.key_result import embed
@@ -307,7 +307,7 @@ def test_the_axes_lines_of_a_png_are_sharp_and_its_drawn_lines_smooth() -> None:
     # once its plot is moved half a pixel down; and a slanting line that is not a guide.
     svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" width="720" height="100">'
-        f'<g class="{GUIDES_CLASS}"><line x1="0" y1="20" x2="720" y2="20" stroke="#888888" '
+        f'{GUIDES_START}><line x1="0" y1="20" x2="720" y2="20" stroke="#888888" '
         'stroke-width="1"/></g><path d="M0,40L720,90" stroke="#1f4e79" stroke-width="2"/></svg>'
     )
     image = Image.open(io.BytesIO(social.png_of(svg))).convert("RGB")
