@@ -44,6 +44,7 @@ def _catalogue_for(locale: Locale) -> gettext.NullTranslations:
     return gettext.NullTranslations()
 
 
+@cache  # asked for by every page of a multilingual portal, of a few tags
 def autonym(tag: str) -> str:
     """The language's name in itself, as a language switcher shows it: "Suomi", "Svenska"."""
     locale = Locale.parse(tag, sep="-")

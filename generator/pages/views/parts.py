@@ -250,6 +250,15 @@ def roll_up_progress(site: Site, roll_up: RollUp | None, period: Period | None) 
 
 
 def key_result_row(site: Site, kr: KeyResult, from_path: str) -> KeyResultRow:
+    """Made once per folder depth, as ``objective_summary``: a key result's page and its
+    objective's summary show the same row."""
+    return site.once(
+        (KeyResultRow, kr.id, urls.depth(from_path)),
+        lambda: _key_result_row(site, kr, from_path),
+    )
+
+
+def _key_result_row(site: Site, kr: KeyResult, from_path: str) -> KeyResultRow:
     figures = site.figures.key_results[kr.id]
     fmt = site.fmt
     return KeyResultRow(
