@@ -73,26 +73,28 @@ class StatRecord:
             self.since, self.recorded = 0, {}
         self.found_unchanged: set[str] = set()  # names of the files ``unchanged`` vouched for
 
-    def unchanged(self, file: Path) -> bool:
+    def unchanged(self, file: str | Path) -> bool:
         """Whether ``file`` is as the record says, so need not be read to be trusted."""
         try:
-            found = file.stat()
+            found = os.stat(file)
         except OSError:
             return False
-        recorded = self.recorded.get(file.name)
+        name = os.path.basename(file)
+        recorded = self.recorded.get(name)
         if recorded == [found.st_size, found.st_mtime_ns] and found.st_mtime_ns < self.since:
-            self.found_unchanged.add(file.name)
+            self.found_unchanged.add(name)
             return True
         return False
 
-    def save(self, files: Iterable[Path]) -> None:
-        """Record ``files`` (checked by this build): written only if anything changed, so a
-        build that changed nothing changes nothing in the cache."""
+    def save(self, folder: Path, names: Iterable[str]) -> None:
+        """Record the files of ``folder`` named ``names`` (checked by this build): written
+        only if anything changed, so a build that changed nothing changes nothing in the
+        cache."""
         record = {
-            file.name: self.recorded[file.name]
-            if file.name in self.found_unchanged
-            else [(s := file.stat()).st_size, s.st_mtime_ns]
-            for file in files
+            name: self.recorded[name]
+            if name in self.found_unchanged
+            else [(s := os.stat(folder / name)).st_size, s.st_mtime_ns]
+            for name in names
         }
         if record != self.recorded:
             CacheFolder(self.file.parent, self.file.suffix).write(

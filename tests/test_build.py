@@ -14,15 +14,26 @@ import pytest
 
 from generator import build
 from generator.build import prepare, release
+from generator.load.project import Project
+from generator.load.project import load_project as real_load_project
 from generator.pages.rendered import values_digest
 from tests.conftest import FIXTURES
 from tests.test_cli import okr_portal
 
 
-def test_a_build_makes_full_collections_rare_until_it_is_released(tmp_path: Path) -> None:
+def test_a_build_makes_full_collections_rare_until_it_is_released(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = tmp_path / "portal"
     shutil.copytree(FIXTURES / "minimal", project, ignore=shutil.ignore_patterns(".okr-cache"))
     before = gc.get_threshold()
+    loading: list[tuple[int, int, int]] = []
+
+    def load_project(root: Path) -> Project:
+        loading.append(gc.get_threshold())
+        return real_load_project(root)
+
+    monkeypatch.setattr(build, "load_project", load_project)
     try:
         prepare(project, tmp_path / "cache", workers=1)
         during, frozen = gc.get_threshold(), gc.get_freeze_count()
@@ -30,6 +41,7 @@ def test_a_build_makes_full_collections_rare_until_it_is_released(tmp_path: Path
         release()
     assert during[:2] == before[:2]  # young collections as often as ever
     assert during[2] >= 100 * before[2]
+    assert [threshold[2] for threshold in loading] == [during[2]]  # from the data's loading on
     assert frozen > 0  # the model and the pages' values, out of the full passes
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0

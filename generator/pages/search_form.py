@@ -18,6 +18,7 @@ their page is rendered (``pages.rendered``), so a build that renders no page rea
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -117,7 +118,8 @@ class SearchForms:
 
     def forget_except(self, keys: Iterable[str]) -> None:
         """Remove the forms not in ``keys``: the folder holds one site's."""
-        wanted = {self.cache.path(key).name for key in keys}
-        for file in self.cache.folder.glob("*.html"):
-            if file.name not in wanted:
-                file.unlink(missing_ok=True)
+        folder, suffix = self.cache.folder, self.cache.suffix
+        wanted = {key + suffix for key in keys}
+        for name in os.listdir(folder):
+            if name.endswith(".html") and name not in wanted:
+                (folder / name).unlink(missing_ok=True)
