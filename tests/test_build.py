@@ -5,6 +5,7 @@ it shares out among the languages of a portal."""
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 from collections.abc import Hashable, Mapping
 from pathlib import Path
@@ -14,9 +15,11 @@ import pytest
 
 from generator import build
 from generator.build import prepare, release
+from generator.engine import commands as engine
 from generator.load.project import Project
 from generator.load.project import load_project as real_load_project
-from generator.pages.rendered import values_digest
+from generator.output import SiteFolder
+from generator.pages.rendered import PlannedPage, RenderedPages, values_digest
 from tests.conftest import FIXTURES
 from tests.test_cli import okr_portal
 
@@ -108,3 +111,44 @@ def test_where_pages_are_cached_a_copy_makes_a_share_of_them_spread_over_every_k
         assert [p.languages for p in after.pages] == [p.languages for p in before.pages]
         assert [p.path for p in after.embeds] == [p.path for p in before.embeds]
         assert all(page.made_elsewhere is None for page in (*before.pages, *before.embeds))
+
+
+def test_where_no_page_is_cached_this_process_renders_a_share_of_them_and_the_copy_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build whose cache holds no page renders every page: this process renders a share of
+    them once its exports are made, the copy that writes the pages the rest; each page once,
+    and the cache left holding every page of the site, its own and the copy's."""
+    project = tmp_path / "portal"
+    shutil.copytree(
+        FIXTURES / "two-languages", project, ignore=shutil.ignore_patterns(".okr-cache")
+    )
+    log = tmp_path / "rendered.log"  # appended to by both processes
+    write = RenderedPages.write
+
+    def logged(
+        self: RenderedPages, out: SiteFolder, page: PlannedPage, context: bytes, make: Any
+    ) -> None:
+        def rendered() -> str:
+            with log.open("a", encoding="utf-8") as file:
+                file.write(f"{os.getpid()} {page.path}\n")
+            return str(make())
+
+        write(self, out, page, context, rendered)
+
+    monkeypatch.setattr(RenderedPages, "write", logged)
+    cache = tmp_path / "cache"
+    try:
+        engine.build(project, tmp_path / "site", None, cache)
+    finally:
+        release()
+    lines = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
+    paths = [path for _, path in lines]
+    here = [path for pid, path in lines if pid == str(os.getpid())]
+    assert len(paths) == len(set(paths))  # each page once
+    assert abs(len(here) - len(paths) * build._SHARE_RENDERED_HERE) < 1
+    for root in ("", "sv/"):  # each language's pages and embeds, in both processes
+        for kind in ("key-results/", "embed/"):
+            shown = [p for p in paths if p.startswith(root + kind)]
+            assert 0 < len([p for p in here if p in shown]) < len(shown)
+    assert len(list((cache / "pages").glob("*.html"))) == len(paths)

@@ -69,6 +69,15 @@ class PlannedPage:
         return values_digest(self.values()) if self.made_elsewhere is None else self.made_elsewhere
 
 
+@dataclass(frozen=True)
+class PagesWritten:
+    """What a writer of pages (:class:`RenderedPages`) did: the addresses of the pages it
+    rendered, and the names of the cached pages it placed."""
+
+    rendered: tuple[str, ...]
+    kept: frozenset[str]
+
+
 class RenderedPages:
     """Writes pages into a site, from the cache where the same page was rendered before.
 
@@ -129,6 +138,12 @@ class RenderedPages:
             return True
         with open(file, "rb") as handle:
             return _parts(cached)[1] == _check(handle.read())
+
+    def adopt(self, theirs: PagesWritten) -> None:
+        """Take the pages another process (a copy of this one, ``generator.alongside``)
+        rendered and kept in the same cache as this writer's own."""
+        self.rendered.extend(theirs.rendered)
+        self.kept |= theirs.kept
 
     def forget_the_rest(self) -> None:
         """Remove the cached pages this build did not write: the cache holds one site."""
