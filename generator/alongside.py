@@ -9,6 +9,7 @@ while the rest goes on here. Only the part's small result comes back, through a 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import signal
@@ -127,3 +128,25 @@ def _how(status: int) -> str:
     if os.WIFSIGNALED(status):
         return f"signal {signal.Signals(os.WTERMSIG(status)).name}"
     return f"exit status {os.waitstatus_to_exitcode(status)}"
+
+
+class Turns:
+    """The places ``0`` to ``total - 1`` of a sequence, taken in runs of ``size`` by this
+    process and a copy of it (``alongside``), each taking the next run left whenever it is
+    ready: the one whose other work ends first takes more, and both end together. Made before
+    the copy is, in memory the two share."""
+
+    def __init__(self, total: int, size: int) -> None:
+        self.total, self.size = total, size
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self._next = context.Value("q", 0)
+
+    def __iter__(self) -> Iterator[range]:
+        while True:
+            with self._next.get_lock():
+                start = self._next.value
+                self._next.value = min(self.total, start + self.size)
+            if start >= self.total:
+                return
+            yield range(start, min(self.total, start + self.size))

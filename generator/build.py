@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from generator import progress
-from generator.alongside import alongside
+from generator.alongside import Turns, alongside
 from generator.cache_files import CACHE_DIR
 from generator.charts.cache import chart_svgs
 from generator.charts.social import chart_pngs
@@ -155,14 +155,8 @@ def _planned_pages(every: Sequence[PageMaker], cache_dir: Path) -> list[PlannedP
 
 
 def _elsewhere(n: int) -> bool:
-    """Whether the ``n``th page is one of the copy's."""
-    return _in_share(_SHARE_ELSEWHERE, n)
-
-
-def _in_share(share: float, n: int) -> bool:
-    """Whether the ``n``th page is in a ``share`` of the pages: one in every 1 / share,
-    evenly."""
-    return int((n + 1) * share) > int(n * share)
+    """Whether the ``n``th page is one of the copy's: one in every 1 / share, evenly."""
+    return int((n + 1) * _SHARE_ELSEWHERE) > int(n * _SHARE_ELSEWHERE)
 
 
 def _next(pages: Iterator[PlannedPage], count: int) -> tuple[PlannedPage, ...]:
@@ -303,14 +297,16 @@ def write_site(
     written = tuple(page.path for page in portal.pages())
     published = Published(portal, (*hand_written, *written), tuple(posts))
     # Where the cache holds no page (a cold build, ``--no-cache``), every page is rendered:
-    # this process renders a share of them once its exports are made, rather than wait.
-    shared = not holds_pages(portal.charts_cache)
+    # this process takes pages to render in turn with the copy once its exports are made,
+    # rather than wait. Else the copy writes them all: most are linked from the cache.
+    every = sum(len(edition.pages) + len(edition.embeds) for edition in portal.editions)
+    turns = None if holds_pages(portal.charts_cache) else Turns(every, _PAGES_A_TURN)
     # The pages, then what is made from them, are written on the other CPU while the other
     # exports are made here.
-    with alongside(lambda: _pages_and_with_them(published, out, shells, shared)) as pages:
+    with alongside(lambda: _pages_and_with_them(published, out, shells, turns)) as pages:
         for export in EXPORTS:
             export(published, out)
-        ours = _write_pages(portal, out, shells, _rendered_here) if shared else None
+        ours = None if turns is None else _write_pages(portal, out, shells, turns)
     theirs, kept, search_forms = pages()
     out.adopt(kept, search_forms)
     rendered = len(theirs.rendered)
@@ -325,74 +321,61 @@ def write_site(
     out.forget_the_rest()
 
 
+#: Pages taken at a time by a process rendering in turn with another (``Turns``): small
+#: enough that both end together, large enough that taking them costs nothing.
+_PAGES_A_TURN = 32
+
+#: A page to write and how: every language's data pages, then its embeds, in turn.
+PageJob = tuple[render.PageWriter, PlannedPage]
+
+
+def _page_jobs(portal: Portal, shells: Mapping[str, Mapping[int, render.Shell]]) -> list[PageJob]:
+    """Every data page and embed of ``portal`` with its writer, in the order ``Turns``
+    counts them in every process."""
+    jobs: list[PageJob] = []
+    for edition in portal.editions:
+        settings, env = edition.site.settings, edition.env
+        pages = render.page_writer(
+            env, shells[edition.tag], settings.title, settings.base_url, edition.tag
+        )
+        jobs += [(pages, page) for page in edition.pages]
+        standalone = render.standalone_writer(env)
+        jobs += [(standalone, page) for page in edition.embeds]
+    return jobs
+
+
 def _pages_and_with_them(
     published: Published,
     out: SiteFolder,
     shells: Mapping[str, Mapping[int, render.Shell]],
-    shared: bool,
+    turns: Turns | None,
 ) -> tuple[PagesWritten, frozenset[str], dict[str, str]]:
-    """Every data page and embed written into ``out`` (``shared``: those this process does not
-    render, ``write_site``), then the exports made with them; which pages were rendered and
+    """Every data page and embed written into ``out`` (or, with ``turns``, those this copy
+    takes: ``write_site``), then the exports made with them; which pages were rendered and
     kept, the kept files they link (``SiteFolder.kept_names``) and the keys of their search
     forms (``SiteFolder.search_forms``)."""
-    cache = _write_pages(published.portal, out, shells, _not_here if shared else _every)
-    if not shared:  # else forgotten by the build, once its own are written too
+    cache = _write_pages(published.portal, out, shells, turns)
+    if turns is None:  # else forgotten by the build, once its own are written too
         cache.forget_the_rest()
     for export in WITH_PAGES:
         export(published, out)
     # The names of the cached pages kept are sent back only where the build forgets the rest.
-    written = PagesWritten(tuple(cache.rendered), frozenset(cache.kept if shared else ()))
-    return written, out.kept_names(), out.search_forms
-
-
-#: Where every page is rendered, the share of them this process renders once its exports
-#: are made (a sixth of the rendering's time at 10,000 pages), the copy the rest: both end
-#: together.
-_SHARE_RENDERED_HERE = 0.41
-
-
-def _rendered_here(n: int) -> bool:
-    return _in_share(_SHARE_RENDERED_HERE, n)
-
-
-def _not_here(n: int) -> bool:
-    return not _rendered_here(n)
-
-
-def _every(n: int) -> bool:
-    return True
+    kept = frozenset(() if turns is None else cache.kept)
+    return PagesWritten(tuple(cache.rendered), kept), out.kept_names(), out.search_forms
 
 
 def _write_pages(
     portal: Portal,
     out: SiteFolder,
     shells: Mapping[str, Mapping[int, render.Shell]],
-    chosen: Callable[[int], bool],
+    turns: Turns | None,
 ) -> RenderedPages:
-    """The data pages and embeds of ``portal`` whose place among them (every language's
-    pages, then its embeds, in turn) is ``chosen``, written into ``out``, rendered or from the
-    cache; what was rendered and kept, the cache's pages not yet forgotten."""
-    written = 0
-    total = sum(len(edition.pages) for edition in portal.editions)
+    """The data pages and embeds of ``portal`` (every one, or those this process takes in
+    ``turns``) written into ``out``, rendered or from the cache; what was rendered and kept,
+    the cache's pages not yet forgotten."""
+    jobs = _page_jobs(portal, shells)
     cache = RenderedPages(portal.charts_cache)
-    places = itertools.count()
-    for edition in portal.editions:
-        settings = edition.site.settings
-        pages = [page for page in edition.pages if chosen(next(places))]
-        embeds = [page for page in edition.embeds if chosen(next(places))]
-        written += len(
-            render.write_pages(
-                edition.env,
-                pages,
-                out,
-                shells[edition.tag],
-                settings.title,
-                settings.base_url,
-                written,
-                total,
-                edition.tag,
-                cache,
-            )
-        )
-        render.write_standalone(edition.env, embeds, out, cache)
+    for places in [range(len(jobs))] if turns is None else turns:
+        for writer, page in jobs[places.start : places.stop]:
+            writer.write(out, page, cache)
     return cache

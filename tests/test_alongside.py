@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import alongside as alongside_module
-from generator.alongside import WorkFailed, alongside
+from generator.alongside import Turns, WorkFailed, alongside
 
 
 @pytest.fixture(autouse=True)
@@ -92,3 +92,24 @@ def test_with_another_thread_running_the_work_is_done_here() -> None:
     finally:
         stop.set()
         other.join()
+
+
+def test_turns_give_each_place_once_and_the_rest_to_whoever_is_free() -> None:
+    turns = Turns(200, 3)
+
+    def take(first_wait: float) -> list[int]:
+        time.sleep(first_wait)  # its other work first
+        taken = []
+        for run in turns:
+            taken += run
+            time.sleep(0.005)
+        return taken
+
+    with alongside(lambda: take(0)) as theirs:
+        ours = take(0.1)
+    assert sorted(ours + theirs()) == list(range(200))  # every place, once
+    assert 0 < len(ours) < len(theirs())  # the copy, free first, took more
+
+
+def test_turns_without_a_copy_give_every_place_here() -> None:
+    assert [n for run in Turns(10, 4) for n in run] == list(range(10))

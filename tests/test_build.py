@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import time
 from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Any
@@ -113,23 +114,26 @@ def test_where_pages_are_cached_a_copy_makes_a_share_of_them_spread_over_every_k
         assert all(page.made_elsewhere is None for page in (*before.pages, *before.embeds))
 
 
-def test_where_no_page_is_cached_this_process_renders_a_share_of_them_and_the_copy_the_rest(
+def test_where_no_page_is_cached_this_process_renders_pages_in_turn_with_the_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A build whose cache holds no page renders every page: this process renders a share of
-    them once its exports are made, the copy that writes the pages the rest; each page once,
-    and the cache left holding every page of the site, its own and the copy's."""
+    """A build whose cache holds no page renders every page: once its exports are made, this
+    process takes pages to render in turn with the copy that writes them (here the copy is
+    slowed, and this process makes no export first, so it takes most); each page once, and the cache left holding every
+    page of the site, its own and the copy's."""
     project = tmp_path / "portal"
     shutil.copytree(
         FIXTURES / "two-languages", project, ignore=shutil.ignore_patterns(".okr-cache")
     )
     log = tmp_path / "rendered.log"  # appended to by both processes
-    write = RenderedPages.write
+    build_process, write = os.getpid(), RenderedPages.write
 
     def logged(
         self: RenderedPages, out: SiteFolder, page: PlannedPage, context: bytes, make: Any
     ) -> None:
         def rendered() -> str:
+            if os.getpid() != build_process:
+                time.sleep(0.02)
             with log.open("a", encoding="utf-8") as file:
                 file.write(f"{os.getpid()} {page.path}\n")
             return str(make())
@@ -137,6 +141,8 @@ def test_where_no_page_is_cached_this_process_renders_a_share_of_them_and_the_co
         write(self, out, page, context, rendered)
 
     monkeypatch.setattr(RenderedPages, "write", logged)
+    monkeypatch.setattr(build, "_PAGES_A_TURN", 1)
+    monkeypatch.setattr(build, "EXPORTS", ())  # this process free to render from the start
     cache = tmp_path / "cache"
     try:
         engine.build(project, tmp_path / "site", None, cache)
@@ -144,11 +150,8 @@ def test_where_no_page_is_cached_this_process_renders_a_share_of_them_and_the_co
         release()
     lines = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()]
     paths = [path for _, path in lines]
-    here = [path for pid, path in lines if pid == str(os.getpid())]
+    here = [path for pid, path in lines if pid == str(build_process)]
     assert len(paths) == len(set(paths))  # each page once
-    assert abs(len(here) - len(paths) * build._SHARE_RENDERED_HERE) < 1
-    for root in ("", "sv/"):  # each language's pages and embeds, in both processes
-        for kind in ("key-results/", "embed/"):
-            shown = [p for p in paths if p.startswith(root + kind)]
-            assert 0 < len([p for p in here if p in shown]) < len(shown)
+    assert len(paths) // 2 < len(here) < len(paths)  # most here, some in the copy
+    assert {p.split("/")[0] for p in paths} >= {"embed", "sv", "key-results"}
     assert len(list((cache / "pages").glob("*.html"))) == len(paths)

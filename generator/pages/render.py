@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +26,6 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from generator import progress
 from generator.i18n import LOCALES, Language
 from generator.model import Foreign
 from generator.output import SiteFolder
@@ -271,23 +270,26 @@ def render_page(
     return shell.fill(page.title, f"{page.title} - {site_title}", head, content)
 
 
-def write_standalone(
-    env: Environment,
-    pages: Sequence[PlannedPage],
-    out: SiteFolder,
-    cache: RenderedPages | None = None,
-) -> None:
-    """Write pages that are whole documents of their own template, without the portal's
-    chrome (the embeds of key results), rendered or as ``cache`` holds them."""
-    cache = RenderedPages(None) if cache is None else cache
-    context = _cache_context(env, "standalone")
-    for planned in pages:
+@dataclass(frozen=True)
+class PageWriter:
+    """Writes one kind of page of one language (data pages in their chrome, or whole documents
+    of their own template) into a site, rendered or as a cache holds them."""
 
-        def make(planned: PlannedPage = planned) -> str:
-            page = planned.values()
-            return env.get_template(page.template).render(page=page, body=page.body)
+    context: bytes  # what the HTML depends on besides the page's values (``_cache_context``)
+    render: Callable[[Page], str]
 
-        cache.write(out, planned, context, make)
+    def write(self, out: SiteFolder, page: PlannedPage, cache: RenderedPages) -> None:
+        cache.write(out, page, self.context, lambda: self.render(page.values()))
+
+
+def standalone_writer(env: Environment) -> PageWriter:
+    """The writer of pages that are whole documents of their own template, without the
+    portal's chrome (the embeds of key results)."""
+
+    def render(page: Page) -> str:
+        return env.get_template(page.template).render(page=page, body=page.body)
+
+    return PageWriter(_cache_context(env, "standalone"), render)
 
 
 def _cache_context(env: Environment, chrome: object) -> bytes:
@@ -307,33 +309,17 @@ def template_folders(env: Environment) -> list[Path]:
     ]
 
 
-def write_pages(
+def page_writer(
     env: Environment,
-    pages: Sequence[PlannedPage],
-    out: SiteFolder,
     shells: Mapping[int, Shell],
     site_title: str,
     base_url: str | None,
-    before: int,
-    total: int,
     locale: str = "",
-    cache: RenderedPages | None = None,
-) -> list[str]:
-    """Write every page, rendered or as ``cache`` holds it; returns their paths. Progress
-    counts ``before`` pages written already, of ``total``, short of the last: ``build`` says
-    when every page is written, the pages a copy of it wrote included, once."""
-    cache = RenderedPages(None) if cache is None else cache
+) -> PageWriter:
+    """The writer of data pages, poured into the ``shells`` of page chrome by folder depth."""
     shared = (sorted(shells.items()), site_title, base_url, locale)
-    context = _cache_context(env, shared)
-    written = []
-    for page in pages:
 
-        def make(page: PlannedPage = page) -> str:
-            return render_page(env, page.values(), shells, site_title, base_url, locale)
+    def render(page: Page) -> str:
+        return render_page(env, page, shells, site_title, base_url, locale)
 
-        cache.write(out, page, context, make)
-        written.append(page.path)
-        done = before + len(written)
-        if progress.every(done, total) and done < total:
-            progress.report("pages written", done, total)
-    return written
+    return PageWriter(_cache_context(env, shared), render)
