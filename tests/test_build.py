@@ -119,8 +119,8 @@ def test_where_no_page_is_cached_this_process_renders_pages_in_turn_with_the_cop
 ) -> None:
     """A build whose cache holds no page renders every page: once its exports are made, this
     process takes pages to render in turn with the copy that writes them (here the copy is
-    slowed, and this process makes no export first, so it takes most); each page once, and the cache left holding every
-    page of the site, its own and the copy's."""
+    slowed, and this process makes no export first, so it takes most); each page once, and
+    the cache left holding every page of the site, its own and the copy's."""
     project = tmp_path / "portal"
     shutil.copytree(
         FIXTURES / "two-languages", project, ignore=shutil.ignore_patterns(".okr-cache")
