@@ -89,15 +89,14 @@ class RenderedPages:
     published.
     """
 
-    def __init__(self, cache_dir: Path | None) -> None:
-        """``cache_dir`` None: every page is rendered, and nothing is kept."""
-        self.cache = None if cache_dir is None else CacheFolder(pages_folder(cache_dir), ".html")
-        self.forms = None if cache_dir is None else SearchForms(cache_dir)
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache = CacheFolder(pages_folder(cache_dir), ".html")
+        self.forms = SearchForms(cache_dir)
         # The cache's folder, and its pages' names by key, as text: ``pathlib`` took a
         # third of a second of a warm build joining and splitting 17,000 of them.
-        self.folder = "" if self.cache is None else os.fspath(self.cache.folder)
-        self.found = {} if self.cache is None else _by_key(self.folder)
-        self.record = None if cache_dir is None else StatRecord(cache_dir / "pages.json")
+        self.folder = os.fspath(self.cache.folder)
+        self.found = _by_key(self.folder)
+        self.record = StatRecord(cache_dir / "pages.json")
         self.kept: set[str] = set()  # the names of the cached pages this build wrote
         self.rendered: list[str] = []  # the pages rendered in this build, by path
 
@@ -107,10 +106,6 @@ class RenderedPages:
         """Write ``page`` to its ``index.html`` in ``out``; ``make`` renders it when the cache
         does not hold it already under the hash of its values with ``context``."""
         target = page.path + "index.html"
-        if self.cache is None:
-            out.write_text(target, make())
-            self.rendered.append(page.path)
-            return
         key = hashlib.sha256(context + page.digest()).hexdigest()
         cached = self.found.get(key)
         if cached is None or not self._intact(cached):
@@ -121,7 +116,6 @@ class RenderedPages:
 
     def _keep(self, key: str, html: str) -> str:
         """``html`` kept in the cache under ``key``; the name of its file."""
-        assert self.cache is not None and self.forms is not None
         data = html.encode("utf-8")
         form = search_form(html)
         name = f"{key}-{_check(data)}" + ("" if form is None else f"-{self.forms.keep(form)}")
@@ -132,7 +126,6 @@ class RenderedPages:
     def _intact(self, cached: str) -> bool:
         """Whether the cached page named ``cached`` holds the page it was written with (its
         name's check)."""
-        assert self.record is not None
         file = f"{self.folder}/{cached}"
         if self.record.unchanged(file):
             return True
@@ -147,12 +140,9 @@ class RenderedPages:
 
     def forget_the_rest(self) -> None:
         """Remove the cached pages this build did not write: the cache holds one site."""
-        if self.cache is None:
-            return
         for name in _pages(self.folder):
             if name not in self.kept:
                 Path(self.folder, name).unlink(missing_ok=True)
-        assert self.record is not None and self.forms is not None
         self.record.save(self.cache.folder, sorted(self.kept))
         self.forms.forget_except(
             form for name in self.kept if (form := _parts(name)[2]) is not None
