@@ -118,7 +118,7 @@ class KeptFiles:
         key = hashlib.sha256(data).hexdigest()
         file = self.cache.path(key)
         if key not in self.checked:
-            if not self.record.unchanged(file) and self.cache.read(key) != data:
+            if not self.record.unchanged(self.cache.folder, key) and self.cache.read(key) != data:
                 self.cache.write(key, data)
             self.checked.add(key)
         return file
@@ -126,7 +126,7 @@ class KeptFiles:
     def intact(self, key: str) -> Path | None:
         """The kept file ``key``, if it still holds the bytes it is named for."""
         file = self.cache.path(key)
-        if key not in self.checked and not self.record.unchanged(file):
+        if key not in self.checked and not self.record.unchanged(self.cache.folder, key):
             data = self.cache.read(key)
             if data is None or hashlib.sha256(data).hexdigest() != key:
                 return None

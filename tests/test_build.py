@@ -154,4 +154,4 @@ def test_where_no_page_is_cached_this_process_renders_pages_in_turn_with_the_cop
     assert len(paths) == len(set(paths))  # each page once
     assert len(paths) // 2 < len(here) < len(paths)  # most here, some in the copy
     assert {p.split("/")[0] for p in paths} >= {"embed", "sv", "key-results"}
-    assert len(list((cache / "pages").glob("*.html"))) == len(paths)
+    assert len(list((cache / "pages").glob("*/*.html"))) == len(paths)

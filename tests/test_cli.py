@@ -200,13 +200,20 @@ def test_the_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
     assert {f"files/{key}" for key in listed.values()} <= set(files)
     assert [n for n in top if n.startswith(".") or n not in charts + images] == []
     # A page is named for what made it, its bytes and its search form (an embed has none),
-    # and each form is kept once, under the hash of its text.
-    named = re.compile(r"pages/[0-9a-f]{64}-[0-9a-f]{16}(?:-([0-9a-f]{32}))?\.html")
+    # and each form is kept once, under the hash of its text; each in the folder named for
+    # the first two characters of its name.
+    named = re.compile(r"pages/([0-9a-f]{2})/\1[0-9a-f]{62}-[0-9a-f]{16}(?:-([0-9a-f]{32}))?\.html")
     assert [n for n in pages if not named.fullmatch(n)] == []
     assert sorted(forms) == sorted(
-        {f"{FORMS}/{m.group(1)}.html" for n in pages if (m := named.fullmatch(n)) and m.group(1)}
+        {
+            f"{FORMS}/{m.group(2)[:2]}/{m.group(2)}.html"
+            for n in pages
+            if (m := named.fullmatch(n)) and m.group(2)
+        }
     )
-    assert [n for n in forms if n != f"{FORMS}/{form_key((cache / n).read_text())}.html"] == []
+    assert [
+        n for n in forms if n != f"{FORMS}/{(k := form_key((cache / n).read_text()))[:2]}/{k}.html"
+    ] == []
     assert images  # one per distinct wide drawing: compared with the site's below
     assert [n for n in reports if not re.fullmatch(r"reports/[0-9a-f]{64}\.pdf", n)] == []
     # The site's other files (downloads, feeds, images), each kept under the hash of its bytes.

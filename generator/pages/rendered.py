@@ -83,19 +83,20 @@ class RenderedPages:
 
     A cached page is named ``<key>-<check>[-<form>].html``: the hash of what made it, the hash
     of its bytes, and the key its search form is kept under where it has one
-    (``pages.search_form``). The site gets a hard link to it, so a build writes (and the next
+    (``pages.search_form``); it is kept in the folder named for its key's first two characters
+    (``CacheFolder``'s ``spread``: where no page is cached, two processes write them). The site gets a hard link to it, so a build writes (and the next
     one deletes) only the pages it rendered; a cached page changed through its link (an edit
     in the published folder) no longer matches its check and is rendered again, never
     published.
     """
 
     def __init__(self, cache_dir: Path) -> None:
-        self.cache = CacheFolder(pages_folder(cache_dir), ".html")
+        self.cache = CacheFolder(pages_folder(cache_dir), ".html", spread=True)
         self.forms = SearchForms(cache_dir)
         # The cache's folder, and its pages' names by key, as text: ``pathlib`` took a
         # third of a second of a warm build joining and splitting 17,000 of them.
         self.folder = os.fspath(self.cache.folder)
-        self.found = _by_key(self.folder)
+        self.found = {_parts(name)[0]: name for name in self.cache.names()}
         self.record = StatRecord(cache_dir / "pages.json")
         self.kept: set[str] = set()  # the names of the cached pages this build wrote
         self.rendered: list[str] = []  # the pages rendered in this build, by path
@@ -120,16 +121,15 @@ class RenderedPages:
         form = search_form(html)
         name = f"{key}-{_check(data)}" + ("" if form is None else f"-{self.forms.keep(form)}")
         self.cache.write(name, data)
-        self.found[key] = name + self.cache.suffix
+        self.found[key] = self.cache.name(name)
         return self.found[key]
 
     def _intact(self, cached: str) -> bool:
         """Whether the cached page named ``cached`` holds the page it was written with (its
         name's check)."""
-        file = f"{self.folder}/{cached}"
-        if self.record.unchanged(file):
+        if self.record.unchanged(self.folder, cached):
             return True
-        with open(file, "rb") as handle:
+        with open(f"{self.folder}/{cached}", "rb") as handle:
             return _parts(cached)[1] == _check(handle.read())
 
     def adopt(self, theirs: PagesWritten) -> None:
@@ -140,10 +140,8 @@ class RenderedPages:
 
     def forget_the_rest(self) -> None:
         """Remove the cached pages this build did not write: the cache holds one site."""
-        for name in _pages(self.folder):
-            if name not in self.kept:
-                Path(self.folder, name).unlink(missing_ok=True)
-        self.record.save(self.cache.folder, sorted(self.kept))
+        self.cache.forget_except(self.kept)
+        self.record.save(self.folder, sorted(self.kept))
         self.forms.forget_except(
             form for name in self.kept if (form := _parts(name)[2]) is not None
         )
@@ -155,7 +153,7 @@ def pages_folder(cache_dir: Path) -> Path:
 
 def holds_pages(cache_dir: Path) -> bool:
     """Whether the cache holds rendered pages (a build without any renders every page)."""
-    return any(pages_folder(cache_dir).glob("*.html"))
+    return CacheFolder(pages_folder(cache_dir), ".html", spread=True).holds_any()
 
 
 def _check(html: bytes) -> str:
@@ -164,15 +162,6 @@ def _check(html: bytes) -> str:
 
 def _parts(cached: str) -> tuple[str, str, str | None]:
     """The key, check and search form's key (None for a page without one) of the cached page
-    named ``cached``."""
-    key, check, *form = cached.removesuffix(".html").split("-")
+    named ``cached`` (``<folder>/<key>-<check>[-<form>].html``)."""
+    key, check, *form = cached.rpartition("/")[2].removesuffix(".html").split("-")
     return key, check, form[0] if form else None
-
-
-def _pages(folder: str) -> list[str]:
-    """The names of the cached pages in ``folder`` (not the files being written into it)."""
-    return [name for name in os.listdir(folder) if name.endswith(".html")]
-
-
-def _by_key(folder: str) -> dict[str, str]:
-    return {name.partition("-")[0]: name for name in _pages(folder)}

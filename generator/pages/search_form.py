@@ -18,7 +18,6 @@ their page is rendered (``pages.rendered``), so a build that renders no page rea
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -96,7 +95,7 @@ class SearchForms:
     (a page unchanged for search) is one file, whichever page and build made it."""
 
     def __init__(self, cache_dir: Path) -> None:
-        self.cache = CacheFolder(cache_dir / FORMS, ".html")
+        self.cache = CacheFolder(cache_dir / FORMS, ".html", spread=True)
 
     def keep(self, form: str) -> str:
         """The key of ``form``, written if no intact file holds it."""
@@ -118,8 +117,4 @@ class SearchForms:
 
     def forget_except(self, keys: Iterable[str]) -> None:
         """Remove the forms not in ``keys``: the folder holds one site's."""
-        folder, suffix = self.cache.folder, self.cache.suffix
-        wanted = {key + suffix for key in keys}
-        for name in os.listdir(folder):
-            if name.endswith(".html") and name not in wanted:
-                (folder / name).unlink(missing_ok=True)
+        self.cache.forget_except(self.cache.name(key) for key in keys)
