@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -41,10 +42,7 @@ class CacheFolder:
             return None
 
     def write(self, key: str, data: bytes) -> None:
-        file = self.path(key)
-        if self.spread and key[:2] not in self._made:
-            file.parent.mkdir(exist_ok=True)
-            self._made.add(key[:2])
+        file = self._target(key)
         fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{key}.", suffix=".tmp")
         try:
             # Readable as any file this user writes: a site's files are links to these, and a
@@ -56,6 +54,26 @@ class CacheFolder:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+    def take(self, key: str, file: str | Path) -> None:
+        """Keep ``file`` under ``key`` as it is: a hard link to it, made under a temporary name
+        and renamed, as :meth:`write` writes (a copy where the file system has no links)."""
+        target = self._target(key)
+        temporary = f"{target.parent}/.{key}.{os.getpid()}.tmp"
+        Path(temporary).unlink(missing_ok=True)  # left by a build stopped here
+        try:
+            os.link(file, temporary)
+        except OSError:
+            shutil.copyfile(file, temporary)
+        os.replace(temporary, target)
+
+    def _target(self, key: str) -> Path:
+        """``key``'s file, to be written: in a spread cache, its folder made if need be."""
+        file = self.path(key)
+        if self.spread and key[:2] not in self._made:
+            file.parent.mkdir(exist_ok=True)
+            self._made.add(key[:2])
+        return file
 
     def names(self) -> list[str]:
         """The names (as :meth:`name` gives them) of the files the folder holds, not those

@@ -54,9 +54,13 @@ class SiteFolder:
     def keep(self, path: str) -> str:
         """Keep the file another program wrote at ``path`` (Pagefind's index) with the site's
         other files; the key it is kept under."""
-        data = (self.root / path).read_bytes()
-        self.write_bytes(path, data)
-        return hashlib.sha256(data).hexdigest()
+        file = f"{self._root}/{path}"
+        with open(file, "rb") as handle:
+            data = handle.read()
+        key = hashlib.sha256(data).hexdigest()
+        if self.kept is not None:
+            self.kept.taking(file, key, data)
+        return key
 
     def place_kept(self, path: str, key: str) -> bool:
         """Put the kept file ``key`` at ``path``; False where none is kept intact."""
@@ -122,6 +126,15 @@ class KeptFiles:
                 self.cache.write(key, data)
             self.checked.add(key)
         return file
+
+    def taking(self, file: str, key: str, data: bytes) -> None:
+        """Keep ``file`` (a file of the site holding ``data``, hashed to ``key``) where no
+        intact kept file holds it: linked into the folder as it is, not written again (a
+        search index is 20,000 files at 20,000 pages)."""
+        if key not in self.checked:
+            if not self.record.unchanged(self.cache.folder, key) and self.cache.read(key) != data:
+                self.cache.take(key, file)
+            self.checked.add(key)
 
     def intact(self, key: str) -> Path | None:
         """The kept file ``key``, if it still holds the bytes it is named for."""

@@ -52,6 +52,28 @@ def test_a_file_written_where_one_is_already_is_replaced_never_written_into(
     assert outside.read_text() == "cached"
 
 
+def test_a_file_another_program_wrote_is_kept_as_it_is_and_checked_next_time(
+    tmp_path: Path,
+) -> None:
+    site = SiteFolder(tmp_path / "one", tmp_path / "kept")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "index.pf").write_bytes(b"index")
+    written = (tmp_path / "one" / "index.pf").stat().st_ino
+    key = site.keep("index.pf")
+    # Kept as the program wrote it, linked, not written again.
+    assert [p.stat().st_ino for p in (tmp_path / "kept").iterdir()] == [written]
+    assert (tmp_path / "one" / "index.pf").stat().st_ino == written
+    site.forget_the_rest()  # recorded as kept
+    (tmp_path / "one" / "index.pf").write_bytes(b"edited")  # in place: the kept file too
+    again = SiteFolder(tmp_path / "two", tmp_path / "kept")
+    assert not again.place_kept("index.pf", key)
+    (tmp_path / "two").mkdir()
+    (tmp_path / "two" / "index.pf").write_bytes(b"index")
+    assert again.keep("index.pf") == key
+    assert again.place_kept("copy.pf", key)
+    assert (tmp_path / "two" / "copy.pf").read_bytes() == b"index"
+
+
 def test_the_kept_folder_holds_only_the_last_site_s_files(tmp_path: Path) -> None:
     first = SiteFolder(tmp_path / "one", tmp_path / "kept")
     first.write_text("old.txt", "old")
