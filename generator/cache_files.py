@@ -77,8 +77,8 @@ class CacheFolder:
 
     def names(self) -> list[str]:
         """The names (as :meth:`name` gives them) of the files the folder holds, not those
-        being written; in a spread cache, files left in the folder itself too (kept there
-        before it was spread), so that :meth:`forget_except` removes them."""
+        being written; in a spread cache, those in the folder itself too (kept there before it
+        was spread): still read, and removed by :meth:`forget_except` once not wanted."""
         return list(self._files())
 
     def holds_any(self) -> bool:
