@@ -122,7 +122,7 @@ class KeptFiles:
         key = hashlib.sha256(data).hexdigest()
         file = self.cache.path(key)
         if key not in self.checked:
-            if not self.record.unchanged(self.cache.folder, key) and self.cache.read(key) != data:
+            if not self._holds(key, data):
                 self.cache.write(key, data)
             self.checked.add(key)
         return file
@@ -132,9 +132,13 @@ class KeptFiles:
         intact kept file holds it: linked into the folder as it is, not written again (a
         search index is 20,000 files at 20,000 pages)."""
         if key not in self.checked:
-            if not self.record.unchanged(self.cache.folder, key) and self.cache.read(key) != data:
+            if not self._holds(key, data):
                 self.cache.take(key, file)
             self.checked.add(key)
+
+    def _holds(self, key: str, data: bytes) -> bool:
+        """Whether the kept file ``key`` holds ``data``: as the last build left it, or read."""
+        return self.record.unchanged(self.cache.folder, key) or self.cache.read(key) == data
 
     def intact(self, key: str) -> Path | None:
         """The kept file ``key``, if it still holds the bytes it is named for."""

@@ -83,11 +83,11 @@ class RenderedPages:
 
     A cached page is named ``<key>-<check>[-<form>].html``: the hash of what made it, the hash
     of its bytes, and the key its search form is kept under where it has one
-    (``pages.search_form``); it is kept in the folder named for its key's first two characters
-    (``CacheFolder``'s ``spread``: where no page is cached, two processes write them). The site gets a hard link to it, so a build writes (and the next
-    one deletes) only the pages it rendered; a cached page changed through its link (an edit
-    in the published folder) no longer matches its check and is rendered again, never
-    published.
+    (``pages.search_form``), in the folder named for its key's first two characters
+    (``CacheFolder``'s ``spread``: where no page is cached, two processes write them). The site
+    gets a hard link to it, so a build writes (and the next one deletes) only the pages it
+    rendered; a cached page changed through its link (an edit in the published folder) no
+    longer matches its check and is rendered again, never published.
     """
 
     def __init__(self, cache_dir: Path) -> None:
@@ -153,7 +153,9 @@ def pages_folder(cache_dir: Path) -> Path:
 
 def holds_pages(cache_dir: Path) -> bool:
     """Whether the cache holds rendered pages (a build without any renders every page)."""
-    return CacheFolder(pages_folder(cache_dir), ".html", spread=True).holds_any()
+    folder = pages_folder(cache_dir)
+    # Looked at, not made (a CacheFolder makes its folder).
+    return folder.is_dir() and CacheFolder(folder, ".html", spread=True).holds_any()
 
 
 def _check(html: bytes) -> str:
