@@ -128,9 +128,8 @@ def test_a_changed_title_makes_the_search_index_again(minimal: Path, tmp_path: P
     okrs = minimal / "data" / "okrs" / "2026-Q2" / "roads.yml"
     text = okrs.read_text(encoding="utf-8")
     okrs.write_text(text.replace("to repair a reported pothole", "to mend a pothole"), "utf-8")
-    for kept in (minimal / ".okr-cache" / FORMS).glob(
-        "*/*.html"
-    ):  # damaged: made again, not trusted
+    # Every kept search form damaged: made again, not trusted.
+    for kept in (minimal / ".okr-cache" / FORMS).glob("*/*.html"):
         kept.write_text("<p>damaged</p>", encoding="utf-8")
 
     build(minimal, tmp_path / "after")
