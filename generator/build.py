@@ -122,14 +122,13 @@ def _language(
 
 
 def _editions(project: Project, sites: Sequence[Site], cache_dir: Path) -> tuple[Edition, ...]:
-    """Every language's edition. Where the cache holds rendered pages, the values of a share of
-    the pages (``_SHARE_ELSEWHERE``, spread over every language and kind of page) are made in
-    a copy of the process on the other CPU, idle until then (``alongside``), while this one
-    makes the rest; the copy sends back the hash of each page's values, which names it in the
-    cache of rendered pages. Sending the values back cost as much as making them; a
-    page not in the cache is made again where it is rendered (and every page of the share
-    where no copy is made: ``serve``). A cache without pages (a cold build) has every page
-    rendered: they are all made here."""
+    """Every language's edition. Where the cache holds rendered pages, the pages' values are
+    made in turns by this process and a copy of it on the other CPU, idle until then
+    (``alongside``, ``Turns``): this one keeps the values it makes, the copy sends back the
+    hash of each page's values, which names it in the cache of rendered pages. Sending the
+    values back cost as much as making them; a page not in the cache is made again where it
+    is rendered. A cache without pages (a cold build) has every page rendered: they are all
+    made here."""
     makers = [_makers(project, site) for site in sites]
     planned = iter(
         _planned_pages([m for pages, embeds in makers for m in (*pages, *embeds)], cache_dir)
@@ -143,30 +142,23 @@ def _editions(project: Project, sites: Sequence[Site], cache_dir: Path) -> tuple
 
 
 def _planned_pages(every: Sequence[PageMaker], cache_dir: Path) -> list[PlannedPage]:
-    """The page each of ``every`` makes, made here or, for ``_SHARE_ELSEWHERE`` of them spread
-    evenly over every kind of page, in the copy."""
+    """The page each of ``every`` makes, made here or in the copy, in turns: the copy also
+    hashes what it makes (the pages made here are hashed where they are written, by another
+    copy), and how long each takes differs with the machine and the portal's languages and
+    kinds of page; taken in turns, both end together (a fixed share left this process half
+    a second behind the copy at 10,000 pages in two languages)."""
     if not holds_pages(cache_dir):  # every page is rendered: made once, here
         return [PlannedPage.made(make()) for make in every]
-    theirs = [make for n, make in enumerate(every) if _elsewhere(n)]
-    with alongside(lambda: _sent(theirs)) as made:
-        ours = [PlannedPage.made(make()) for n, make in enumerate(every) if not _elsewhere(n)]
-    here, there = iter(ours), iter(_planned(theirs, made()))
-    return [next(there) if _elsewhere(n) else next(here) for n in range(len(every))]
-
-
-def _elsewhere(n: int) -> bool:
-    """Whether the ``n``th page is one of the copy's: one in every 1 / share, evenly."""
-    return int((n + 1) * _SHARE_ELSEWHERE) > int(n * _SHARE_ELSEWHERE)
+    turns = Turns(len(every), _PAGES_A_TURN)
+    with alongside(lambda: _sent_in(turns, every)) as made:
+        planned = {n: PlannedPage.made(every[n]()) for places in turns for n in places}
+    for places, sent in made():
+        planned.update(zip(places, _planned([every[n] for n in places], sent), strict=True))
+    return [planned[n] for n in range(len(every))]
 
 
 def _next(pages: Iterator[PlannedPage], count: int) -> tuple[PlannedPage, ...]:
     return tuple(itertools.islice(pages, count))
-
-
-#: The share of the pages whose values the copy makes where it makes any. It hashes each one
-#: too (a page's hash takes 40 % as long as its values; the pages made here are hashed where
-#: they are written, by another copy), so the two end together when this process makes 59 %.
-_SHARE_ELSEWHERE = 0.41
 
 
 def _edition(project: Project, site: Site, cache_dir: Path, pages: Pages) -> Edition:
@@ -185,6 +177,11 @@ Sent = tuple[str, tuple[LanguageLink, ...], bytes]
 def _sent(makers: Sequence[PageMaker]) -> list[Sent]:
     """What is sent back of each page ``makers`` make, each made and let go in turn."""
     return [(page.path, page.languages, values_digest(page)) for page in (m() for m in makers)]
+
+
+def _sent_in(turns: Turns, every: Sequence[PageMaker]) -> list[tuple[range, list[Sent]]]:
+    """What is sent back of the pages of ``every`` the copy takes in ``turns``, by places."""
+    return [(places, _sent(every[places.start : places.stop])) for places in turns]
 
 
 def _planned(makers: Sequence[PageMaker], sent: Sequence[Sent]) -> tuple[PlannedPage, ...]:
@@ -321,8 +318,9 @@ def write_site(
     out.forget_the_rest()
 
 
-#: Pages taken at a time by a process rendering in turn with another (``Turns``): small
-#: enough that both end together, large enough that taking them costs nothing.
+#: Pages taken at a time by a process making or rendering them in turn with another
+#: (``Turns``): small enough that both end together, large enough that taking them costs
+#: nothing.
 _PAGES_A_TURN = 32
 
 #: A page to write and how: every language's data pages, then its embeds, in turn.
