@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from generator.charts.inputs import ChartInput, StripInput, shown_events
@@ -132,6 +133,13 @@ def legend_of(drawing: ChartInput | StripInput) -> Legend:
     )
 
 
+#: The legends laid out in a process, remembered: a portal's charts have few (a legend is its
+#: series and their words in one layout), and each of its 25,000 drawings a language laid its
+#: legend out twice (for its frame, then for its texts), a fifth of writing their texts.
+_LEGENDS_REMEMBERED = 1024
+
+
+@lru_cache(maxsize=_LEGENDS_REMEMBERED)
 def laid_out(keys: tuple[Key, ...], width: float, columns: int | None, limit: float) -> Legend:
     """The entries placed in lines ``width`` wide, or in ``columns`` columns, each label cut
     short beyond ``limit`` pixels."""

@@ -31,13 +31,13 @@ from generator.cache_files import CacheFolder
 from generator.charts.fonts import hold_fonts_in_memory
 from generator.charts.guides import GUIDES_START
 from generator.charts.inputs import Layout, Svg
-from generator.charts.style import SIZES
+from generator.charts.style import FONT, SIZES
 
 __all__ = ["LIGHT", "PNG_WIDTH", "ChartPng", "chart_pngs", "opaque_svg", "png_size"]
 
 #: Bump when the PNG changes for the same SVG (its width, the colours, the background, the fonts,
 #: the edges of the grid).
-PNG_REVISION = "5"
+PNG_REVISION = "6"
 #: Wide enough for a large link preview: a wide chart (2:1) is drawn at its own size, 720 by
 #: 360 pixels, above the 600 by 315 that Facebook asks of a large image and the 300 by 157 of
 #: X's large card. Drawn at any other scale, resvg takes a third longer (at 640 pixels wide:
@@ -59,6 +59,12 @@ LIGHT = {
     "--okr-chart-focus": "#e3e3e3",
     "--okr-chart-event": "#7a3e9d",
 }
+#: The font a PNG's texts are drawn with: the one they were laid out with
+#: (``generator.charts.text_width``), which vl-convert carries. The page's SVG names the
+#: reader's system fonts first; drawn from that list, a PNG took the first of them the machine
+#: drawing it had (Roboto, Arial), so it was other pixels on another machine, and each text
+#: sought the fonts of the list in turn (a thirtieth of drawing a PNG).
+PNG_FONT = "Liberation Sans"
 # Below this many PNGs to draw (or with one worker) they are drawn in this process: starting
 # spawn workers costs about a second.
 IN_PROCESS_BELOW = 16
@@ -89,7 +95,7 @@ _SHARP_GUIDES = f'{GUIDES_START} shape-rendering="crispEdges"'
 
 def opaque_svg(svg: str) -> str:
     """The SVG as a PNG must draw it: every colour variable resolved to the light scheme, on a
-    solid background, the axes' lines sharp."""
+    solid background, the axes' lines sharp, its texts in :data:`PNG_FONT`."""
 
     def resolve(match: re.Match[str]) -> str:
         name, fallback = match.group(1), match.group(2)
@@ -105,6 +111,7 @@ def opaque_svg(svg: str) -> str:
         raise ValueError("not an SVG")
     background = f'<rect width="100%" height="100%" fill="{LIGHT["--okr-chart-bg"]}"/>'
     body = svg[root.end() :].replace(GUIDES_START, _SHARP_GUIDES)
+    body = body.replace(f'font-family="{FONT}"', f'font-family="{PNG_FONT}"')
     return svg[: root.end()] + background + body
 
 

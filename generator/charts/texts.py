@@ -62,8 +62,8 @@ def texts_of(drawing: ChartInput | StripInput, frame: Frame) -> str:
     else:
         events = list(drawing.events)
     parts.append(_event_numbers(events, frame, size.width))
-    # Laid out again (0.05 ms): the frame holds only the height it takes, so that no word is
-    # part of a drawing's key and the languages share it.
+    # Asked for again (laid out once a process, ``legend.laid_out``): the frame holds only the
+    # height it takes, so that no word is part of a drawing's key and the languages share it.
     legend = legend_of(drawing)
     top = PADDING if isinstance(drawing, StripInput) else height - PADDING - legend.height
     parts.append(

@@ -266,6 +266,30 @@ def test_postprocess_refuses_unsafe_svg(bad: str) -> None:
         postprocess_svg(bad, "k1")
 
 
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '<g\tONLOAD="alert(1)"/>',
+        '<g\nOnMouseOver = "alert(1)"/>',
+        '<a HREF="https://example.org/"><text>x</text></a>',
+        "<a xlink:href=javascript:alert(1)><text>x</text></a>",
+        '<text fill="URL(https://example.org/p)">x</text>',
+        '<text fill="url( data:x)">x</text>',
+        '<text style="x:JavaScript:y">x</text>',
+    ],
+)
+def test_texts_with_an_unsafe_attribute_in_any_case_or_spacing_are_refused(bad: str) -> None:
+    drawing = postprocess_svg('<svg width="10" height="10"></svg>', "geometry")
+    with pytest.raises(ChartRenderError, match="chart"):
+        with_texts(drawing, bad, "chart")
+
+
+def test_texts_may_say_anything_between_their_tags() -> None:
+    drawing = postprocess_svg('<svg width="10" height="10"></svg>', "geometry")
+    said = "<text>Visits on href=site, url(s) and javascript: on= LINE</text>"
+    assert said in with_texts(drawing, said, "chart")
+
+
 def test_a_cached_chart_is_the_drawing_and_a_warm_cache_builds_no_spec(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

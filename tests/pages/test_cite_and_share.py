@@ -18,6 +18,8 @@ from generator.build import prepare
 from generator.charts import social
 from generator.charts.guides import GUIDES_START
 from generator.charts.inputs import Svg
+from generator.charts.style import FONT
+from generator.charts.text_width import text_width
 from generator.exports.robots import robots
 from generator.pages.views.key_result import embed
 from generator.pages.views.parts import citation
@@ -300,6 +302,17 @@ def test_colour_variables_are_resolved_and_a_background_added() -> None:
     assert '<rect width="100%" height="100%" fill="#ffffff"/>' in opaque
     with pytest.raises(ValueError, match="--unknown"):
         social.opaque_svg('<svg><path fill="var(--unknown)"/></svg>')
+
+
+def test_a_png_draws_its_texts_in_the_font_they_were_laid_out_with() -> None:
+    text = f'<text x="10" y="30" font-family="{FONT}" font-size="12px">Målt 12,5 %</text>'
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" width="720" height="50">{text}</svg>'
+    opaque = social.opaque_svg(svg)
+    assert FONT not in opaque and f'font-family="{social.PNG_FONT}"' in opaque
+    drawn = Image.open(io.BytesIO(social.png_of(svg))).convert("L")
+    inked = [x for x in range(720) if any(drawn.getpixel((x, y)) < 128 for y in range(50))]
+    # As wide as the font's advances say (kerning and the glyphs' side bearings aside).
+    assert inked and abs((inked[-1] - inked[0]) - text_width("Målt 12,5 %", 12)) < 3
 
 
 def test_the_axes_lines_of_a_png_are_sharp_and_its_drawn_lines_smooth() -> None:
