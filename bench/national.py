@@ -266,6 +266,12 @@ def main() -> None:
         raw = json.loads(args.table_from.read_text(encoding="utf-8"))
         print(national_table.report(national_table.from_json(raw), machine(0)))
         return
+    if not Path(search_bytes.CHROMIUM).is_file():
+        # Measured last, after half an hour of builds: refused before them.
+        parser.error(
+            f"a search is measured in Debian's Chromium ({search_bytes.CHROMIUM}): "
+            "`make chromium` installs it"
+        )
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     work = args.keep or Path(tempfile.mkdtemp(prefix="okr-national-"))
     work.mkdir(parents=True, exist_ok=True)
