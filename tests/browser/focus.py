@@ -17,6 +17,8 @@ rest, not where they are on the way there.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -117,15 +119,15 @@ def focus_walk(page: Page, stops: int) -> list[tuple[str, str | None]]:
         page.keyboard.press("Tab")
         seen = page.evaluate(LOOK, False)
         if seen is None:
-            # The focus has left the page: past its end, the next Tab brings it back to the first
-            # stop; anywhere else, the focus was lost (on an element hidden as it took it).
-            page.keyboard.press("Tab")
-            if _back_at_the_start(page):
+            # The focus has left the page: past its end, Tab brings it back to the first stop;
+            # anywhere else, the focus was lost (on an element hidden as it took it).
+            back = _tab_back(page)
+            if back == "at the start":
                 break
             walk.append(("nothing", f"the focus is on nothing after stop {len(walk)}"))
-            seen = page.evaluate(LOOK, False)
-            if seen is None:
+            if back == "nowhere":
                 break
+            seen = page.evaluate(LOOK, False)
         if seen["problem"] and not seen["problem"].startswith("no focus indicator"):
             # Material's script may still be placing what the focus went into (it sizes its
             # menu as the page scrolls, after the scroll): a moment, then look again.
@@ -135,19 +137,32 @@ def focus_walk(page: Page, stops: int) -> list[tuple[str, str | None]]:
     return walk
 
 
-#: How long the focus may take, once Tab took it past the page's end, to come back to the first
-#: stop. On a busy machine it was not back yet when first asked (an embed of one link, in CI).
+#: How long the focus may take to come back to the page after a Tab, and how many Tabs are
+#: pressed for it. The focus leaves past the page's end for the browser and comes back on the
+#: next Tab; on a busy machine that Tab may come while the focus is still on its way out and be
+#: lost (an embed of one link read "the focus is on nothing" in CI twice, once with a wait of
+#: 2 s after a single Tab).
 RETURN_MS = 2000
+RETURN_TABS = 3
+
+ON_AN_ELEMENT = """() => {
+    const focused = document.activeElement;
+    return focused && focused !== document.body && focused !== document.documentElement;
+}"""
 
 
-def _back_at_the_start(page: Page) -> bool:
-    try:
-        page.wait_for_function(
-            "() => document.activeElement === window.okrFirst", timeout=RETURN_MS
-        )
-    except PlaywrightTimeout:
-        return False
-    return True
+def _tab_back(page: Page) -> Literal["at the start", "elsewhere", "nowhere"]:
+    """Where Tab brings the focus once it has left the page: its first stop (it had gone past
+    the end), another element (it had been lost), or, after every Tab allowed, nowhere."""
+    for _ in range(RETURN_TABS):
+        page.keyboard.press("Tab")
+        try:
+            page.wait_for_function(ON_AN_ELEMENT, timeout=RETURN_MS)
+        except PlaywrightTimeout:
+            continue
+        first = page.evaluate("() => document.activeElement === window.okrFirst")
+        return "at the start" if first else "elsewhere"
+    return "nowhere"
 
 
 def focus_problems(walk: list[tuple[str, str | None]]) -> list[str]:
