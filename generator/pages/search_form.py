@@ -25,7 +25,7 @@ from pathlib import Path
 
 from generator.cache_files import CacheFolder
 
-__all__ = ["FORMS", "SearchForms", "form_key", "search_form"]
+__all__ = ["FORMS", "SearchForms", "form_key", "form_language", "search_form"]
 
 #: The cache's folder of search forms.
 FORMS = "search-forms"
@@ -83,6 +83,13 @@ def _element_end(html: str, tag: str, start: int) -> int | None:
 @cache
 def _tags(tag: str) -> re.Pattern[str]:
     return re.compile(rf"<(/?){tag}\b[^>]*>")
+
+
+def form_language(form: str) -> str:
+    """The primary subtag of a form's ``<html lang>``, in lower case ("" for none): forms of
+    the same one may be filed by Pagefind under one index, and are indexed together."""
+    lang = _LANG_RE.search(form)
+    return "" if lang is None else lang.group(1).split("-")[0].lower()
 
 
 def form_key(form: str) -> str:

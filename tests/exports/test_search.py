@@ -8,14 +8,21 @@ import gzip
 import html
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
-from generator.exports.search import FOLDER
+import pytest
+
+from generator.exports.search import ENTRY, FOLDER, UNUSED, Form, _put_together, index_pages
 from generator.i18n.collation import sort_key
 from generator.load.project import Project, load_project
+from generator.output import SiteFolder
 from generator.pages import urls
+from generator.pages.search_form import SearchForms, form_key, search_form
 from tests.conftest import FIXTURES
+from tests.test_cli import all_files
 
 
 def fragments(site: Path) -> dict[str, dict[str, Any]]:
@@ -80,6 +87,60 @@ def test_each_language_has_an_index_of_its_own_pages(two_languages_site: Path) -
     )
     swedish = indexed["/sv/" + urls.objective(objective.id)]
     assert swedish["meta"]["title"] == objective.translations.get("title", "sv")
+
+
+def test_the_languages_indexed_apart_make_the_files_of_one_run_over_them_all(
+    two_languages_site: Path, tmp_path: Path
+) -> None:
+    """index_pages runs a Pagefind for each language's forms, side by side: put together, their
+    files are those one Pagefind writes when it reads every form, and the entry lists both."""
+    forms = {}
+    for url in fragments(two_languages_site):
+        page = (two_languages_site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        form = search_form(page)
+        assert form is not None
+        forms[url.lstrip("/")] = form
+    out = SiteFolder(tmp_path / "apart")
+    out.root.mkdir()
+    made = {path: Form(form_key(form), form) for path, form in forms.items()}
+    index_pages(made, SearchForms(tmp_path / "cache"), out)
+    together = tmp_path / "together"
+    for path, form in forms.items():
+        (together / path).mkdir(parents=True, exist_ok=True)
+        (together / path / "index.html").write_text(form, encoding="utf-8")
+    one_run = tmp_path / "one-run"
+    pagefind = [sys.executable, "-m", "pagefind", "--site", str(together)]
+    subprocess.run([*pagefind, "--output-path", str(one_run), "--quiet"], check=True)
+    apart = all_files(out.root / FOLDER)
+    whole = {name: data for name, data in all_files(one_run).items() if not name.startswith(UNUSED)}
+    entry, whole_entry = json.loads(apart.pop(ENTRY)), json.loads(whole.pop(ENTRY))
+    assert entry == whole_entry and list(entry["languages"]) == ["fi", "sv"]
+    assert apart == whole
+
+
+def an_index(folder: Path, languages: list[str], script: str) -> Path:
+    """The files of a Pagefind run, as far as putting indexes together reads them."""
+    folder.mkdir(parents=True)
+    entry = {"version": "1", "languages": {tag: {"hash": tag} for tag in languages}}
+    (folder / ENTRY).write_text(json.dumps(entry), encoding="utf-8")
+    (folder / "pagefind.js").write_text(script, encoding="utf-8")
+    return folder
+
+
+def test_indexes_are_put_together_only_where_they_agree(tmp_path: Path) -> None:
+    first = an_index(tmp_path / "first", ["sv"], "the script")
+    second = an_index(tmp_path / "second", ["fi"], "the script")
+    _put_together([first, second], tmp_path / "site")
+    assert json.loads((tmp_path / "site" / ENTRY).read_text())["languages"] == {
+        "fi": {"hash": "fi"},
+        "sv": {"hash": "sv"},
+    }
+    twice = [an_index(tmp_path / "twice" / name, ["sv"], "the script") for name in "ab"]
+    with pytest.raises(RuntimeError, match="'sv' in two indexes"):
+        _put_together(twice, tmp_path / "twice" / "site")
+    unlike = [an_index(tmp_path / "unlike" / tag, [tag], tag) for tag in ("fi", "sv")]
+    with pytest.raises(RuntimeError, match=r"different files pagefind\.js"):
+        _put_together(unlike, tmp_path / "unlike" / "site")
 
 
 def links_of(page: str) -> list[str]:

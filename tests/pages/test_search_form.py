@@ -12,7 +12,7 @@ from generator.exports.search import Form, index_pages
 from generator.load.project import Project
 from generator.output import SiteFolder
 from generator.pages import urls
-from generator.pages.search_form import SearchForms, form_key, search_form
+from generator.pages.search_form import SearchForms, form_key, form_language, search_form
 from tests.exports.test_search import fragments
 from tests.test_cli import all_files
 
@@ -109,3 +109,9 @@ def test_a_form_is_kept_under_the_hash_of_its_text_and_a_damaged_one_is_not_trus
     other = forms.keep("<p>three</p>")
     forms.forget_except([other])
     assert forms.text(key) is None and forms.text(other) == "<p>three</p>"
+
+
+def test_a_form_is_indexed_with_the_forms_of_its_primary_language() -> None:
+    assert form_language('<!DOCTYPE html><html lang="nb-NO"><head>') == "nb"
+    assert form_language('<html class="no-js" lang="SV">') == "sv"
+    assert form_language("<html><body>No language</body></html>") == ""
