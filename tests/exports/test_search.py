@@ -37,6 +37,18 @@ def fragments(site: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
+def indexed_texts(site: Path, read: str = "form") -> dict[str, str]:
+    """The pages of ``site`` Pagefind indexed, by their address from the site's root: each
+    whole (``read="page"``) or as its search form."""
+    texts = {}
+    for url in fragments(site):
+        page = (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        text = page if read == "page" else search_form(page)
+        assert text is not None, url
+        texts[url.lstrip("/")] = text
+    return texts
+
+
 def a_word_of(text: str) -> str:
     return next(w for w in re.findall(r"[^\W\d_]{6,}", text))
 
@@ -94,12 +106,7 @@ def test_the_languages_indexed_apart_make_the_files_of_one_run_over_them_all(
 ) -> None:
     """index_pages runs a Pagefind for each language's forms, side by side: put together, their
     files are those one Pagefind writes when it reads every form, and the entry lists both."""
-    forms = {}
-    for url in fragments(two_languages_site):
-        page = (two_languages_site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
-        form = search_form(page)
-        assert form is not None
-        forms[url.lstrip("/")] = form
+    forms = indexed_texts(two_languages_site)
     out = SiteFolder(tmp_path / "apart")
     out.root.mkdir()
     made = {path: Form(form_key(form), form) for path, form in forms.items()}

@@ -13,19 +13,14 @@ from generator.load.project import Project
 from generator.output import SiteFolder
 from generator.pages import urls
 from generator.pages.search_form import SearchForms, form_key, form_language, search_form
-from tests.exports.test_search import fragments
+from tests.exports.test_search import indexed_texts
 from tests.test_cli import all_files
 
 
 def indexed(site: Path, tmp_path: Path, read: str) -> dict[str, bytes]:
     """Pagefind's files made from the pages of ``site`` it indexed, each handed in whole
     (``read="page"``) or as its search form."""
-    forms = {}
-    for url in fragments(site):
-        html = (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
-        text = html if read == "page" else search_form(html)
-        assert text is not None, url
-        forms[url.lstrip("/")] = Form(form_key(text), text)
+    forms = {path: Form(form_key(text), text) for path, text in indexed_texts(site, read).items()}
     out = SiteFolder(tmp_path / read / "site")
     out.root.mkdir(parents=True)
     index_pages(forms, SearchForms(tmp_path / read / "cache"), out)
