@@ -8,6 +8,7 @@ import html as html_module
 import io
 import re
 import shutil
+from collections.abc import Callable, Iterator, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -349,6 +350,41 @@ def test_a_warm_build_draws_no_png_again(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(social.vl_convert, "svg_to_png", refuse)
     assert social.chart_pngs({"a": drawing}, tmp_path, 1) == {"a": first["a"]}
     assert first["a"].file.stat().st_mtime_ns == stamp
+
+
+def test_the_workers_draw_pngs_a_few_at_a_time_and_every_one_comes_back_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Thousands of PNGs in a handful of chunks left one CPU idle while the other drew the last
+    chunk: each chunk is small, so the workers end together."""
+    chunks: list[int] = []
+
+    class InTurn:
+        """The pool, its chunks drawn here, one after the other."""
+
+        def __init__(self, max_workers: int, mp_context: object) -> None:
+            assert max_workers == 2
+
+        def __enter__(self) -> InTurn:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def map(
+            self,
+            draw: Callable[[Sequence[tuple[str, str]]], list[tuple[str, bytes]]],
+            parts: Sequence[Sequence[tuple[str, str]]],
+        ) -> Iterator[list[tuple[str, bytes]]]:
+            for part in parts:
+                chunks.append(len(part))
+                yield draw(part)
+
+    monkeypatch.setattr(social, "ProcessPoolExecutor", InTurn)
+    monkeypatch.setattr(social, "png_of", lambda svg: svg.encode())
+    misses = [(f"key{n}", f"<svg>{n}</svg>") for n in range(1000)]
+    assert list(social._render(misses, 2)) == [(key, svg.encode()) for key, svg in misses]
+    assert max(chunks) <= social.PNGS_A_CHUNK < 1000 / 4 and sum(chunks) == 1000
 
 
 def test_a_warm_build_keeps_the_cached_pngs(tmp_path: Path) -> None:
