@@ -70,7 +70,7 @@ PNG_FONT = "Liberation Sans"
 IN_PROCESS_BELOW = 16
 #: PNGs a worker draws at a time (about 10 ms each): the workers end within a third of a second
 #: of each other. In two chunks a worker, one drew its last chunk alone while the other CPU
-#: waited: the 12,742 PNGs of a two-language portal of 10,000 pages took 78.4 s so, 75.8 s in
+#: waited: the 12,728 PNGs of a two-language portal of 10,000 pages took 78.4 s so, 75.8 s in
 #: chunks of 32 (the means of two runs each, in turn).
 PNGS_A_CHUNK = 32
 
