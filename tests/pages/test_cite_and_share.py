@@ -253,6 +253,31 @@ def test_a_shared_link_is_in_its_editions_language(two_languages_site: Path) -> 
     assert parsed(two_languages_site / "index.html").meta()["og:locale"] == "fi_FI"
 
 
+#: A link to save a file: its address, the name it is saved under, its words.
+DOWNLOAD = re.compile(r'<a href="([^"]+)" download="([^"]+)">([^<]+)</a>')
+
+
+def test_a_key_results_chart_can_be_saved_as_the_png_a_shared_link_shows(
+    sample_site: Path,
+) -> None:
+    folder = sample_site / "key-results" / KR
+    (href, name, text), *others = DOWNLOAD.findall((folder / "index.html").read_text("utf-8"))
+    assert not others
+    assert (folder / href).resolve() == (folder / "chart.png").resolve()
+    assert name == f"{KR}.png"  # not every chart's "chart.png"
+    width, height = png_size(folder / href)
+    assert text == f"Download the chart as an image (PNG, {width} × {height} pixels)"  # noqa: RUF001 (a multiplication sign, meant)
+
+
+def test_the_chart_to_save_is_in_the_pages_language(two_languages_site: Path) -> None:
+    folder = next((two_languages_site / "sv" / "key-results").glob("*/chart.png")).parent
+    (href, name, text), *_ = DOWNLOAD.findall((folder / "index.html").read_text("utf-8"))
+    assert (folder / href).resolve() == (folder / "chart.png").resolve()
+    assert name == f"{folder.name}.png"
+    width, height = png_size(folder / href)
+    assert text == f"Ladda ner diagrammet som bild (PNG, {width} × {height} pixlar)"  # noqa: RUF001 (a multiplication sign, meant)
+
+
 def test_a_key_result_without_check_ins_has_no_image(sample_site: Path) -> None:
     pages = [
         file
@@ -263,6 +288,7 @@ def test_a_key_result_without_check_ins_has_no_image(sample_site: Path) -> None:
     assert 0 < len(without) < len(pages)
     for file in without:
         assert "No check-in has been published" in file.read_text(encoding="utf-8")
+        assert not DOWNLOAD.findall(file.read_text(encoding="utf-8"))  # no chart to save
         meta = parsed(file).meta()
         assert "og:image" not in meta and meta["twitter:card"] == "summary"
 

@@ -85,6 +85,16 @@ class ChartImage:
 
 
 @dataclass(frozen=True)
+class ChartDownload:
+    """The chart as a PNG a reader can save for an article or a slide: the image a link to the
+    page shows when it is shared, in the page's language."""
+
+    href: str
+    file_name: str  # saved as the key result's id, not as every chart's "chart.png"
+    text: str  # "Download the chart as an image (PNG, 720 × 360 pixels)"  # noqa: RUF003 (a multiplication sign, meant)
+
+
+@dataclass(frozen=True)
 class KeyResultBody:
     row: KeyResultRow
     objective: Link
@@ -98,6 +108,7 @@ class KeyResultBody:
     method: str | None
     commitment: str  # what an aspirational key result is, in words; empty when committed
     chart: ChartImage | None
+    chart_download: ChartDownload | None  # none without a chart
     events: tuple[EventRow, ...]  # marked on the chart, listed below it; none without a chart
     events_caption: str
     events_headings: tuple[str, ...]
@@ -150,6 +161,19 @@ def social_image(site: Site, kr: KeyResult) -> SocialImage | None:
     return SocialImage(site.root + urls.key_result_image(kr.id), image.width, image.height, alt)
 
 
+def chart_download(site: Site, kr: KeyResult, path: str) -> ChartDownload | None:
+    image = site.images.get(kr.id)
+    if image is None:
+        return None
+    number = site.fmt.language.number
+    text = site.fmt._(
+        "Download the chart as an image (PNG, %(width)s × %(height)s pixels)",  # noqa: RUF001 (a multiplication sign, meant)
+        width=number(image.width, 0),
+        height=number(image.height, 0),
+    )
+    return ChartDownload(urls.relative(path, urls.key_result_image(kr.id)), f"{kr.id}.png", text)
+
+
 def page(site: Site, key_result_id: str) -> Page:
     kr = site.dataset.key_results[key_result_id]
     path = urls.key_result(key_result_id)
@@ -175,6 +199,7 @@ def page(site: Site, key_result_id: str) -> Page:
         method=kr.method,
         commitment=site.fmt.commitment_explained(kr.commitment),
         chart=chart_image(site, kr),
+        chart_download=chart_download(site, kr, path),
         events=event_rows(site, kr) if kr.id in site.charts else (),
         events_caption=site.fmt._("Events marked on the chart"),
         events_headings=(site.fmt._("No."), site.fmt._("Date"), site.fmt._("Event")),
