@@ -1,6 +1,7 @@
 """Each key result's chart as a PNG, beside its page: the image a link to the page shows when
-it is shared (``og:image``), and the page links it for a reader to save. Drawn and cached with the charts (``generator.charts.social``);
-linked here from the cache, in every language (a chart's words are in its edition's)."""
+it is shared (``og:image``), which the page also links for a reader to save. Drawn and cached
+with the charts (``generator.charts.social``); linked here from the cache, in every language (a
+chart's words are in its edition's)."""
 
 from __future__ import annotations
 

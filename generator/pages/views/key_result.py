@@ -91,7 +91,7 @@ class ChartDownload:
 
     href: str
     file_name: str  # saved as the key result's id, not as every chart's "chart.png"
-    text: str  # "Download the chart as an image (PNG, 720 × 360 pixels)"  # noqa: RUF003 (a multiplication sign, meant)
+    text: str  # what the link says: the file's kind and its size in pixels
 
 
 @dataclass(frozen=True)
