@@ -11,9 +11,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import gc
-import itertools
 import os
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -31,12 +30,12 @@ from generator.output import SiteFolder
 from generator.pages import render, urls
 from generator.pages.chart_inputs import chart_inputs
 from generator.pages.formatting import Formatter
+from generator.pages.reference import Named, other_inputs, page_digest, reference_site
 from generator.pages.rendered import (
     PagesWritten,
     PlannedPage,
     RenderedPages,
     holds_pages,
-    values_digest,
 )
 from generator.pages.site import ChartImage, Site
 from generator.pages.views import embed, home, page_makers
@@ -122,43 +121,75 @@ def _language(
 
 
 def _editions(project: Project, sites: Sequence[Site], cache_dir: Path) -> tuple[Edition, ...]:
-    """Every language's edition. Where the cache holds rendered pages, the pages' values are
-    made in turns by this process and a copy of it on the other CPU, idle until then
-    (``alongside``, ``Turns``): this one keeps the values it makes, the copy sends back the
-    hash of each page's values, which names it in the cache of rendered pages. Sending the
-    values back cost as much as making them; a page not in the cache is made again where it
-    is rendered. A cache without pages (a cold build) has every page rendered: they are all
-    made here."""
-    makers = [_makers(project, site) for site in sites]
-    planned = iter(
-        _planned_pages([m for pages, embeds in makers for m in (*pages, *embeds)], cache_dir)
-    )
+    """Every language's edition, each page named in the cache by the hash of its reference
+    values (``pages.reference``), made once for all the languages. A page's values in its
+    language are made where it is rendered."""
+    reference = reference_site(sites)
+    pages, embeds = _reference_makers(reference)
+    named = _reference_pages([*pages, *embeds])
+    others = other_inputs(sites)
     return tuple(
         _edition(
-            project, site, cache_dir, (_next(planned, len(pages)), _next(planned, len(embeds)))
+            project,
+            site,
+            cache_dir,
+            _planned(project, site, (named[: len(pages)], named[len(pages) :]), others),
         )
-        for site, (pages, embeds) in zip(sites, makers, strict=True)
+        for site in sites
     )
 
 
-def _planned_pages(every: Sequence[PageMaker], cache_dir: Path) -> list[PlannedPage]:
-    """The page each of ``every`` makes, made here or in the copy, in turns: the copy also
-    hashes what it makes (the pages made here are hashed where they are written, by another
-    copy), and how long each takes differs with the machine and the portal's languages and
-    kinds of page; taken in turns, both end together (a fixed share left this process half
-    a second behind the copy at 10,000 pages in two languages)."""
-    if not holds_pages(cache_dir):  # every page is rendered: made once, here
-        return [PlannedPage.made(make()) for make in every]
+def _reference_makers(reference: Site) -> tuple[list[PageMaker], list[PageMaker]]:
+    """What makes each data page and embed in the reference language, a home page first (a
+    language other than the default has one of its own)."""
+    return [partial(home.page, reference), *page_makers(reference)], list(
+        embed.page_makers(reference)
+    )
+
+
+def _reference_pages(every: Sequence[PageMaker]) -> list[Named]:
+    """The page each of ``every`` makes, made in turns by this process and a copy of it on the
+    other CPU, idle until then (``alongside``, ``Turns``): how long each takes differs with the
+    machine and the kinds of page; taken in turns, both end together. The copy sends back the
+    hash of each it made (sending the values would cost as much as making them); this process
+    keeps the values it made, hashed where the pages are written (the copy of the build that
+    writes them has time to spare)."""
     turns = Turns(len(every), _PAGES_A_TURN)
-    with alongside(lambda: _sent_in(turns, every)) as made:
-        planned = {n: PlannedPage.made(every[n]()) for places in turns for n in places}
+    with alongside(lambda: _hashed_in(turns, every)) as made:
+        named = {n: Named.made(every[n]()) for places in turns for n in places}
     for places, sent in made():
-        planned.update(zip(places, _planned([every[n] for n in places], sent), strict=True))
-    return [planned[n] for n in range(len(every))]
+        named.update(zip(places, sent, strict=True))
+    return [named[n] for n in range(len(every))]
 
 
-def _next(pages: Iterator[PlannedPage], count: int) -> tuple[PlannedPage, ...]:
-    return tuple(itertools.islice(pages, count))
+def _hashed_in(turns: Turns, every: Sequence[PageMaker]) -> list[tuple[range, list[Named]]]:
+    """The pages of ``every`` this process takes in ``turns``, each made, hashed and let go."""
+    return [
+        (places, [Named.hashed(m()) for m in every[places.start : places.stop]]) for places in turns
+    ]
+
+
+def _planned(
+    project: Project, site: Site, named: tuple[Sequence[Named], Sequence[Named]], others: bytes
+) -> Pages:
+    """``site``'s language's pages and embeds, at its addresses, named in the cache."""
+    pages, embeds = _makers(project, site)
+    reference_pages, reference_embeds = named
+    if site.root == urls.HOME:  # the default language's home page is the engine's
+        reference_pages = reference_pages[1:]
+    tag, settings = site.fmt.language.tag, project.settings
+
+    def planned(make: PageMaker, named: Named, links: tuple[LanguageLink, ...]) -> PlannedPage:
+        digest = partial(page_digest, named, others, tag)
+        return PlannedPage(site.root + named.path, links, make, digest)
+
+    return (
+        tuple(
+            planned(make, n, language_links(settings, tag, n.path))
+            for make, n in zip(pages, reference_pages, strict=True)
+        ),
+        tuple(planned(make, n, ()) for make, n in zip(embeds, reference_embeds, strict=True)),
+    )
 
 
 def _edition(project: Project, site: Site, cache_dir: Path, pages: Pages) -> Edition:
@@ -170,26 +201,6 @@ def _edition(project: Project, site: Site, cache_dir: Path, pages: Pages) -> Edi
 
 
 Pages = tuple[tuple[PlannedPage, ...], tuple[PlannedPage, ...]]
-#: What the copy sends back of a page it made: its address, its languages, its values' hash.
-Sent = tuple[str, tuple[LanguageLink, ...], bytes]
-
-
-def _sent(makers: Sequence[PageMaker]) -> list[Sent]:
-    """What is sent back of each page ``makers`` make, each made and let go in turn."""
-    return [(page.path, page.languages, values_digest(page)) for page in (m() for m in makers)]
-
-
-def _sent_in(turns: Turns, every: Sequence[PageMaker]) -> list[tuple[range, list[Sent]]]:
-    """What is sent back of the pages of ``every`` the copy takes in ``turns``, by places."""
-    return [(places, _sent(every[places.start : places.stop])) for places in turns]
-
-
-def _planned(makers: Sequence[PageMaker], sent: Sequence[Sent]) -> tuple[PlannedPage, ...]:
-    """Pages made elsewhere, each to be made again here where its values are needed."""
-    return tuple(
-        PlannedPage(path, links, make, digest)
-        for make, (path, links, digest) in zip(makers, sent, strict=True)
-    )
 
 
 PageMaker = Callable[[], Page]

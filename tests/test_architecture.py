@@ -139,6 +139,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "generator.i18n",
         "generator.charts.inputs",
         "generator.output",
+        "generator.translation",
     },
     "generator.translation": {"generator.model", "generator.contract"},
     "generator.portal": {"generator.load", "generator.pages"},

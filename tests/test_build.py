@@ -21,11 +21,11 @@ from generator.engine import commands as engine
 from generator.load.project import Project
 from generator.load.project import load_project as real_load_project
 from generator.output import SiteFolder
-from generator.pages.rendered import PlannedPage, RenderedPages, values_digest
+from generator.pages.reference import Named, other_inputs, page_digest, reference_site
+from generator.pages.rendered import PlannedPage, RenderedPages
 from generator.pages.site import Site
 from generator.pages.views.parts import Page
 from tests.conftest import FIXTURES
-from tests.test_cli import okr_portal
 
 
 def test_a_build_makes_full_collections_rare_until_it_is_released(
@@ -81,48 +81,53 @@ def test_every_languages_link_preview_images_are_drawn_in_one_pass(
         assert finnish.images[name].file != swedish.images[name].file
 
 
-def test_where_pages_are_cached_a_copy_makes_pages_in_turn_with_this_process(
+def test_the_pages_reference_values_are_made_in_turn_with_a_copy_and_name_every_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """In a build whose pages are cached, this process and a copy of it take the pages to
-    make in turns (here the copy is slowed, so this process takes most): the copy sends back
-    the hash of each page it made. Each hash sent is that of the page as this process makes
-    it, in the place it holds in a build without a cache."""
+    """The pages' reference values (``pages.reference``) are made in turns by this process
+    and a copy of it (here the copy is slowed, so this process takes most), each hashed and let
+    go. Each page of each language is named by the hash of its reference values as one process
+    makes them alone, with the translations, the settings and the language's tag; it is
+    planned at the address and with the languages it is made with."""
     project = tmp_path / "portal"
     shutil.copytree(
         FIXTURES / "two-languages", project, ignore=shutil.ignore_patterns(".okr-cache")
     )
-    cached = tmp_path / "cache"
-    done = okr_portal("build", "--project", str(project), "--out", str(tmp_path / "site"))
-    assert done.returncode == 0, done.stderr
-    shutil.copytree(project / ".okr-cache", cached)
-    build_process, makers = os.getpid(), build._makers
+    build_process, makers = os.getpid(), build._reference_makers
+    made_here: list[int] = []
 
-    def slowed(project: Project, site: Site) -> tuple[list[PageMaker], list[PageMaker]]:
+    def slowed(reference: Site) -> tuple[list[PageMaker], list[PageMaker]]:
         def made_slowly(make: PageMaker) -> Page:
+            if os.getpid() == build_process:
+                made_here.append(1)
             time.sleep(0.002 if os.getpid() == build_process else 0.02)
             return make()
 
-        pages, embeds = makers(project, site)
+        pages, embeds = makers(reference)
         return [partial(made_slowly, m) for m in pages], [partial(made_slowly, m) for m in embeds]
 
-    monkeypatch.setattr(build, "_makers", slowed)
+    monkeypatch.setattr(build, "_reference_makers", slowed)
     monkeypatch.setattr(build, "_PAGES_A_TURN", 1)
     try:
-        cold = prepare(project, tmp_path / "empty", workers=1)
-        warm = prepare(project, cached, workers=1)
+        portal = prepare(project, tmp_path / "cache", workers=1)
     finally:
         release()
-    planned = [page for e in warm.editions for page in (*e.pages, *e.embeds)]
-    sent = [page for page in planned if page.made_elsewhere]
-    assert 0 < len(sent) < len(planned) // 2  # some in the copy, most here
-    for page in sent:
-        assert page.made_elsewhere == values_digest(page.values())
-    for before, after in zip(cold.editions, warm.editions, strict=True):
-        assert [p.path for p in after.pages] == [p.path for p in before.pages]
-        assert [p.languages for p in after.pages] == [p.languages for p in before.pages]
-        assert [p.path for p in after.embeds] == [p.path for p in before.embeds]
-        assert all(page.made_elsewhere is None for page in (*before.pages, *before.embeds))
+    sites = [edition.site for edition in portal.editions]
+    pages, embeds = makers(reference_site(sites))
+    alone = [Named.hashed(make()) for make in (*pages, *embeds)]
+    assert len(alone) // 2 < len(made_here) < len(alone)  # most here, some in the copy
+    others = other_inputs(sites)
+    for edition in portal.editions:
+        planned = (*edition.pages, *edition.embeds)
+        named = alone[1:] if edition.site.root == "" else alone  # the engine's home page
+        assert [p.digest() for p in planned] == [
+            page_digest(reference, others, edition.tag) for reference in named
+        ]
+        for page in planned:
+            made = page.made()
+            assert (made.path, made.languages) == (page.path, page.languages)
+    finnish, swedish = portal.editions
+    assert not {p.digest() for p in finnish.pages} & {p.digest() for p in swedish.pages}
 
 
 def test_where_no_page_is_cached_this_process_renders_pages_in_turn_with_the_copy(

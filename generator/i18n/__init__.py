@@ -12,6 +12,7 @@ import datetime
 import gettext
 import io
 import re
+from collections.abc import Mapping
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -69,6 +70,11 @@ class Language:
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.translations.ngettext(singular, plural, count)
+
+    def pick(self, texts: Mapping[str, str], default: str) -> str:
+        """The text in this language among ``texts`` (by language tag), else in ``default``,
+        else any."""
+        return texts.get(self.tag) or texts.get(default) or next(iter(texts.values()), "")
 
     def number(self, value: float, decimals: int = 2) -> str:
         """``1234.5`` -> ``1,234.5`` (en) or ``1 234,5`` (nb); at most ``decimals`` decimals."""

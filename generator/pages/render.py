@@ -279,7 +279,7 @@ class PageWriter:
     render: Callable[[Page], str]
 
     def write(self, out: SiteFolder, page: PlannedPage, cache: RenderedPages) -> None:
-        cache.write(out, page, self.context, lambda: self.render(page.values()))
+        cache.write(out, page, self.context, lambda: self.render(page.made()))
 
 
 def standalone_writer(env: Environment) -> PageWriter:

@@ -1,10 +1,11 @@
 """Pages as the last build rendered them, kept under the hash of everything that made them.
 
 A page's HTML is a function of its ready values (the view's ``Page``), the templates, the
-catalogue of its language, the chrome it is poured into and the code in ``render``. The hash
-of all of them names the page in the cache: a page whose hash is there is copied, not
-rendered, so a data commit that changes one check-in renders only the pages that show it.
-A page that changed gets a new hash and is rendered; nothing is trusted by date or by name.
+catalogue of its language, the chrome it is poured into and the code in ``render``; its values
+in every language are a function of its reference values (``pages.reference``). The hash of
+all of them names the page in the cache: a page whose hash is there is copied, not rendered,
+so a data commit that changes one check-in renders only the pages that show it. A page that
+changed gets a new hash and is rendered; nothing is trusted by date or by name.
 """
 
 from __future__ import annotations
@@ -44,29 +45,27 @@ def context_digest(folders: Iterable[Path], code: Iterable[Path], parts: object)
 
 
 def values_digest(page: Page) -> bytes:
-    """The hash of a page's ready values: what names it in the cache, with the context."""
+    """The hash of a page's ready values (its reference values: ``pages.reference``)."""
     return hashlib.sha256(pickle.dumps(page, protocol=5)).digest()
 
 
 @dataclass(frozen=True)
 class PlannedPage:
     """A data page as an edition lists it: its address, the same page in the portal's
-    languages, and its values, made here or to be made again where another process made them
-    first and sent back only their hash (``generator.build``)."""
+    languages, what makes its values (only where it is rendered), and the hash that names it
+    in the cache with the context (``pages.reference``)."""
 
     path: str
     languages: tuple[LanguageLink, ...]
     values: Callable[[], Page]
-    made_elsewhere: bytes | None = None  # the hash of its values, sent by who made them
+    digest: Callable[[], bytes]
 
-    @classmethod
-    def made(cls, page: Page) -> PlannedPage:
-        return cls(page.path, page.languages, lambda: page)
-
-    def digest(self) -> bytes:
-        """The hash of its values (``values_digest``), taken where the page is written (the
-        copy of the build that writes pages has time to spare) unless it was sent."""
-        return values_digest(self.values()) if self.made_elsewhere is None else self.made_elsewhere
+    def made(self) -> Page:
+        """Its values, made in its language."""
+        page = self.values()
+        if page.path != self.path:  # a view that placed it by its language: a bug to report
+            raise RuntimeError(f"page planned at {self.path!r} was made at {page.path!r}")
+        return page
 
 
 @dataclass(frozen=True)

@@ -291,8 +291,7 @@ def _text(site: Site, text: Text | None) -> str:
     """Text as written at a revision, in the page's language where it was given in it."""
     if text is None or isinstance(text, str):
         return text or ""
-    tag, default = site.fmt.language.tag, site.settings.language
-    return text.get(tag) or text.get(default) or next(iter(text.values()), "")
+    return site.fmt.language.pick(text, site.settings.language)
 
 
 def _shown(site: Site, change: Change, value: Value) -> str:
