@@ -2,13 +2,12 @@
 
 A page's HTML in a language is a function of its values in that language (and of what
 ``pages.rendered`` adds: templates, catalogue, chrome, code). Its values in every language are
-in turn a function of its values made once in the *reference language*
-(``i18n.reference``), of the records' translations and of the settings: the reference values
-write each word as its message, each number and date as the value, each text as the record and
-field it comes from, each chart as its drawings in every language. So the hash of the
-reference values, with the translations and settings, names the page in the cache in every
-language: a warm build makes a page's values once, not once a language, and makes them in a
-language only for a page it renders.
+in turn a function of its values made once in the *reference language* (``i18n.reference``),
+of the records' translations, the settings and the code: the reference values write each word
+as its message, each number and date as the value, each text as the record and field it comes
+from, each chart as its drawings in every language. So the hash of the reference values, with
+the rest, names the page in the cache in every language: a warm build makes a page's values
+once, not once a language, and makes them in a language only for a page it renders.
 """
 
 from __future__ import annotations
@@ -50,9 +49,10 @@ def reference_site(sites: Sequence[Site]) -> Site:
     )
 
 
-#: The code a page's values in a language are made by: besides the views, what writes a
-#: language's numbers and dates, orders its texts and picks its translations, which the
-#: reference values do not run. Any of it changed renders every page again.
+#: The generator's code, all of it: a page's values in a language are made by code the
+#: reference values do not run (what writes a language's numbers and dates, orders its texts,
+#: picks its translations and marks a text left in the default language). Any of it changed
+#: renders every page again.
 CODE = Path(generator.__file__).parent
 
 
